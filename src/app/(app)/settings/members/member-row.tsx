@@ -1,0 +1,89 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { FormError } from "@/components/form-error";
+import type { ActionError } from "@/server/action";
+import { ROLES } from "@/server/auth/permissions";
+import { changeMemberRoleAction, removeMemberAction } from "@/server/members/actions";
+
+type Member = { id: string; name: string; email: string; role: string; joined: string; isSelf: boolean };
+
+export function MemberRow({
+  member,
+  canChangeRole,
+  canRemove,
+}: {
+  member: Member;
+  canChangeRole: boolean;
+  canRemove: boolean;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function run(action: () => Promise<{ ok: boolean; error?: ActionError }>) {
+    setError(null);
+    startTransition(async () => {
+      const result = await action();
+      if (!result.ok) setError(result.error ?? { code: "unexpected" });
+      router.refresh();
+    });
+  }
+
+  return (
+    <tr data-testid={`member-${member.email}`}>
+      <td>
+        {member.name}
+        {member.isSelf && <span className="ml-1 text-xs text-slate-500">({t("members.you")})</span>}
+        {error && (
+          <div className="mt-2">
+            <FormError error={error} />
+          </div>
+        )}
+      </td>
+      <td>{member.email}</td>
+      <td>
+        {canChangeRole ? (
+          <select
+            aria-label={t("members.changeRoleOf", { name: member.name })}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+            value={member.role}
+            disabled={pending}
+            onChange={(event) => {
+              const role = event.target.value;
+              run(() => changeMemberRoleAction({ membershipId: member.id, role }));
+            }}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          t(`roles.${member.role}`)
+        )}
+      </td>
+      <td>{member.joined}</td>
+      {canRemove && (
+        <td>
+          <button
+            type="button"
+            className="btn-danger py-1"
+            disabled={pending}
+            onClick={() => {
+              if (window.confirm(t("members.confirmRemove", { name: member.name }))) {
+                run(() => removeMemberAction({ membershipId: member.id }));
+              }
+            }}
+          >
+            {t("members.remove")}
+          </button>
+        </td>
+      )}
+    </tr>
+  );
+}

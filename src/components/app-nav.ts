@@ -1,0 +1,10 @@
+import type { Capability } from "@/server/auth/permissions";
+
+/**
+ * The app's main sections. Each issue that builds a section adds it here; a
+ * section shows only to roles with its capability.
+ */
+export const NAV_ITEMS: { href: string; labelKey: string; capability: Capability }[] = [
+  { href: "/", labelKey: "nav.home", capability: "workspace.read" },
+  { href: "/settings", labelKey: "nav.settings", capability: "workspace.read" },
+];

@@ -1,0 +1,36 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ActionError } from "@/server/action";
+
+/** Shows an action's error in the user's language; never raw server text. */
+export function FormError({ error }: { error: ActionError | null | undefined }) {
+  const t = useTranslations("errors");
+  if (!error) return null;
+  return (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {t(error.code, { seconds: 60, ...error.params })}
+    </p>
+  );
+}
+
+/** The first message for one field, translated from the `validation.*` keys. */
+export function FieldError({
+  error,
+  field,
+  id,
+}: {
+  error: ActionError | null | undefined;
+  field: string;
+  id?: string;
+}) {
+  const t = useTranslations("validation");
+  const key = error?.fieldErrors?.[field]?.[0];
+  if (!key) return null;
+  const message = t.has(key) ? t(key) : t("required");
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The one place that reads environment variables. Every variable is documented
+ * in `.env.example`. Validated lazily (on first use) so that `next build` does
+ * not need a database or secrets.
+ */
+import { z } from "zod";
+
+const ZEnv = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  /** Secret that signs session cookies; the same on every app server. */
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  /** Public base URL of the app, e.g. https://smarketing.example.com */
+  NEXTAUTH_URL: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Smarketing Workspace <no-reply@localhost>"),
+  /** Size of the PostgreSQL connection pool of one app process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = ZEnv.safeParse({
+    ...process.env,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Base URL used in links sent to users (invites, notifications). */
+export function appUrl(): string {
+  return (env().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { hashSecret, newSecret } from "@/lib/tokens";
+import { writeAudit } from "@/server/audit/service";
+import { type Actor, requirePermission } from "@/server/auth/actor";
+import { can } from "@/server/auth/permissions";
+import { db } from "@/server/db";
+import { notFound } from "@/server/errors";
+
+export const TOKEN_PREFIX = "smk_";
+
+/** Creates a personal token; the secret is returned once and only its hash is stored. */
+export async function createApiToken(actor: Actor, input: { name: string }) {
+  requirePermission(actor, "apiTokens.manageOwn");
+  return createTokenFor({ userId: actor.userId, workspaceId: actor.workspaceId, name: input.name }, actor);
+}
+
+/** Also used by the admin CLI, where there is no signed-in actor. */
+export async function createTokenFor(
+  target: { userId: string; workspaceId: string; name: string },
+  actor: { userId: string | null; workspaceId: string },
+) {
+  const secret = newSecret(TOKEN_PREFIX);
+  const token = await db.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        workspaceId: target.workspaceId,
+        userId: target.userId,
+        name: target.name,
+        prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
+        tokenHash: hashSecret(secret),
+      },
+      select: { id: true, name: true, prefix: true, createdAt: true },
+    });
+    await writeAudit(tx, actor, {
+      action: "apiToken.created",
+      entityType: "ApiToken",
+      entityId: created.id,
+      after: { name: created.name, prefix: created.prefix, userId: target.userId },
+    });
+    return created;
+  });
+  return { ...token, secret };
+}
+
+export async function listApiTokens(actor: Actor) {
+  requirePermission(actor, "apiTokens.manageOwn");
+  const everyone = can(actor.role, "apiTokens.manageAll");
+  return db.apiToken.findMany({
+    where: { workspaceId: actor.workspaceId, revokedAt: null, ...(everyone ? {} : { userId: actor.userId }) },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, name: true } },
+    },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+export async function revokeApiToken(actor: Actor, input: { tokenId: string }) {
+  requirePermission(actor, "apiTokens.manageOwn");
+  const everyone = can(actor.role, "apiTokens.manageAll");
+  await db.$transaction(async (tx) => {
+    const result = await tx.apiToken.updateMany({
+      where: {
+        id: input.tokenId,
+        workspaceId: actor.workspaceId,
+        revokedAt: null,
+        ...(everyone ? {} : { userId: actor.userId }),
+      },
+      data: { revokedAt: new Date() },
+    });
+    if (result.count === 0) throw notFound();
+    await writeAudit(tx, actor, { action: "apiToken.revoked", entityType: "ApiToken", entityId: input.tokenId });
+  });
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Resolves a bearer token to an actor with the member's *current* role in the
+ * token's workspace; null when unknown, revoked, or the member was removed.
+ */
+export async function actorFromApiToken(secret: string): Promise<Actor | null> {
+  if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
+  const token = await db.apiToken.findFirst({
+    where: { tokenHash: hashSecret(secret), revokedAt: null },
+    select: { id: true, userId: true, workspaceId: true, lastUsedAt: true },
+  });
+  if (!token) return null;
+  const membership = await db.membership.findUnique({
+    where: { workspaceId_userId: { workspaceId: token.workspaceId, userId: token.userId } },
+    select: { role: true },
+  });
+  if (!membership) return null;
+  // lastUsedAt is informative: write it at most once a minute to keep the hot path read-only.
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { userId: token.userId, workspaceId: token.workspaceId, role: membership.role, apiTokenId: token.id };
+}

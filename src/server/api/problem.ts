@@ -1,0 +1,90 @@
+/**
+ * Errors of the public API as RFC 9457 problem documents
+ * (`application/problem+json`), with field paths for validation errors.
+ */
+import type { z } from "zod";
+import { type ErrorCode, isAppError } from "@/server/errors";
+import { logger } from "@/server/logger";
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { path: string; message: string }[];
+  [extension: string]: unknown;
+};
+
+const STATUS: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  notFound: 404,
+  validation: 422,
+  conflict: 409,
+  lastAdmin: 409,
+  alreadyMember: 409,
+  inviteInvalid: 410,
+  emailMismatch: 403,
+  rateLimited: 429,
+  unavailable: 503,
+};
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  410: "Gone",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export function problem(
+  status: number,
+  detail?: string,
+  extra: Partial<Problem> = {},
+  headers?: HeadersInit,
+): Response {
+  const body: Problem = {
+    type: `https://smarketing.dev/problems/${status}`,
+    title: TITLES[status] ?? "Error",
+    status,
+    ...(detail ? { detail } : {}),
+    ...extra,
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", ...Object.fromEntries(new Headers(headers)) },
+  });
+}
+
+export function validationProblem(error: z.ZodError, status = 422): Response {
+  return problem(status, "The request has invalid fields.", {
+    errors: error.issues.map((issue) => ({ path: issue.path.join(".") || "/", message: issue.message })),
+  });
+}
+
+/** Maps anything thrown by a service to a problem document; unexpected errors are logged, never echoed. */
+export function problemFromError(error: unknown, requestId?: string): Response {
+  if (isAppError(error)) {
+    const status = STATUS[error.code];
+    const headers: HeadersInit | undefined =
+      error.code === "rateLimited" ? { "retry-after": String(error.params?.seconds ?? 60) } : undefined;
+    return problem(
+      status,
+      error.message,
+      error.fieldErrors
+        ? { errors: Object.entries(error.fieldErrors).map(([path, m]) => ({ path, message: m[0] ?? "" })) }
+        : {},
+      headers,
+    );
+  }
+  logger.error("api.unexpected", { error, requestId });
+  return problem(500, "An unexpected error occurred. Nothing was changed.", requestId ? { requestId } : {});
+}

@@ -1,0 +1,101 @@
+import "server-only";
+import { z } from "zod";
+import { problem, problemFromError, validationProblem } from "@/server/api/problem";
+import { actorFromApiToken } from "@/server/api-tokens/service";
+import type { Actor } from "@/server/auth/actor";
+import { requirePermission } from "@/server/auth/actor";
+import type { Capability } from "@/server/auth/permissions";
+import { AppError } from "@/server/errors";
+import { hit, type Limit } from "@/server/rate-limit";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Requests per token per minute. */
+export const API_RATE_LIMIT: Limit = { limit: 600, windowSeconds: 60 };
+
+type Context<P> = { actor: Actor; params: P; request: Request };
+
+/**
+ * The shape of every public API route: bearer-token authentication, a rate
+ * limit per token, the capability check, then the handler. Any error becomes
+ * a problem document (never a stack trace).
+ */
+export function apiRoute<P = Record<string, string>>(
+  capability: Capability,
+  handler: (ctx: Context<P>) => Promise<Response>,
+) {
+  return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+    try {
+      const header = request.headers.get("authorization") ?? "";
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const actor = match?.[1] ? await actorFromApiToken(match[1]) : null;
+      if (!actor) {
+        return problem(
+          401,
+          "Send a valid API token as 'Authorization: Bearer <token>'.",
+          {},
+          { "www-authenticate": "Bearer" },
+        );
+      }
+      const limit = await hit(`api:token:${actor.apiTokenId}`, API_RATE_LIMIT);
+      if (!limit.allowed) {
+        throw new AppError("rateLimited", "Too many requests for this token", {
+          params: { seconds: limit.retryAfterSeconds },
+        });
+      }
+      requirePermission(actor, capability);
+      const params = await routeContext.params;
+      return await handler({ actor, params, request });
+    } catch (error) {
+      if (error instanceof Response) return error;
+      return problemFromError(error, requestId);
+    }
+  };
+}
+
+/** Reads a JSON body of at most 1 MB and validates it; throws a Response for the caller to return. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw problem(415, "Send the body as application/json.");
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw problem(413, "The body is larger than 1 MB.");
+  const text = await readLimited(request, MAX_BODY_BYTES);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw problem(400, "The body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw validationProblem(parsed.error);
+  return parsed.data;
+}
+
+async function readLimited(request: Request, max: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw problem(413, "The body is larger than 1 MB.");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export function json(data: unknown, init?: ResponseInit): Response {
+  return Response.json(data, init);
+}
+
+export const ZCursorQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});

@@ -1,0 +1,41 @@
+/**
+ * Permissions are data: each capability lists the roles that have it.
+ * `requirePermission` (see ./actor.ts) checks this table first thing in every
+ * server action and route handler. A role or capability not in the table is
+ * refused (fail closed).
+ */
+import type { Role } from "@/generated/prisma/enums";
+
+export const ROLES = ["ADMIN", "MANAGER", "MARKETER", "SALES"] as const satisfies readonly Role[];
+
+const ALL: readonly Role[] = ROLES;
+
+export const CAPABILITIES = {
+  /** See the workspace and its shared pages. */
+  "workspace.read": ALL,
+  /** Rename the workspace, change its time zone. */
+  "workspace.update": ["ADMIN"],
+  "members.read": ALL,
+  "members.invite": ["ADMIN"],
+  "members.changeRole": ["ADMIN"],
+  "members.remove": ["ADMIN"],
+  /** Create, list and revoke one's own API tokens. */
+  "apiTokens.manageOwn": ALL,
+  /** See and revoke every member's API tokens. */
+  "apiTokens.manageAll": ["ADMIN"],
+  "audit.read": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: unknown, capability: Capability): boolean {
+  if (!isRole(role)) return false;
+  const allowed: readonly Role[] | undefined = CAPABILITIES[capability];
+  return allowed?.includes(role) === true;
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "@/env";
+import { PrismaClient } from "@/generated/prisma/client";
+
+function createClient() {
+  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
+  // Password hashes never leave the database layer unless a query asks for them explicitly.
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+export type Db = ReturnType<typeof createClient>;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const globalForDb = globalThis as unknown as { smarketingDb?: Db };
+
+function client(): Db {
+  globalForDb.smarketingDb ??= createClient();
+  return globalForDb.smarketingDb;
+}
+
+/**
+ * One client per process, created on first use (so `next build` needs no
+ * database and the environment is validated when the app really runs).
+ */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const value = Reflect.get(client(), property);
+    return typeof value === "function" ? value.bind(client()) : value;
+  },
+});

@@ -1,0 +1,130 @@
+import "server-only";
+import type { Locale, Role } from "@/generated/prisma/enums";
+import { normaliseEmail } from "@/lib/email";
+import { writeAudit } from "@/server/audit/service";
+import { hashPassword } from "@/server/auth/password";
+import { db } from "@/server/db";
+import { AppError, notFound } from "@/server/errors";
+
+/**
+ * Operator-level operations (admin CLI, seed, tests): they act outside any
+ * signed-in session, so they take no actor and are never exposed as actions.
+ */
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return base || "workspace";
+}
+
+export async function createWorkspace(input: { name: string; slug?: string; timeZone?: string }) {
+  const slug = input.slug ?? slugify(input.name);
+  const existing = await db.workspace.findUnique({ where: { slug }, select: { id: true } });
+  if (existing) throw new AppError("conflict", `A workspace with slug "${slug}" exists`);
+  return db.$transaction(async (tx) => {
+    const workspace = await tx.workspace.create({
+      data: { name: input.name, slug, timeZone: input.timeZone ?? "Europe/Rome" },
+      select: { id: true, name: true, slug: true },
+    });
+    await writeAudit(
+      tx,
+      { userId: null, workspaceId: workspace.id },
+      {
+        action: "workspace.created",
+        entityType: "Workspace",
+        entityId: workspace.id,
+        after: workspace,
+      },
+    );
+    return workspace;
+  });
+}
+
+export async function findWorkspace(slugOrId: string) {
+  const workspace = await db.workspace.findFirst({
+    where: { OR: [{ slug: slugOrId }, { id: slugOrId }] },
+    select: { id: true, name: true, slug: true },
+  });
+  if (!workspace) throw notFound();
+  return workspace;
+}
+
+export async function createUser(input: { email: string; name: string; password: string; locale?: Locale }) {
+  const email = normaliseEmail(input.email);
+  const existing = await db.user.findUnique({ where: { email }, select: { id: true } });
+  if (existing) throw new AppError("conflict", `A user with email ${email} exists`);
+  return db.user.create({
+    data: { email, name: input.name, passwordHash: await hashPassword(input.password), locale: input.locale ?? "en" },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+export async function findUserByEmail(email: string) {
+  const user = await db.user.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { id: true, email: true, name: true },
+  });
+  if (!user) throw notFound();
+  return user;
+}
+
+/** Adds the user to the workspace, or changes their role there. */
+export async function setMembership(input: { workspaceId: string; userId: string; role: Role }) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } },
+      select: { role: true },
+    });
+    const membership = await tx.membership.upsert({
+      where: { workspaceId_userId: { workspaceId: input.workspaceId, userId: input.userId } },
+      create: input,
+      update: { role: input.role },
+      select: { id: true, role: true },
+    });
+    await writeAudit(
+      tx,
+      { userId: null, workspaceId: input.workspaceId },
+      {
+        action: before ? "member.roleChanged" : "member.added",
+        entityType: "Membership",
+        entityId: membership.id,
+        before: before ? { userId: input.userId, role: before.role } : undefined,
+        after: { userId: input.userId, role: membership.role },
+      },
+    );
+    return membership;
+  });
+}
+
+export async function listMembersOf(workspaceId: string) {
+  return db.membership.findMany({
+    where: { workspaceId },
+    select: { role: true, createdAt: true, user: { select: { email: true, name: true } } },
+    orderBy: { user: { email: "asc" } },
+  });
+}
+
+/** Sets a new password and ends every session of the user. */
+export async function resetPassword(input: { email: string; password: string }) {
+  const user = await findUserByEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await writeAudit(
+      tx,
+      { userId: null, workspaceId: null },
+      {
+        action: "user.passwordReset",
+        entityType: "User",
+        entityId: user.id,
+      },
+    );
+  });
+  return user;
+}
