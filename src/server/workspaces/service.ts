@@ -2,6 +2,7 @@ import "server-only";
 import type { Locale, Role } from "@/generated/prisma/enums";
 import { normaliseEmail } from "@/lib/email";
 import { writeAudit } from "@/server/audit/service";
+import { type Actor, requirePermission } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
@@ -127,4 +128,29 @@ export async function resetPassword(input: { email: string; password: string }) 
     );
   });
   return user;
+}
+
+/** Rename the workspace or change its time zone (admins). */
+export async function updateWorkspace(actor: Actor, input: { name: string; timeZone: string }) {
+  requirePermission(actor, "workspace.update");
+  return db.$transaction(async (tx) => {
+    const before = await tx.workspace.findUnique({
+      where: { id: actor.workspaceId },
+      select: { name: true, timeZone: true },
+    });
+    if (!before) throw notFound();
+    const after = await tx.workspace.update({
+      where: { id: actor.workspaceId },
+      data: input,
+      select: { name: true, timeZone: true },
+    });
+    await writeAudit(tx, actor, {
+      action: "workspace.updated",
+      entityType: "Workspace",
+      entityId: actor.workspaceId,
+      before,
+      after,
+    });
+    return after;
+  });
 }

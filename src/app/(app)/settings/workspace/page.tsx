@@ -1,0 +1,29 @@
+import { getTranslations } from "next-intl/server";
+import { pageActor } from "@/server/auth/actor";
+import { can } from "@/server/auth/permissions";
+import { getWorkspace } from "@/server/workspaces/queries";
+import { WorkspaceForm } from "./workspace-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("workspaceSettings");
+  return { title: t("title") };
+}
+
+export default async function WorkspaceSettingsPage() {
+  const actor = await pageActor("workspace.read");
+  const workspace = await getWorkspace(actor);
+  const t = await getTranslations("workspaceSettings");
+  return (
+    <section className="card max-w-xl" aria-labelledby="workspace-title">
+      <h2 id="workspace-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
+      <WorkspaceForm
+        workspace={{ name: workspace.name, timeZone: workspace.timeZone, slug: workspace.slug }}
+        timeZones={Intl.supportedValuesOf("timeZone")}
+        editable={can(actor.role, "workspace.update")}
+      />
+    </section>
+  );
+}

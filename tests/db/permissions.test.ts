@@ -1,0 +1,100 @@
+/**
+ * Walks the whole capability table: for every capability and every role, the
+ * server-side service guarded by that capability must let the role act exactly
+ * when the table says so. A new capability without a probe here fails the
+ * type check (Record<Capability, …>) and the completeness test below.
+ */
+import { describe, expect, it } from "vitest";
+import type { Role } from "@/generated/prisma/enums";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/server/api-tokens/service";
+import { listAuditEntries } from "@/server/audit/queries";
+import type { Actor } from "@/server/auth/actor";
+import { CAPABILITIES, CAPABILITY_NAMES, type Capability, can, ROLES } from "@/server/auth/permissions";
+import { db } from "@/server/db";
+import { isAppError } from "@/server/errors";
+import { changeMemberRole, inviteMember, listMembers, removeMember } from "@/server/members/service";
+import { ensureUser, freshWorkspace } from "@/server/seed/factories";
+import { getWorkspace } from "@/server/workspaces/queries";
+import { updateWorkspace } from "@/server/workspaces/service";
+
+type Ws = Awaited<ReturnType<typeof freshWorkspace>>;
+/** Tries the capability as `actor`; true when it acted, false when refused. */
+type Probe = (actor: Actor, ws: Ws) => Promise<boolean>;
+
+async function refusedIfForbidden(work: Promise<unknown>): Promise<boolean> {
+  try {
+    await work;
+    return true;
+  } catch (error) {
+    if (isAppError(error) && error.code === "forbidden") return false;
+    throw error;
+  }
+}
+
+const memberId = async (ws: Ws, userId: string) =>
+  (await listMembers(ws.admin)).find((m) => m.user.id === userId)?.id ?? "";
+
+const PROBES: Record<Capability, Probe> = {
+  "workspace.read": (actor) => refusedIfForbidden(getWorkspace(actor)),
+  "workspace.update": (actor, ws) =>
+    refusedIfForbidden(updateWorkspace(actor, { name: ws.workspace.name, timeZone: "Europe/Rome" })),
+  "members.read": (actor) => refusedIfForbidden(listMembers(actor)),
+  "members.invite": (actor) =>
+    refusedIfForbidden(inviteMember(actor, { email: `p-${Math.random()}@test.example`, role: "SALES" })),
+  "members.changeRole": async (actor, ws) =>
+    refusedIfForbidden(
+      changeMemberRole(actor, { membershipId: await memberId(ws, ws.marketer.userId), role: "MARKETER" }),
+    ),
+  "members.remove": async (actor, ws) => {
+    // Remove a throw-away member so the actor itself stays.
+    const user = await ensureUser({ email: `victim-${Math.random()}@test.example`, name: "Victim" });
+    const m = await db.membership.create({ data: { workspaceId: ws.workspace.id, userId: user.id, role: "SALES" } });
+    return refusedIfForbidden(removeMember(actor, { membershipId: m.id }));
+  },
+  "apiTokens.manageOwn": (actor) => refusedIfForbidden(createApiToken(actor, { name: "probe" })),
+  "apiTokens.manageAll": async (actor, ws) => {
+    // Someone else's token: visible and revocable only with manageAll.
+    const other = actor.userId === ws.sales.userId ? ws.marketer : ws.sales;
+    const token = await createApiToken(other, { name: "someone else's" });
+    let seen: boolean;
+    try {
+      seen = (await listApiTokens(actor)).some((t) => t.id === token.id);
+    } catch (error) {
+      if (isAppError(error) && error.code === "forbidden") return false;
+      throw error;
+    }
+    const revoked = await revokeApiToken(actor, { tokenId: token.id }).then(
+      () => true,
+      (error) => {
+        if (isAppError(error) && (error.code === "notFound" || error.code === "forbidden")) return false;
+        throw error;
+      },
+    );
+    expect(seen).toBe(revoked);
+    return revoked;
+  },
+  "audit.read": (actor) => refusedIfForbidden(listAuditEntries(actor, {})),
+};
+
+describe("capability table, enforced by the services", () => {
+  it("has a probe for every capability", () => {
+    expect(Object.keys(PROBES).sort()).toEqual([...CAPABILITY_NAMES].sort());
+  });
+
+  const cases = CAPABILITY_NAMES.flatMap((capability) => ROLES.map((role) => [capability, role] as const));
+  it.each(cases)("%s as %s", async (capability: Capability, role: Role) => {
+    const ws = await freshWorkspace("Perm");
+    const actor = { ADMIN: ws.admin, MANAGER: ws.manager, MARKETER: ws.marketer, SALES: ws.sales }[role];
+    const acted = await PROBES[capability](actor, ws);
+    expect(acted).toBe(can(role, capability));
+    expect(acted).toBe((CAPABILITIES[capability] as readonly Role[]).includes(role));
+  });
+
+  it("refuses a role that is not in the table", async () => {
+    const ws = await freshWorkspace("Perm");
+    const bogus = { ...ws.admin, role: "OWNER" as Role };
+    for (const capability of CAPABILITY_NAMES) {
+      expect(await PROBES[capability](bogus, ws)).toBe(false);
+    }
+  });
+});
