@@ -7,9 +7,13 @@ import type { ActionError } from "@/server/action";
 export function FormError({ error }: { error: ActionError | null | undefined }) {
   const t = useTranslations("errors");
   if (!error) return null;
+  // A refusal with a known reason says exactly why (e.g. "you proposed this revision").
+  const reason = error.params?.reason;
+  const reasonKey = typeof reason === "string" ? `reasons.${reason}` : null;
+  const message = reasonKey && t.has(reasonKey) ? t(reasonKey) : t(error.code, { seconds: 60, ...error.params });
   return (
     <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-      {t(error.code, { seconds: 60, ...error.params })}
+      {message}
     </p>
   );
 }
@@ -27,7 +31,7 @@ export function FieldError({
   const t = useTranslations("validation");
   const key = error?.fieldErrors?.[field]?.[0];
   if (!key) return null;
-  const message = t.has(key) ? t(key) : t("required");
+  const message = t.has(key) ? t(key) : t("invalid");
   return (
     <p id={id} className="mt-1 text-sm text-red-700">
       {message}

@@ -12,7 +12,13 @@ import type { Actor } from "@/server/auth/actor";
 import { CAPABILITIES, CAPABILITY_NAMES, type Capability, can, ROLES } from "@/server/auth/permissions";
 import { db } from "@/server/db";
 import { isAppError } from "@/server/errors";
+import { listTerms } from "@/server/glossary/queries";
+import { ZTermContent } from "@/server/glossary/schema";
+import { approveRevision, commentOnTerm, deprecateTerm, proposeTerm } from "@/server/glossary/service";
 import { changeMemberRole, inviteMember, listMembers, removeMember } from "@/server/members/service";
+import { listPersonas } from "@/server/personas/queries";
+import { ZPersonaFields } from "@/server/personas/schema";
+import { addPersonaFeedback, createPersona } from "@/server/personas/service";
 import { ensureUser, freshWorkspace } from "@/server/seed/factories";
 import { getWorkspace } from "@/server/workspaces/queries";
 import { updateWorkspace } from "@/server/workspaces/service";
@@ -30,6 +36,15 @@ async function refusedIfForbidden(work: Promise<unknown>): Promise<boolean> {
     throw error;
   }
 }
+
+let serial = 0;
+const termContent = () =>
+  ZTermContent.parse({
+    category: "PROCESS",
+    en: { name: `Probe term ${++serial} ${Math.random()}`, definition: "A term made by the permission walk." },
+    it: { name: "", definition: "" },
+  });
+const personaFields = () => ZPersonaFields.parse({ name: `Probe persona ${++serial}` });
 
 const memberId = async (ws: Ws, userId: string) =>
   (await listMembers(ws.admin)).find((m) => m.user.id === userId)?.id ?? "";
@@ -74,6 +89,26 @@ const PROBES: Record<Capability, Probe> = {
     return revoked;
   },
   "audit.read": (actor) => refusedIfForbidden(listAuditEntries(actor, {})),
+  "glossary.read": (actor) => refusedIfForbidden(listTerms(actor, {})),
+  "glossary.propose": (actor) => refusedIfForbidden(proposeTerm(actor, termContent())),
+  "glossary.approve": async (actor, ws) => {
+    const { revisionId } = await proposeTerm(ws.admin, termContent());
+    return refusedIfForbidden(approveRevision(actor, revisionId));
+  },
+  "glossary.comment": async (actor, ws) => {
+    const { termId } = await proposeTerm(ws.admin, termContent());
+    return refusedIfForbidden(commentOnTerm(actor, termId, "Looks right to me"));
+  },
+  "glossary.deprecate": async (actor, ws) => {
+    const { termId } = await proposeTerm(ws.admin, termContent());
+    return refusedIfForbidden(deprecateTerm(actor, termId, null));
+  },
+  "personas.read": (actor) => refusedIfForbidden(listPersonas(actor)),
+  "personas.edit": (actor) => refusedIfForbidden(createPersona(actor, personaFields())),
+  "personas.feedback": async (actor, ws) => {
+    const persona = await createPersona(ws.marketer, personaFields());
+    return refusedIfForbidden(addPersonaFeedback(actor, { personaId: persona.id, rating: 4, body: "Matches" }));
+  },
 };
 
 describe("capability table, enforced by the services", () => {

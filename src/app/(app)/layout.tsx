@@ -7,6 +7,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { WorkspaceSwitcher } from "@/components/workspace-switcher";
 import { can } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
+import { unreadCount } from "@/server/notifications/service";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await getSession();
@@ -14,6 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!session.active) redirect("/no-workspace");
   const t = await getTranslations();
   const role = session.active.role;
+  const unread = await unreadCount({ userId: session.user.id, workspaceId: session.active.workspaceId, role });
 
   return (
     <div className="min-h-screen">
@@ -41,7 +43,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <ul className="space-y-1">
             {NAV_ITEMS.filter((item) => can(role, item.capability)).map((item) => (
               <li key={item.href}>
-                <NavLink href={item.href}>{t(item.labelKey)}</NavLink>
+                <NavLink href={item.href}>
+                  {t(item.labelKey)}
+                  {item.href === "/notifications" && unread > 0 && (
+                    <span
+                      className="ml-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white"
+                      data-testid="unread-badge"
+                    >
+                      {unread}
+                      <span className="sr-only"> ({t("notifications.unread", { count: unread })})</span>
+                    </span>
+                  )}
+                </NavLink>
               </li>
             ))}
           </ul>

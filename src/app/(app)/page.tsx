@@ -1,17 +1,21 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { TermHint } from "@/components/term-hint";
 import { listAuditEntries } from "@/server/audit/queries";
 import { pageActor } from "@/server/auth/actor";
 import { can, ROLES } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
+import { glossaryCounts } from "@/server/glossary/queries";
 import { memberCountsByRole } from "@/server/members/queries";
+
+const STAGES = ["lead", "mql", "sql", "opportunity", "customer"] as const;
 
 export default async function HomePage() {
   const actor = await pageActor("workspace.read");
   const session = await getSession();
   const t = await getTranslations();
   const format = await getFormatter();
-  const counts = await memberCountsByRole(actor);
+  const [counts, terms] = await Promise.all([memberCountsByRole(actor), glossaryCounts(actor)]);
   const showActivity = can(actor.role, "audit.read");
   const activity = showActivity ? (await listAuditEntries(actor, {})).entries.slice(0, 8) : [];
 
@@ -24,6 +28,28 @@ export default async function HomePage() {
         </p>
         <p className="mt-1 text-sm text-slate-500">{t(`roleDescriptions.${actor.role}`)}</p>
       </div>
+      <section className="card" aria-labelledby="lifecycle">
+        <h2 id="lifecycle" className="mb-3 font-semibold">
+          {t("glossary.lifecycle")}
+        </h2>
+        <ol className="flex flex-wrap items-center gap-2 text-sm" data-testid="lifecycle">
+          {STAGES.map((stage, index) => (
+            <li key={stage} className="flex items-center gap-2">
+              {index > 0 && <span aria-hidden="true">→</span>}
+              <span className="rounded-md bg-brand-50 px-3 py-1">
+                <TermHint termKey={stage}>{t(`home.stages.${stage}`)}</TermHint>
+              </span>
+            </li>
+          ))}
+        </ol>
+        <p className="mt-3 text-sm text-slate-600">
+          {t("home.glossaryStatus")}:{" "}
+          {t("home.glossaryCounts", { agreed: terms.AGREED ?? 0, proposed: terms.PROPOSED ?? 0 })} ·{" "}
+          <Link href="/glossary" className="text-brand-700 underline">
+            {t("home.openGlossary")}
+          </Link>
+        </p>
+      </section>
       <section className="card" aria-labelledby="members-by-role">
         <h2 id="members-by-role" className="mb-3 font-semibold">
           {t("home.membersByRole")}

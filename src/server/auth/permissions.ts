@@ -24,6 +24,19 @@ export const CAPABILITIES = {
   /** See and revoke every member's API tokens. */
   "apiTokens.manageAll": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  /** Browse the glossary, follow terms. */
+  "glossary.read": ALL,
+  /** Propose a new term or a change to a term. */
+  "glossary.propose": ALL,
+  /** Approve a proposed revision (marketing side, sales side, or a manager for both). */
+  "glossary.approve": ["MARKETER", "SALES", "MANAGER"],
+  "glossary.comment": ALL,
+  "glossary.deprecate": ["MANAGER"],
+  "personas.read": ALL,
+  /** Create, edit, duplicate and archive personas. */
+  "personas.edit": ["MARKETER", "MANAGER"],
+  /** Field feedback from sales on how a persona matches reality. */
+  "personas.feedback": ["SALES", "MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

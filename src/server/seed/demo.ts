@@ -23,11 +23,13 @@ export async function seedDemo() {
   const demo = await ensureWorkspace({
     name: "Demo",
     slug: "demo",
+    starterGlossary: true,
     members: DEMO_USERS.map((u) => ({ ...u, password: DEMO_PASSWORD })),
   });
   const two = await ensureWorkspace({
     name: "Demo Two",
     slug: "demo-two",
+    starterGlossary: true,
     members: [{ ...(DEMO_USERS[0] as (typeof DEMO_USERS)[number]), password: DEMO_PASSWORD }],
   });
   for (const ws of [demo.workspace, two.workspace]) {

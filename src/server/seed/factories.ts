@@ -3,6 +3,7 @@ import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
+import { installStarterGlossary } from "@/server/glossary/service";
 import { slugify } from "@/server/workspaces/service";
 
 /**
@@ -35,7 +36,13 @@ export async function ensureUser(spec: { email: string; name: string; password?:
 }
 
 /** Finds or creates a workspace by slug and makes sure every member has the given role there. */
-export async function ensureWorkspace(spec: { name: string; slug?: string; members: MemberSpec[] }) {
+export async function ensureWorkspace(spec: {
+  name: string;
+  slug?: string;
+  members: MemberSpec[];
+  /** Real workspaces start with the starter glossary; most tests do not need it. */
+  starterGlossary?: boolean;
+}) {
   const slug = spec.slug ?? slugify(spec.name);
   const workspace = await db.workspace.upsert({
     where: { slug },
@@ -43,6 +50,7 @@ export async function ensureWorkspace(spec: { name: string; slug?: string; membe
     update: {},
     select: { id: true, name: true, slug: true },
   });
+  if (spec.starterGlossary) await db.$transaction((tx) => installStarterGlossary(tx, workspace.id));
   const actors: Record<string, Actor> = {};
   for (const member of spec.members) {
     const user = await ensureUser(member);
@@ -58,10 +66,11 @@ export async function ensureWorkspace(spec: { name: string; slug?: string; membe
 
 let counter = 0;
 /** A fresh workspace with one member per role, for tests that must not share data. */
-export async function freshWorkspace(label = "Test") {
+export async function freshWorkspace(label = "Test", options: { starterGlossary?: boolean } = {}) {
   const id = `${Date.now().toString(36)}-${process.pid}-${counter++}`;
   const email = (role: string) => `${role.toLowerCase()}-${id}@test.example`;
   const { workspace, actors } = await ensureWorkspace({
+    ...options,
     name: `${label} ${id}`,
     slug: `t-${id}`,
     members: (["ADMIN", "MANAGER", "MARKETER", "SALES"] as const).map((role) => ({

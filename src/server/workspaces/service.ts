@@ -6,6 +6,7 @@ import { type Actor, requirePermission } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
+import { installStarterGlossary } from "@/server/glossary/service";
 
 /**
  * Operator-level operations (admin CLI, seed, tests): they act outside any
@@ -32,6 +33,7 @@ export async function createWorkspace(input: { name: string; slug?: string; time
       data: { name: input.name, slug, timeZone: input.timeZone ?? "Europe/Rome" },
       select: { id: true, name: true, slug: true },
     });
+    await installStarterGlossary(tx, workspace.id);
     await writeAudit(
       tx,
       { userId: null, workspaceId: workspace.id },

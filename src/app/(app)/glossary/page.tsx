@@ -1,0 +1,115 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Badge, TERM_STATUS_TONE } from "@/components/badges";
+import { pageActor } from "@/server/auth/actor";
+import { type Locale, listTerms, localized } from "@/server/glossary/queries";
+import { TERM_CATEGORIES, ZTermFilter } from "@/server/glossary/schema";
+
+export async function generateMetadata() {
+  const t = await getTranslations("glossary");
+  return { title: t("title") };
+}
+
+export default async function GlossaryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const actor = await pageActor("glossary.read");
+  const filter = ZTermFilter.parse(await searchParams);
+  const t = await getTranslations("glossary");
+  const locale = (await getLocale()) as Locale;
+  const terms = await listTerms(actor, filter);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="max-w-2xl text-sm text-slate-600">{t("intro")}</p>
+        </div>
+        <Link href="/glossary/new" className="btn-primary">
+          {t("propose")}
+        </Link>
+      </div>
+      <search>
+        <form method="get" className="card flex flex-wrap items-end gap-3">
+          <div className="min-w-64 flex-1">
+            <label htmlFor="q" className="label">
+              {t("search")}
+            </label>
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={filter.q}
+              placeholder={t("searchPlaceholder")}
+              className="input"
+            />
+          </div>
+          <div>
+            <label htmlFor="category" className="label">
+              {t("category")}
+            </label>
+            <select id="category" name="category" defaultValue={filter.category ?? ""} className="input">
+              <option value="">{t("allCategories")}</option>
+              {TERM_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`categories.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="status" className="label">
+              {t("status")}
+            </label>
+            <select id="status" name="status" defaultValue={filter.status ?? ""} className="input">
+              <option value="">{t("allStatuses")}</option>
+              {(["PROPOSED", "AGREED", "DEPRECATED"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn-secondary">
+            {t("filter")}
+          </button>
+          {(filter.q || filter.category || filter.status) && (
+            <Link href="/glossary" className="btn text-brand-700 underline">
+              {t("clear")}
+            </Link>
+          )}
+        </form>
+      </search>
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {t("count", { count: terms.length })}
+      </p>
+      {terms.length === 0 ? (
+        <p className="card text-sm text-slate-600">{t("none")}</p>
+      ) : (
+        <ul className="grid gap-3 md:grid-cols-2" data-testid="term-list">
+          {terms.map((term) => {
+            const text = localized(term, locale);
+            return (
+              <li key={term.id} className="card">
+                <div className="mb-1 flex flex-wrap items-center gap-2">
+                  <Link href={`/glossary/${term.id}`} className="font-semibold text-brand-700 hover:underline">
+                    {text.name}
+                  </Link>
+                  <Badge tone={TERM_STATUS_TONE[term.status]}>{t(`statuses.${term.status}`)}</Badge>
+                  <Badge tone="blue">{t(`categories.${term.category}`)}</Badge>
+                  {term.status === "AGREED" && term._count.revisions > 0 && (
+                    <Badge tone="amber">{t("changePending")}</Badge>
+                  )}
+                </div>
+                <p className="line-clamp-3 text-sm text-slate-700">{text.definition}</p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

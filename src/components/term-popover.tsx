@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useId, useRef, useState } from "react";
+
+/**
+ * The definition bubble of <TermHint>: opens on hover and on keyboard focus,
+ * closes on Escape, blur or mouse leave; the word is a button described by
+ * the bubble (role="tooltip"), so screen readers read the definition too.
+ */
+export function TermPopover({
+  label,
+  name,
+  definition,
+  href,
+  linkLabel,
+  children,
+}: {
+  label: string;
+  name: string;
+  definition: string;
+  href: string;
+  linkLabel: string;
+  children: React.ReactNode;
+}) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const wrapper = useRef<HTMLSpanElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") setOpen(false);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open]);
+
+  return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: hover/focus only mirror the button's own focus; the button is the interactive element
+    <span
+      ref={wrapper}
+      className="relative inline-block"
+      onMouseEnter={() => setOpen(true)}
+      onMouseLeave={() => setOpen(false)}
+      onFocus={() => setOpen(true)}
+      onBlur={(event) => {
+        if (!wrapper.current?.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
+      <button
+        type="button"
+        aria-describedby={id}
+        aria-label={label}
+        aria-expanded={open}
+        className="cursor-help border-b border-dotted border-brand-600 font-medium text-inherit"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {children}
+      </button>
+      <span
+        id={id}
+        role="tooltip"
+        hidden={!open}
+        className="absolute left-0 top-full z-20 mt-1 block w-72 rounded-md border border-slate-200 bg-white p-3 text-left text-sm font-normal text-slate-800 shadow-lg"
+      >
+        <span className="block font-semibold">{name}</span>
+        <span className="mt-1 block">{definition}</span>
+        <Link href={href} className="mt-2 block text-xs text-brand-700 underline">
+          {linkLabel}
+        </Link>
+      </span>
+    </span>
+  );
+}
