@@ -96,7 +96,7 @@ export async function getTermDetail(actor: Actor, termId: string) {
     where: { workspaceId: actor.workspaceId, id: { in: term.relatedTermIds } },
     select: { id: true, nameEn: true, nameIt: true, definitionEn: true, definitionIt: true, status: true },
   });
-  const revisions = term.revisions.map((r) => ({ ...r, missingSides: missingSides(r.approvals) }));
+  const revisions = term.revisions.map((r) => ({ ...r, missingSides: missingSides(r) }));
   return {
     ...term,
     revisions,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
+import { slugify } from "@/lib/slug";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { type Db, db, type Tx } from "@/server/db";
@@ -8,7 +9,6 @@ import { approvalRefusal, isAgreed } from "@/server/glossary/agreement";
 import type { TermContent } from "@/server/glossary/schema";
 import { STARTER_TERMS } from "@/server/glossary/starter-terms";
 import { notify } from "@/server/notifications/service";
-import { slugify } from "@/server/workspaces/service";
 
 const termHref = (termId: string) => `/glossary/${termId}`;
 
@@ -169,6 +169,7 @@ export async function proposeRevision(actor: Actor, termId: string, content: Ter
         termId,
         number: (last._max.number ?? 0) + 1,
         authorId: actor.userId,
+        authorRole: actor.role,
         note: content.note,
         ...fields,
       },
@@ -224,7 +225,7 @@ export async function approveRevision(actor: Actor, revisionId: string) {
 
     await tx.termApproval.create({ data: { revisionId, userId: actor.userId, role: actor.role } });
     const approvals: { role: Role }[] = [...revision.approvals, { role: actor.role }];
-    const agreed = isAgreed(approvals);
+    const agreed = isAgreed({ authorRole: revision.authorRole, approvals });
     if (agreed) {
       if (revision.term.inForceRevisionId) {
         await tx.termRevision.update({

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
+import { slugify } from "@/lib/slug";
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
 import { installStarterGlossary } from "@/server/glossary/service";
-import { slugify } from "@/server/workspaces/service";
 
 /**
  * Builders shared by the demo seed, the database tests and the Playwright

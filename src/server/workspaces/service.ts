@@ -1,6 +1,7 @@
 import "server-only";
 import type { Locale, Role } from "@/generated/prisma/enums";
 import { normaliseEmail } from "@/lib/email";
+import { slugify } from "@/lib/slug";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
@@ -12,17 +13,6 @@ import { installStarterGlossary } from "@/server/glossary/service";
  * Operator-level operations (admin CLI, seed, tests): they act outside any
  * signed-in session, so they take no actor and are never exposed as actions.
  */
-
-export function slugify(name: string): string {
-  const base = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
-  return base || "workspace";
-}
 
 export async function createWorkspace(input: { name: string; slug?: string; timeZone?: string }) {
   const slug = input.slug ?? slugify(input.name);

@@ -27,6 +27,14 @@ export default async function TermPage({ params }: { params: Promise<{ id: strin
   const previousOf = (revision: Revision) => term.revisions.find((r) => r.number < revision.number) ?? null;
   const approvers = (revision: Revision) =>
     revision.approvals.map((a) => `${a.user.name} (${tRoles(a.role)})`).join(", ");
+  // Who stands behind a revision: its proposer (for their side) and its approvers.
+  const backers = (revision: Revision) => {
+    const proposer =
+      revision.author && (revision.authorRole === "MARKETER" || revision.authorRole === "SALES")
+        ? [`${revision.author.name} (${tRoles(revision.authorRole)}, ${t("proposer")})`]
+        : [];
+    return [...proposer, ...revision.approvals.map((a) => `${a.user.name} (${tRoles(a.role)})`)].join(", ");
+  };
   const authorName = (revision: Revision) => revision.author?.name ?? t("system");
   const lang = locale === "it" ? "It" : "En";
   const other = locale === "it" ? "En" : "It";
@@ -109,7 +117,7 @@ export default async function TermPage({ params }: { params: Promise<{ id: strin
               </details>
             )}
             <p className="text-sm text-green-800" data-testid="agreed-by">
-              {t("agreedBy", { names: approvers(term.inForce) })}
+              {t("agreedBy", { names: backers(term.inForce) })}
               {term.inForce.agreedAt &&
                 ` · ${t("agreedOn", { date: format.dateTime(term.inForce.agreedAt, { dateStyle: "medium" }) })}`}
             </p>
