@@ -209,6 +209,10 @@ describe("starter glossary", () => {
     const metrics = await listTerms(ws.sales, { category: "METRIC" });
     expect(metrics.length).toBeGreaterThan(0);
     expect(metrics.every((t) => t.category === "METRIC")).toBe(true);
-    expect(await listTerms(ws.sales, { q: "%" })).toHaveLength(0);
+    // LIKE wildcards are searched literally: "_" matches no name here, "%" only texts with a percentage.
+    expect(await listTerms(ws.sales, { q: "zz_qx" })).toHaveLength(0);
+    const percent = await listTerms(ws.sales, { q: "%" });
+    expect(percent.length).toBeGreaterThan(0);
+    expect(percent.every((t) => `${t.definitionEn}${t.definitionIt}`.includes("%"))).toBe(true);
   });
 });

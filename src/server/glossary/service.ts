@@ -47,8 +47,16 @@ function revisionFields(content: TermContent): RevisionFields {
 
 /** The term's list/search fields mirror one revision: the one in force, or the latest proposal before any agreement. */
 function displayFields(revision: RevisionFields) {
-  const { exampleEn: _en, exampleIt: _it, ...display } = revision;
-  return display;
+  return {
+    category: revision.category,
+    nameEn: revision.nameEn,
+    nameIt: revision.nameIt,
+    synonymsEn: revision.synonymsEn,
+    synonymsIt: revision.synonymsIt,
+    definitionEn: revision.definitionEn,
+    definitionIt: revision.definitionIt,
+    relatedTermIds: revision.relatedTermIds,
+  };
 }
 
 /** Refuses a name already used, in the same language, by another live term (in force or proposed). */
@@ -132,6 +140,7 @@ export async function proposeTerm(actor: Actor, content: TermContent) {
         termId: term.id,
         number: 1,
         authorId: actor.userId,
+        authorRole: actor.role,
         note: content.note,
         ...fields,
       },
