@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { currentActorOrNull } from "@/server/auth/actor";
+import { currentActorOrNull } from "@/server/auth/current-actor";
 import { agreedDefinitions, type Locale } from "@/server/glossary/queries";
 import { TermPopover } from "./term-popover";
 

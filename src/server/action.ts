@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { type Actor, currentActor } from "@/server/auth/actor";
+import type { Actor } from "@/server/auth/actor";
+import { currentActor } from "@/server/auth/current-actor";
 import type { Capability } from "@/server/auth/permissions";
 import { AppError, type ErrorCode, type FieldErrors, isAppError } from "@/server/errors";
 import { logger } from "@/server/logger";

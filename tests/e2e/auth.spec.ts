@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD } from "./support";
+import { alertIn, DEMO, DEMO_PASSWORD } from "./support";
 
 const ROLE_LABEL = {
   [DEMO.admin]: "Admin",
@@ -34,12 +34,12 @@ test.describe("sign-in and sign-out", () => {
     await page.getByLabel("Email").fill(DEMO.manager);
     await page.getByLabel("Password").fill("wrong-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The email or password is not correct.");
+    await expect(alertIn(page)).toHaveText("The email or password is not correct.");
 
     await page.getByLabel("Email").fill("nobody-here@demo.test");
     await page.getByLabel("Password").fill("wrong-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The email or password is not correct.");
+    await expect(alertIn(page)).toHaveText("The email or password is not correct.");
   });
 
   test("repeated failures are rate-limited with a retry time", async ({ page }) => {
@@ -49,9 +49,9 @@ test.describe("sign-in and sign-out", () => {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(`wrong-${attempt}`);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page.getByRole("alert")).toHaveText("The email or password is not correct.");
+      await expect(alertIn(page)).toHaveText("The email or password is not correct.");
     }
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toContainText(/Too many failed attempts\. Try again in \d+ minutes?\./);
+    await expect(alertIn(page)).toContainText(/Too many failed attempts\. Try again in \d+ minutes?\./);
   });
 });

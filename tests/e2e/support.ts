@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "smarketing-demo";
 export const DEMO = {
@@ -24,4 +24,17 @@ export async function login(request: APIRequestContext, email: string, password 
 export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
   await login(page.request, email, password);
   await page.goto("/");
+}
+
+/** The page's own alerts (Next's route announcer also has role="alert"). */
+export function alertIn(scope: Page | Locator) {
+  return scope.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
+
+/** Switches workspace and waits for the full reload that follows. */
+export async function switchWorkspace(page: Page, name: string) {
+  const reloaded = page.waitForEvent("load");
+  await page.getByLabel("Switch workspace").selectOption({ label: name });
+  await reloaded;
+  await expect(page.getByLabel("Switch workspace").locator("option:checked")).toHaveText(name);
 }

@@ -1,19 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signInAs } from "./support";
+import { alertIn, DEMO, signInAs, switchWorkspace } from "./support";
 
 test("the admin switches between their two workspaces", async ({ page }) => {
   await signInAs(page, DEMO.admin);
   const switcher = page.getByLabel("Switch workspace");
   await expect(switcher).toHaveValue(/.+/);
   await expect(switcher.locator("option:checked")).toHaveText("Demo");
-  await switcher.selectOption({ label: "Demo Two" });
-  await expect(page.getByLabel("Switch workspace").locator("option:checked")).toHaveText("Demo Two");
+  await switchWorkspace(page, "Demo Two");
   await page.goto("/settings/members");
   const table = page.getByTestId("members-table");
   await expect(table.getByRole("row")).toHaveCount(2); // header + the admin alone
   await expect(table).not.toContainText(DEMO.rep1);
 
-  await page.getByLabel("Switch workspace").selectOption({ label: "Demo" });
+  await switchWorkspace(page, "Demo");
   await page.goto("/settings/members");
   await expect(page.getByTestId("members-table")).toContainText(DEMO.rep1);
 });
@@ -41,7 +40,7 @@ test("invite → accept → the new member signs in with the given role", async 
 
   // The link is single-use.
   await invited.goto(new URL(link).pathname);
-  await expect(invited.getByRole("alert")).toContainText("not valid");
+  await expect(alertIn(invited)).toContainText("not valid");
   await visitor.close();
 
   await page.reload();
@@ -76,14 +75,14 @@ test("a role change takes effect on the member's next request", async ({ page, b
 
 test("the last admin cannot demote themselves", async ({ page }) => {
   await signInAs(page, DEMO.admin);
-  await page.getByLabel("Switch workspace").selectOption({ label: "Demo Two" });
+  await switchWorkspace(page, "Demo Two");
   await page.goto("/settings/members");
   const row = page.getByTestId(`member-${DEMO.admin}`);
   await row.getByRole("combobox").selectOption({ label: "Manager" });
-  await expect(row.getByRole("alert")).toContainText("at least one admin");
+  await expect(alertIn(row)).toContainText("at least one admin");
   await page.reload();
   await expect(page.getByTestId(`member-${DEMO.admin}`).getByRole("combobox")).toHaveValue("ADMIN");
-  await page.getByLabel("Switch workspace").selectOption({ label: "Demo" });
+  await switchWorkspace(page, "Demo");
 });
 
 test("API tokens: created once, usable with the API, revocable", async ({ page, playwright }) => {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TermHint } from "@/components/term-hint";
 import { listAuditEntries } from "@/server/audit/queries";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { can, ROLES } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
 import { glossaryCounts } from "@/server/glossary/queries";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { type ActionResult, authorizedAction, toActionError, zodFieldErrors } from "@/server/action";
-import { currentActorOrNull } from "@/server/auth/actor";
+import { currentActorOrNull } from "@/server/auth/current-actor";
 import { getSession } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 import {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, TERM_STATUS_TONE } from "@/components/badges";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { type Locale, listTerms, localized } from "@/server/glossary/queries";
 import { TERM_CATEGORIES, ZTermFilter } from "@/server/glossary/schema";
 

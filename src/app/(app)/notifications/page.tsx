@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { listNotifications } from "@/server/notifications/service";
 import { MarkAllRead } from "./mark-all-read";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { listPersonas } from "@/server/personas/queries";
 import { PersonaAvatar } from "./avatar";

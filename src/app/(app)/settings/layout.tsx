@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/nav-link";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { type Capability, can } from "@/server/auth/permissions";
 
 const SECTIONS: { href: string; labelKey: string; capability: Capability }[] = [

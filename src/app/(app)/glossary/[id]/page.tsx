@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge, TERM_STATUS_TONE } from "@/components/badges";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { approvalRefusal } from "@/server/glossary/agreement";
 import { getTermDetail, type Locale, localized, type TermDetail, termOptions } from "@/server/glossary/queries";

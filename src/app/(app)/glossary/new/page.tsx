@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { type Locale, localized, termOptions } from "@/server/glossary/queries";
 import { TERM_CATEGORIES } from "@/server/glossary/schema";
 import { TermForm } from "../term-form";

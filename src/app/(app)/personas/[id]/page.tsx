@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { getPersona } from "@/server/personas/queries";
 import { PersonaAvatar } from "../avatar";

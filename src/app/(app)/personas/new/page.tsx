@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { CHANNELS } from "@/server/personas/schema";
 import { EMPTY_PERSONA } from "../form-values";
 import { PersonaForm } from "../persona-form";

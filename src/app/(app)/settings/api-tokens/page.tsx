@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listApiTokens } from "@/server/api-tokens/service";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { ApiTokens } from "./api-tokens";
 
 export async function generateMetadata() {

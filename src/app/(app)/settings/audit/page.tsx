@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { listAuditActions, listAuditEntries } from "@/server/audit/queries";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");

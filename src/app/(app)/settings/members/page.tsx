@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { listMembers, listPendingInvites } from "@/server/members/service";
 import { InviteForm, PendingInvites } from "./invites";

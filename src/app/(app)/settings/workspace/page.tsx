@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { getWorkspace } from "@/server/workspaces/queries";
 import { WorkspaceForm } from "./workspace-form";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { pageActor } from "@/server/auth/actor";
+import { pageActor } from "@/server/auth/current-actor";
 import { getPersona } from "@/server/personas/queries";
 import { CHANNELS } from "@/server/personas/schema";
 import { toFormValues } from "../../form-values";

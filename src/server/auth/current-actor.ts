@@ -1,0 +1,53 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { type Actor, requirePermission } from "@/server/auth/actor";
+import { type Capability, can } from "@/server/auth/permissions";
+import { getSession } from "@/server/auth/session";
+import { AppError, forbidden } from "@/server/errors";
+
+/**
+ * Who is acting in this request (Next.js side): the signed-in member of the
+ * session's active workspace. Services never import this; they take an Actor.
+ */
+
+/** For server actions: the signed-in member of the active workspace, or an `unauthenticated` error. */
+export async function currentActor(capability?: Capability): Promise<Actor> {
+  const session = await getSession();
+  if (!session) throw new AppError("unauthenticated", "Please sign in");
+  if (!session.active) throw forbidden();
+  const actor: Actor = {
+    userId: session.user.id,
+    workspaceId: session.active.workspaceId,
+    role: session.active.role,
+    sessionId: session.sessionId,
+  };
+  if (capability) requirePermission(actor, capability);
+  return actor;
+}
+
+/** For pages: like `currentActor`, but sends visitors to sign-in and non-members away. */
+export async function pageActor(capability?: Capability): Promise<Actor> {
+  const session = await getSession();
+  if (!session) redirect("/signin");
+  if (!session.active) redirect("/no-workspace");
+  const actor: Actor = {
+    userId: session.user.id,
+    workspaceId: session.active.workspaceId,
+    role: session.active.role,
+    sessionId: session.sessionId,
+  };
+  if (capability && !can(actor.role, capability)) redirect("/");
+  return actor;
+}
+
+/** The signed-in actor, or null for visitors (never throws for a missing session). */
+export async function currentActorOrNull(): Promise<Actor | null> {
+  const session = await getSession();
+  if (!session?.active) return null;
+  return {
+    userId: session.user.id,
+    workspaceId: session.active.workspaceId,
+    role: session.active.role,
+    sessionId: session.sessionId,
+  };
+}
