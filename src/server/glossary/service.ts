@@ -243,6 +243,11 @@ export async function approveRevision(actor: Actor, revisionId: string) {
         });
       }
       await tx.termRevision.update({ where: { id: revisionId }, data: { status: "AGREED", agreedAt: new Date() } });
+      // Older open proposals were written against text that is no longer in force.
+      await tx.termRevision.updateMany({
+        where: { termId: revision.termId, status: "PENDING", number: { lt: revision.number } },
+        data: { status: "SUPERSEDED" },
+      });
       await tx.glossaryTerm.update({
         where: { id: revision.termId },
         data: { status: "AGREED", inForceRevisionId: revisionId, ...displayFields(revision) },
