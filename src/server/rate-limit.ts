@@ -24,6 +24,8 @@ export async function hit(key: string, limit: Limit, now = new Date()): Promise<
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitBucket"."count" + 1
     RETURNING "count"`;
   const count = Number(rows[0]?.count ?? 1);
+  // Now and then, drop finished windows so the table stays small (any instance may do it).
+  if (Math.random() < 0.01) void pruneExpired(now).catch(() => undefined);
   return { count, allowed: count <= limit.limit, retryAfterSeconds: window.retryAfterSeconds };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as catchAll } from "@/app/api/v1/[...path]/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { GET as getMembers } from "@/app/api/v1/members/route";
+import { API_RATE_LIMIT } from "@/server/api/route";
 import { actorFromApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/server/api-tokens/service";
 import { db } from "@/server/db";
 import { freshWorkspace } from "@/server/seed/factories";
@@ -70,5 +71,25 @@ describe("API tokens", () => {
     const unknown = await catchAll();
     expect(unknown.status).toBe(404);
     expect((await call(getMembers, token.secret)).status).toBe(200);
+  });
+});
+
+describe("API rate limit", () => {
+  it("answers 429 with Retry-After once a token used up its window", async () => {
+    const ws = await freshWorkspace();
+    const token = await createApiToken(ws.sales, { name: "busy" });
+    expect((await call(getMe, token.secret)).status).toBe(200);
+    // Fill this window's counter as if the token had made its quota of calls.
+    await db.rateLimitBucket.updateMany({
+      where: { key: `api:token:${token.id}` },
+      data: { count: API_RATE_LIMIT.limit },
+    });
+    const limited = await call(getMe, token.secret);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(limited.headers.get("content-type")).toBe("application/problem+json");
+    // Another token of the same member is not affected.
+    const other = await createApiToken(ws.sales, { name: "quiet" });
+    expect((await call(getMe, other.secret)).status).toBe(200);
   });
 });

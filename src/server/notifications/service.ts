@@ -4,7 +4,7 @@ import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 
 /** Kinds of in-app notification; each has a message `notifications.kinds.<kind>`. */
-export type NotificationKind = "termProposed" | "termChanged" | "termAgreed" | "termCommented" | "termDeprecated";
+export type NotificationKind = "termChanged" | "termAgreed" | "termCommented" | "termDeprecated";
 
 /** Queues notifications in the caller's transaction (never to the actor themself). */
 export async function notify(
