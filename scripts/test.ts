@@ -58,7 +58,7 @@ await check("types (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
     passed: report?.numPassedTests ?? 0,
     failed: report ? report.numFailedTests : 1,
     skipped: (report?.numPendingTests ?? 0) + (report?.numTodoTests ?? 0),
-    ok: code === 0 && report !== null,
+    ok: code === 0 && report !== null && report.numFailedTests === 0,
   });
 }
 
@@ -74,7 +74,7 @@ await check("types (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
     passed: report ? report.stats.expected + report.stats.flaky : 0,
     failed: report ? report.stats.unexpected : 1,
     skipped: report?.stats.skipped ?? 0,
-    ok: code === 0 && report !== null,
+    ok: code === 0 && report !== null && report.stats.unexpected === 0,
   });
 }
 

@@ -11,7 +11,7 @@ describe("audit log", () => {
     expect(entry).toMatchObject({ action: "invite.created", actorUserId: ws.admin.userId, entityType: "Invite" });
     expect(entry.after).toMatchObject({ role: "SALES" });
     // The invite secret is never in the log.
-    expect(JSON.stringify(entry)).not.toMatch(/inv_/);
+    expect(JSON.stringify({ ...entry, id: String(entry.id) })).not.toMatch(/inv_/);
   });
 
   it("is append-only: the database refuses updates and deletes", async () => {
