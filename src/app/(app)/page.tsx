@@ -32,6 +32,7 @@ export default async function HomePage() {
         <h2 id="lifecycle" className="mb-3 font-semibold">
           {t("glossary.lifecycle")}
         </h2>
+        <p className="mb-3 text-sm text-slate-600">{t("home.lifecycleHint")}</p>
         <ol className="flex flex-wrap items-center gap-2 text-sm" data-testid="lifecycle">
           {STAGES.map((stage, index) => (
             <li key={stage} className="flex items-center gap-2">

@@ -1,7 +1,11 @@
 import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/service";
+import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
+import { approveRevision } from "@/server/glossary/service";
+import { ZPersonaFields } from "@/server/personas/schema";
+import { addPersonaFeedback, createPersona } from "@/server/personas/service";
 import { ensureWorkspace } from "@/server/seed/factories";
 
 export const DEMO_PASSWORD = "smarketing-demo";
@@ -47,5 +51,114 @@ export async function seedDemo() {
       );
     }
   }
+  await seedDemoGlossaryAndPersonas(demo.actors);
   return { demo: demo.workspace, demoTwo: two.workspace };
+}
+
+/** Terms the demo team already agreed (the rest of the starter glossary stays proposed). */
+const DEMO_AGREED_TERMS = ["lead", "sql", "opportunity", "customer", "sla"];
+
+const DEMO_PERSONAS = [
+  {
+    persona: {
+      name: "Francesca, Fleet Manager",
+      color: "#1f5fd1",
+      title: "Fleet manager",
+      seniority: "Manager",
+      industry: "Logistics",
+      companySizeMin: 50,
+      companySizeMax: 500,
+      region: "Northern Italy",
+      goals: "Cut fuel and maintenance costs; keep every vehicle on the road.",
+      pains: "Fuel cards she cannot reconcile; surprise downtime; spreadsheets.",
+      objections: "Rolling out telematics could stop vehicles for days.",
+      buyingTriggers: "A fleet renewal; a new CFO asking for cost per kilometre.",
+      preferredChannels: ["EVENTS", "EMAIL", "ORGANIC_SEARCH"],
+      fitIndustries: ["logistics", "retail", "automotive"],
+      fitSizeMin: 50,
+      fitSizeMax: 1000,
+      fitTitleKeywords: ["fleet", "flotta", "logistics"],
+      fitCountries: ["IT", "DE", "AT"],
+    },
+    feedback: [
+      {
+        by: "rep1@demo.test",
+        rating: 4,
+        body: "Spot on for logistics firms; retail fleet managers care more about delivery windows.",
+      },
+      { by: "rep2@demo.test", rating: 3, body: "Below 80 vehicles they rarely have budget this year." },
+    ],
+  },
+  {
+    persona: {
+      name: "Marco, Operations Director",
+      color: "#0f766e",
+      title: "Operations director",
+      seniority: "Director",
+      industry: "Retail",
+      companySizeMin: 200,
+      companySizeMax: 5000,
+      region: "Italy",
+      goals: "Predictable deliveries and a lower cost to serve.",
+      pains: "No single view of the fleet across regions.",
+      objections: "Another tool the teams will not use.",
+      buyingTriggers: "Opening new stores or warehouses.",
+      preferredChannels: ["REFERRAL", "EVENTS"],
+      fitIndustries: ["retail", "food distribution"],
+      fitSizeMin: 200,
+      fitSizeMax: null,
+      fitTitleKeywords: ["operations", "director", "coo"],
+      fitCountries: ["IT"],
+    },
+    feedback: [{ by: "rep1@demo.test", rating: 5, body: "Decides quickly when the CFO is in the first call." }],
+  },
+  {
+    persona: {
+      name: "Luca, Small Business Owner",
+      color: "#b45309",
+      title: "Owner",
+      seniority: "Owner",
+      industry: "Construction",
+      companySizeMin: 1,
+      companySizeMax: 20,
+      region: "Italy",
+      goals: "Know where the vans are.",
+      pains: "Theft and fuel abuse.",
+      objections: "Price per vehicle.",
+      buyingTriggers: "A stolen van.",
+      preferredChannels: ["PAID_SEARCH", "SOCIAL"],
+      fitIndustries: ["construction"],
+      fitSizeMin: 1,
+      fitSizeMax: 20,
+      fitTitleKeywords: ["owner", "titolare"],
+      fitCountries: ["IT"],
+    },
+    feedback: [
+      { by: "rep2@demo.test", rating: 2, body: "Most of these leads want a cheap GPS tracker, not a fleet platform." },
+    ],
+  },
+];
+
+/** Idempotent: only a workspace without personas gets the demo ones. */
+async function seedDemoGlossaryAndPersonas(actors: Record<string, Actor>) {
+  const manager = actors["manager@demo.test"] as Actor;
+  const marketer = actors["marketer@demo.test"] as Actor;
+  if ((await db.persona.count({ where: { workspaceId: manager.workspaceId } })) > 0) return;
+
+  const pending = await db.termRevision.findMany({
+    where: { workspaceId: manager.workspaceId, status: "PENDING", term: { key: { in: DEMO_AGREED_TERMS } } },
+    select: { id: true },
+  });
+  for (const revision of pending) await approveRevision(manager, revision.id);
+
+  for (const { persona, feedback } of DEMO_PERSONAS) {
+    const created = await createPersona(marketer, ZPersonaFields.parse(persona));
+    for (const item of feedback) {
+      await addPersonaFeedback(actors[item.by] as Actor, {
+        personaId: created.id,
+        rating: item.rating,
+        body: item.body,
+      });
+    }
+  }
 }

@@ -13,7 +13,9 @@ type Rev = {
   category: string;
 };
 
-function InlineDiff({ before, after }: { before: string; after: string }) {
+function InlineDiff({ before, after }: { before: string | null; after: string }) {
+  // A first revision has nothing to compare with: show its text plainly.
+  if (before === null) return <span className="whitespace-pre-wrap">{after}</span>;
   return (
     <span className="whitespace-pre-wrap">
       {textDiff(before, after).map((part, index) =>
@@ -52,12 +54,16 @@ export async function RevisionDiff({ before, after }: { before: Rev | null; afte
   ] as const) {
     for (const field of ["name", "definition", "example"] as const) {
       const key = `${field}${suffix}` as const;
-      const was = before?.[key] ?? "";
+      const was = before ? before[key] : null;
       const now = after[key];
-      if (was !== now) rows.push({ label: `${t(field)} (${lang})`, node: <InlineDiff before={was} after={now} /> });
+      if (was !== now && (was !== null || now !== "")) {
+        rows.push({ label: `${t(field)} (${lang})`, node: <InlineDiff before={was} after={now} /> });
+      }
     }
     const synonyms = listDiff(before?.[`synonyms${suffix}`] ?? [], after[`synonyms${suffix}`]);
-    if (synonyms.added.length || synonyms.removed.length) {
+    if (!before && after[`synonyms${suffix}`].length > 0) {
+      rows.push({ label: `${t("synonyms")} (${lang})`, node: <span>{after[`synonyms${suffix}`].join(", ")}</span> });
+    } else if (synonyms.added.length || synonyms.removed.length) {
       rows.push({
         label: `${t("synonyms")} (${lang})`,
         node: (

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { signInWithPassword } from "@/server/auth/sign-in";
+import { db } from "@/server/db";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/server/seed/demo";
+
+describe("demo seed", () => {
+  it("creates the demo logins and data, and running it again changes nothing", { timeout: 60_000 }, async () => {
+    const { demo, demoTwo } = await seedDemo();
+    const count = async () => ({
+      users: await db.user.count({ where: { email: { endsWith: "@demo.test" } } }),
+      members: await db.membership.count({ where: { workspaceId: { in: [demo.id, demoTwo.id] } } }),
+      terms: await db.glossaryTerm.count({ where: { workspaceId: demo.id } }),
+      agreed: await db.glossaryTerm.count({ where: { workspaceId: demo.id, status: "AGREED" } }),
+      personas: await db.persona.count({ where: { workspaceId: demo.id } }),
+      feedback: await db.personaFeedback.count({ where: { workspaceId: demo.id } }),
+    });
+    const first = await count();
+    expect(first).toMatchObject({ users: 5, members: 6, personas: 3, feedback: 4 });
+    expect(first.terms).toBeGreaterThanOrEqual(20);
+    expect(first.agreed).toBe(5);
+    await seedDemo();
+    expect(await count()).toEqual(first);
+
+    for (const user of DEMO_USERS) {
+      await expect(signInWithPassword({ email: user.email, password: DEMO_PASSWORD, ip: "10.1.1.1" })).resolves.toBeTruthy();
+    }
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.test" }, include: { memberships: true } });
+    expect(admin.memberships.map((m) => m.role)).toEqual(["ADMIN", "ADMIN"]);
+  });
+});
