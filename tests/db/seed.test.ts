@@ -22,9 +22,14 @@ describe("demo seed", () => {
     expect(await count()).toEqual(first);
 
     for (const user of DEMO_USERS) {
-      await expect(signInWithPassword({ email: user.email, password: DEMO_PASSWORD, ip: "10.1.1.1" })).resolves.toBeTruthy();
+      await expect(
+        signInWithPassword({ email: user.email, password: DEMO_PASSWORD, ip: "10.1.1.1" }),
+      ).resolves.toBeTruthy();
     }
-    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.test" }, include: { memberships: true } });
+    const admin = await db.user.findUniqueOrThrow({
+      where: { email: "admin@demo.test" },
+      include: { memberships: true },
+    });
     expect(admin.memberships.map((m) => m.role)).toEqual(["ADMIN", "ADMIN"]);
   });
 });
