@@ -4,7 +4,7 @@
  * match schema.prisma exactly (no drift).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -95,5 +95,34 @@ describe("prisma CLI without network", () => {
     expect(diff.code, diff.output).toBe(2);
     expect(diff.output).toContain('ALTER TABLE "User" ADD COLUMN');
     expect(diff.output).toContain('"nickname" TEXT');
+  });
+});
+
+describe("prisma migrate dev without network", () => {
+  it("creates the next migration on a database with pending migrations (shadow database, catalog types)", {
+    timeout: 240_000,
+  }, async () => {
+    const url = await freshDatabase("dev");
+    // A scratch copy of the project's prisma folder and config, with one more column.
+    const dir = mkdtempSync(path.join(tmpdir(), "migrate-dev-"));
+    cpSync(path.join(root, "prisma"), path.join(dir, "prisma"), { recursive: true });
+    cpSync(path.join(root, "prisma.config.ts"), path.join(dir, "prisma.config.ts"));
+    cpSync(path.join(root, "tools"), path.join(dir, "tools"), { recursive: true });
+    symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
+    const schema = path.join(dir, "prisma", "schema.prisma");
+    writeFileSync(
+      schema,
+      readFileSync(schema, "utf8").replace(/model User \{\n/, "model User {\n  nickname String?\n"),
+    );
+    const before = readdirSync(path.join(dir, "prisma", "migrations")).length;
+
+    const dev = prisma(["migrate", "dev", "--name", "nickname"], url, dir);
+    expect(dev.code, dev.output).toBe(0);
+    const created = readdirSync(path.join(dir, "prisma", "migrations")).filter((name) => name.endsWith("_nickname"));
+    expect(created).toHaveLength(1);
+    expect(readdirSync(path.join(dir, "prisma", "migrations")).length).toBe(before + 1);
+    const sql = readFileSync(path.join(dir, "prisma", "migrations", created[0] as string, "migration.sql"), "utf8");
+    expect(sql).toContain('ALTER TABLE "User" ADD COLUMN     "nickname" TEXT');
+    expect(prisma(["migrate", "status"], url, dir).code).toBe(0);
   });
 });

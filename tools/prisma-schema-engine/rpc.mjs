@@ -65,7 +65,7 @@ function toRpcError(error) {
   return new RpcError(message, data);
 }
 
-const SHADOW_RETRY = /shadow database.*external factory|external factory.*shadow/i;
+const SHADOW_RETRY = /shadow (db|database).*external factory/i;
 
 export class RpcServer {
   constructor({ datamodels, datasource }) {
