@@ -15,6 +15,8 @@ import { isAppError } from "@/server/errors";
 import { listTerms } from "@/server/glossary/queries";
 import { ZTermContent } from "@/server/glossary/schema";
 import { approveRevision, commentOnTerm, deprecateTerm, proposeTerm } from "@/server/glossary/service";
+import { getLead } from "@/server/leads/queries";
+import { captureLead } from "@/server/leads/service";
 import { changeMemberRole, inviteMember, listMembers, removeMember } from "@/server/members/service";
 import { listPersonas } from "@/server/personas/queries";
 import { ZPersonaFields } from "@/server/personas/schema";
@@ -103,6 +105,14 @@ const PROBES: Record<Capability, Probe> = {
     const { termId } = await proposeTerm(ws.admin, termContent());
     return refusedIfForbidden(deprecateTerm(actor, termId, null));
   },
+  "leads.read": async (actor, ws) => {
+    const { lead } = await db.$transaction((tx) =>
+      captureLead(tx, ws.marketer, { email: `lead-${++serial}@probe.test` }),
+    );
+    return refusedIfForbidden(getLead(actor, lead.id));
+  },
+  "leads.write": (actor) =>
+    refusedIfForbidden(db.$transaction((tx) => captureLead(tx, actor, { email: `lead-${++serial}@probe.test` }))),
   "personas.read": (actor) => refusedIfForbidden(listPersonas(actor)),
   "personas.edit": (actor) => refusedIfForbidden(createPersona(actor, personaFields())),
   "personas.feedback": async (actor, ws) => {

@@ -53,8 +53,15 @@ export function apiRoute<P = Record<string, string>>(
   };
 }
 
-/** Reads a JSON body of at most 1 MB and validates it; throws a Response for the caller to return. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+/**
+ * Reads a JSON body of at most 1 MB and validates it; throws a Response
+ * (a problem document) for the caller to return. Also returns the raw text,
+ * which idempotency keys are matched on.
+ */
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+): Promise<{ data: z.infer<S>; raw: string }> {
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().startsWith("application/json")) {
     throw problem(415, "Send the body as application/json.");
@@ -70,7 +77,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw validationProblem(parsed.error);
-  return parsed.data;
+  return { data: parsed.data, raw: text };
 }
 
 async function readLimited(request: Request, max: number): Promise<string> {

@@ -37,6 +37,9 @@ export const CAPABILITIES = {
   "personas.edit": ["MARKETER", "MANAGER"],
   /** Field feedback from sales on how a persona matches reality. */
   "personas.feedback": ["SALES", "MANAGER"],
+  "leads.read": ALL,
+  /** Create and update leads, record their events (forms, imports, integrations). */
+  "leads.write": ["ADMIN", "MANAGER", "MARKETER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -1,0 +1,241 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Channel, LeadStage } from "@/generated/prisma/enums";
+import { writeAudit } from "@/server/audit/service";
+import { type Actor, requirePermission } from "@/server/auth/actor";
+import type { Tx } from "@/server/db";
+import { AppError, notFound } from "@/server/errors";
+import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
+import { BUILT_IN_EVENT_TYPES, type LeadEventInput, type LeadInput } from "@/server/leads/schema";
+import { becomesMql, type ScoringModel, scoreLead } from "@/server/scoring/engine";
+import { DEFAULT_SCORING_MODEL, ZScoringModelDefinition } from "@/server/scoring/schema";
+
+/** The published scoring model of a workspace; a workspace without one gets the default as version 1. */
+export async function publishedModel(tx: Tx, workspaceId: string): Promise<{ id: string; model: ScoringModel }> {
+  const found = await tx.scoringModel.findFirst({
+    where: { workspaceId, status: "PUBLISHED" },
+    select: { id: true, definition: true },
+  });
+  if (found) return { id: found.id, model: ZScoringModelDefinition.parse(found.definition) };
+  const created = await tx.scoringModel.upsert({
+    where: { workspaceId_version: { workspaceId, version: 1 } },
+    create: {
+      workspaceId,
+      version: 1,
+      status: "PUBLISHED",
+      definition: DEFAULT_SCORING_MODEL as unknown as Prisma.InputJsonValue,
+      note: "Default model",
+      publishedAt: new Date(),
+    },
+    update: {},
+    select: { id: true, definition: true },
+  });
+  return { id: created.id, model: ZScoringModelDefinition.parse(created.definition) };
+}
+
+async function personaFits(tx: Tx, workspaceId: string): Promise<PersonaFit[]> {
+  return tx.persona.findMany({
+    where: { workspaceId, archivedAt: null },
+    select: {
+      id: true,
+      name: true,
+      fitIndustries: true,
+      fitSizeMin: true,
+      fitSizeMax: true,
+      fitTitleKeywords: true,
+      fitCountries: true,
+    },
+  });
+}
+
+async function campaignId(tx: Tx, workspaceId: string, name: string | undefined, channel: Channel) {
+  if (!name) return undefined;
+  const campaign = await tx.campaign.upsert({
+    where: { workspaceId_name: { workspaceId, name } },
+    create: { workspaceId, name, channel },
+    update: {},
+    select: { id: true },
+  });
+  return campaign.id;
+}
+
+/** Locks the lead row for the rest of the transaction (scores and stages change one writer at a time). */
+async function lockLead(tx: Tx, workspaceId: string, where: { id: string } | { email: string }) {
+  const rows =
+    "id" in where
+      ? await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT id FROM "Lead" WHERE id = ${where.id} AND "workspaceId" = ${workspaceId} FOR UPDATE`
+      : await tx.$queryRaw<
+          { id: string }[]
+        >`SELECT id FROM "Lead" WHERE email = ${where.email} AND "workspaceId" = ${workspaceId} FOR UPDATE`;
+  return rows[0]?.id ?? null;
+}
+
+type StageMove = { to: LeadStage; reason: string };
+
+/**
+ * Re-scores one locked lead with the given model and applies what follows:
+ * scores and explanation, and — when the score crosses the threshold — the
+ * move to MQL (once per crossing; never backwards out of SQL or later).
+ */
+export async function applyScore(
+  tx: Tx,
+  input: {
+    leadId: string;
+    model: { id: string; model: ScoringModel };
+    personas: PersonaFit[];
+    actorUserId: string | null;
+    now: Date;
+  },
+) {
+  const lead = await tx.lead.findUniqueOrThrow({ where: { id: input.leadId } });
+  const events = await tx.leadEvent.findMany({
+    where: { leadId: lead.id },
+    select: { type: true, occurredAt: true },
+  });
+  const personaId = matchPersona(lead, input.personas);
+  const result = scoreLead({ ...lead, personaId }, events, input.model.model, input.now);
+  const move: StageMove | null = becomesMql({ qualifiedBefore: lead.qualifies, result, stage: lead.stage })
+    ? { to: "MQL", reason: "scoreCrossedThreshold" }
+    : null;
+  const updated = await tx.lead.update({
+    where: { id: lead.id },
+    data: {
+      personaId,
+      fitScore: result.fit,
+      engagementScore: result.engagement,
+      totalScore: result.total,
+      qualifies: result.qualifies,
+      scoreExplanation: {
+        contributions: result.explanation,
+        disqualifiedBy: result.disqualifiedBy,
+        threshold: input.model.model.mqlThreshold,
+      } as unknown as Prisma.InputJsonValue,
+      scoredAt: input.now,
+      scoringModelId: input.model.id,
+      ...(move ? { stage: move.to, stageEnteredAt: input.now, mqlAt: lead.mqlAt ?? input.now } : {}),
+    },
+  });
+  if (move) {
+    await tx.leadStageChange.create({
+      data: {
+        workspaceId: lead.workspaceId,
+        leadId: lead.id,
+        fromStage: lead.stage,
+        toStage: move.to,
+        at: input.now,
+        actorUserId: input.actorUserId,
+        reason: move.reason,
+        scoringModelId: input.model.id,
+      },
+    });
+  }
+  return { lead: updated, becameMql: move !== null };
+}
+
+/**
+ * Creates a lead, or updates the one with the same email (fields left out keep
+ * their value), then scores it. Runs in the caller's transaction so an API
+ * request's idempotency record commits with it.
+ */
+export async function captureLead(tx: Tx, actor: Actor, input: LeadInput, now = new Date()) {
+  requirePermission(actor, "leads.write");
+  const workspaceId = actor.workspaceId;
+  const existingId = await lockLead(tx, workspaceId, { email: input.email });
+  const before = existingId ? await tx.lead.findUniqueOrThrow({ where: { id: existingId } }) : null;
+  const channel = input.channel ?? before?.channel ?? "OTHER";
+  const fields = {
+    name: input.name ?? before?.name ?? "",
+    phone: input.phone ?? before?.phone ?? "",
+    company: input.company ?? before?.company ?? "",
+    title: input.title ?? before?.title ?? "",
+    industry: input.industry ?? before?.industry ?? "",
+    companySize: input.companySize !== undefined ? input.companySize : (before?.companySize ?? null),
+    country: input.country ?? before?.country ?? "",
+    channel,
+    campaignId: (await campaignId(tx, workspaceId, input.campaign, channel)) ?? before?.campaignId ?? null,
+  };
+
+  let leadId = existingId;
+  let created = false;
+  if (!leadId) {
+    // A concurrent request may create the same email first: then this one updates it.
+    const inserted = await tx.lead.createMany({
+      data: [{ workspaceId, email: input.email, ...fields, stageEnteredAt: now, createdAt: now }],
+      skipDuplicates: true,
+    });
+    created = inserted.count === 1;
+    leadId = await lockLead(tx, workspaceId, { email: input.email });
+    if (!leadId) throw new AppError("conflict", "The lead could not be saved");
+    if (created) {
+      await tx.leadStageChange.create({
+        data: {
+          workspaceId,
+          leadId,
+          fromStage: null,
+          toStage: "LEAD",
+          at: now,
+          actorUserId: actor.userId,
+          reason: "captured",
+        },
+      });
+    }
+  }
+  if (!created) await tx.lead.update({ where: { id: leadId }, data: fields });
+
+  const { lead, becameMql } = await applyScore(tx, {
+    leadId,
+    model: await publishedModel(tx, workspaceId),
+    personas: await personaFits(tx, workspaceId),
+    actorUserId: actor.userId,
+    now,
+  });
+  await writeAudit(tx, actor, {
+    action: created ? "lead.created" : "lead.updated",
+    entityType: "Lead",
+    entityId: lead.id,
+    before: before ? pick(before, Object.keys(fields)) : undefined,
+    after: { email: lead.email, ...fields, totalScore: lead.totalScore, stage: lead.stage },
+  });
+  return { lead, created, becameMql };
+}
+
+function pick<T extends object>(source: T, keys: string[]) {
+  return Object.fromEntries(keys.map((key) => [key, (source as Record<string, unknown>)[key]]));
+}
+
+async function assertEventType(tx: Tx, workspaceId: string, type: string) {
+  if ((BUILT_IN_EVENT_TYPES as readonly string[]).includes(type)) return;
+  const custom = await tx.leadEventType.findUnique({ where: { workspaceId_key: { workspaceId, key: type } } });
+  if (!custom) {
+    throw new AppError("validation", `Unknown event type ${type}`, { fieldErrors: { type: ["unknownEventType"] } });
+  }
+}
+
+/** Records a behaviour event of a lead and re-scores it (an MQL crossing follows from it). */
+export async function recordLeadEvent(tx: Tx, actor: Actor, leadId: string, input: LeadEventInput, now = new Date()) {
+  requirePermission(actor, "leads.write");
+  const locked = await lockLead(tx, actor.workspaceId, { id: leadId });
+  if (!locked) throw notFound();
+  await assertEventType(tx, actor.workspaceId, input.type);
+  const lead = await tx.lead.findUniqueOrThrow({ where: { id: leadId }, select: { channel: true } });
+  const event = await tx.leadEvent.create({
+    data: {
+      workspaceId: actor.workspaceId,
+      leadId,
+      type: input.type,
+      occurredAt: input.occurredAt ?? now,
+      properties: (input.properties ?? {}) as Prisma.InputJsonValue,
+      campaignId: await campaignId(tx, actor.workspaceId, input.campaign, lead.channel),
+    },
+  });
+  const scored = await applyScore(tx, {
+    leadId,
+    model: await publishedModel(tx, actor.workspaceId),
+    personas: await personaFits(tx, actor.workspaceId),
+    actorUserId: actor.userId,
+    now,
+  });
+  return { event, ...scored };
+}

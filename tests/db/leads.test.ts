@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { db } from "@/server/db";
+import { getLead } from "@/server/leads/queries";
+import { ZLeadInput } from "@/server/leads/schema";
+import { captureLead, recordLeadEvent } from "@/server/leads/service";
+import { ZPersonaFields } from "@/server/personas/schema";
+import { createPersona } from "@/server/personas/service";
+import { freshWorkspace } from "@/server/seed/factories";
+
+type Ws = Awaited<ReturnType<typeof freshWorkspace>>;
+// Input goes through the same schema as the API and the forms.
+const capture = (ws: Ws, input: z.input<typeof ZLeadInput>, now?: Date) =>
+  db.$transaction((tx) => captureLead(tx, ws.marketer, ZLeadInput.parse(input), now));
+const event = (ws: Ws, leadId: string, type: string, occurredAt?: Date, now?: Date) =>
+  db.$transaction((tx) => recordLeadEvent(tx, ws.marketer, leadId, { type, occurredAt }, now));
+
+describe("capture", () => {
+  it("creates a lead, then updates the same email instead of duplicating; fields left out are kept", async () => {
+    const ws = await freshWorkspace();
+    const first = await capture(ws, { email: "ada@acme.test", name: "Ada", company: "Acme", channel: "EVENTS" });
+    expect(first.created).toBe(true);
+    expect(first.lead).toMatchObject({ stage: "LEAD", channel: "EVENTS", company: "Acme" });
+    const second = await capture(ws, { email: "ada@acme.test", title: "Head of Fleet" });
+    expect(second.created).toBe(false);
+    expect(second.lead).toMatchObject({
+      id: first.lead.id,
+      name: "Ada",
+      company: "Acme",
+      title: "Head of Fleet",
+      channel: "EVENTS",
+    });
+    expect(await db.lead.count({ where: { workspaceId: ws.workspace.id } })).toBe(1);
+    const log = await db.leadStageChange.findMany({ where: { leadId: first.lead.id } });
+    expect(log.map((c) => [c.fromStage, c.toStage])).toEqual([[null, "LEAD"]]);
+  });
+
+  it("concurrent captures of one new email make one lead", async () => {
+    const ws = await freshWorkspace();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => capture(ws, { email: "race@acme.test", name: `Try ${i}` })),
+    );
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.lead.id)).size).toBe(1);
+    expect(await db.leadStageChange.count({ where: { workspaceId: ws.workspace.id } })).toBe(1);
+  });
+
+  it("matches the lead to a persona by its fit attributes", async () => {
+    const ws = await freshWorkspace();
+    const persona = await createPersona(
+      ws.marketer,
+      ZPersonaFields.parse({ name: "Fleet", fitIndustries: ["logistics"], fitCountries: ["IT"] }),
+    );
+    const { lead } = await capture(ws, { email: "fleet@log.test", industry: "Logistics", country: "it" });
+    expect(lead.personaId).toBe(persona.id);
+    expect(lead.country).toBe("IT");
+    // The default model gives +20 for a persona match.
+    expect(lead.fitScore).toBe(20);
+  });
+});
+
+describe("scoring and the MQL crossing", () => {
+  it("a lead whose events cross the threshold becomes MQL exactly once, with the rules that fired", async () => {
+    const ws = await freshWorkspace();
+    const { lead } = await capture(ws, { email: "hot@acme.test" });
+    const a = await event(ws, lead.id, "DEMO_REQUESTED");
+    expect(a.becameMql).toBe(false);
+    expect(a.lead.totalScore).toBe(40);
+    const b = await event(ws, lead.id, "PRICING_PAGE_VIEWED");
+    const c = await event(ws, lead.id, "PRICING_PAGE_VIEWED");
+    expect(b.becameMql).toBe(false);
+    expect(c.becameMql).toBe(true);
+    expect(c.lead).toMatchObject({ stage: "MQL", totalScore: 60, qualifies: true });
+    expect(c.lead.mqlAt).not.toBeNull();
+    const explanation = c.lead.scoreExplanation as { contributions: { ruleId: string; points: number }[] };
+    expect(explanation.contributions.map((x) => [x.ruleId, x.points])).toEqual([
+      ["demo", 40],
+      ["pricing", 20],
+    ]);
+    const d = await event(ws, lead.id, "FORM_SUBMITTED");
+    expect(d.becameMql).toBe(false);
+    const log = await db.leadStageChange.findMany({ where: { leadId: lead.id }, orderBy: { at: "asc" } });
+    expect(log.map((x) => x.toStage)).toEqual(["LEAD", "MQL"]);
+    expect(log[1]?.scoringModelId).not.toBeNull();
+  });
+
+  it("disqualifiers keep a hot lead out of MQL; decay is computed at the time of scoring", async () => {
+    const ws = await freshWorkspace();
+    const student = (await capture(ws, { email: "s@uni.test", title: "PhD student" })).lead;
+    for (const type of ["DEMO_REQUESTED", "PRICING_PAGE_VIEWED", "PRICING_PAGE_VIEWED", "FORM_SUBMITTED"]) {
+      await event(ws, student.id, type);
+    }
+    const after = await getLead(ws.marketer, student.id);
+    expect(after.totalScore).toBeGreaterThanOrEqual(60);
+    expect(after).toMatchObject({ qualifies: false, stage: "LEAD" });
+
+    const now = new Date("2026-06-01T10:00:00Z");
+    const old = (await capture(ws, { email: "old@acme.test" }, now)).lead;
+    const thirtyDaysAgo = new Date(now.getTime() - 30 * 24 * 3600 * 1000);
+    const scored = await event(ws, old.id, "DEMO_REQUESTED", thirtyDaysAgo, now);
+    expect(scored.lead.engagementScore).toBe(20); // 40 points, one half-life old
+  });
+
+  it("re-scoring never moves a lead backwards out of SQL", async () => {
+    const ws = await freshWorkspace();
+    const { lead } = await capture(ws, { email: "sql@acme.test" });
+    await db.lead.update({ where: { id: lead.id }, data: { stage: "SQL" } });
+    for (const type of ["DEMO_REQUESTED", "PRICING_PAGE_VIEWED", "PRICING_PAGE_VIEWED"]) await event(ws, lead.id, type);
+    expect((await getLead(ws.marketer, lead.id)).stage).toBe("SQL");
+  });
+
+  it("refuses unknown event types and other workspaces' leads", async () => {
+    const ws = await freshWorkspace();
+    const other = await freshWorkspace();
+    const { lead } = await capture(ws, { email: "x@acme.test" });
+    await expect(event(ws, lead.id, "TELEPATHY")).rejects.toMatchObject({ code: "validation" });
+    await db.leadEventType.create({
+      data: { workspaceId: ws.workspace.id, key: "TRIAL_STARTED", label: "Trial started" },
+    });
+    await expect(event(ws, lead.id, "TRIAL_STARTED")).resolves.toBeTruthy();
+    await expect(event(other, lead.id, "DEMO_REQUESTED")).rejects.toMatchObject({ code: "notFound" });
+    await expect(getLead(other.admin, lead.id)).rejects.toMatchObject({ code: "notFound" });
+    await expect(db.$transaction((tx) => captureLead(tx, ws.sales, { email: "y@acme.test" }))).rejects.toMatchObject({
+      code: "forbidden",
+    });
+  });
+});
