@@ -113,7 +113,7 @@ CREATE TABLE "IdempotencyRecord" (
     "key" TEXT NOT NULL,
     "requestHash" TEXT NOT NULL,
     "responseStatus" INTEGER NOT NULL,
-    "responseBody" JSONB NOT NULL,
+    "responseBody" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "expiresAt" TIMESTAMP(3) NOT NULL,
 

@@ -1,6 +1,5 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
 import { problem } from "@/server/api/problem";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
@@ -27,7 +26,7 @@ export async function idempotent(
   const key = request.headers.get("idempotency-key");
   if (key === null) {
     const result = await db.$transaction(handler);
-    return Response.json(result.body, { status: result.status });
+    return jsonResponse(JSON.stringify(result.body), result.status);
   }
   if (key.length < 1 || key.length > 255) {
     return problem(400, "The Idempotency-Key header must have 1 to 255 characters.");
@@ -39,7 +38,7 @@ export async function idempotent(
   const outcome = await db.$transaction(async (tx) => {
     const claimed = await tx.$executeRaw`
       INSERT INTO "IdempotencyRecord" ("workspaceId", "key", "requestHash", "responseStatus", "responseBody", "createdAt", "expiresAt")
-      VALUES (${actor.workspaceId}, ${key}, ${requestHash}, 0, '{}'::jsonb, now(), now() + make_interval(hours => ${KEEP_HOURS}))
+      VALUES (${actor.workspaceId}, ${key}, ${requestHash}, 0, '', now(), now() + make_interval(hours => ${KEEP_HOURS}))
       ON CONFLICT ("workspaceId", "key") DO NOTHING`;
     if (claimed === 0) {
       const record = await tx.idempotencyRecord.findUniqueOrThrow({
@@ -49,20 +48,22 @@ export async function idempotent(
       return { kind: "replay" as const, status: record.responseStatus, body: record.responseBody };
     }
     const result = await handler(tx);
+    const body = JSON.stringify(result.body);
     await tx.idempotencyRecord.update({
       where: { workspaceId_key: { workspaceId: actor.workspaceId, key } },
-      data: { responseStatus: result.status, responseBody: result.body as Prisma.InputJsonValue },
+      data: { responseStatus: result.status, responseBody: body },
     });
-    return { kind: "fresh" as const, ...result };
+    return { kind: "fresh" as const, status: result.status, body };
   });
 
   if (outcome.kind === "mismatch") {
     return problem(422, "This Idempotency-Key was already used with a different request.");
   }
-  return Response.json(outcome.body, {
-    status: outcome.status,
-    headers: outcome.kind === "replay" ? { "idempotent-replayed": "true" } : {},
-  });
+  return jsonResponse(outcome.body, outcome.status, outcome.kind === "replay" ? { "idempotent-replayed": "true" } : {});
+}
+
+function jsonResponse(body: string, status: number, headers: Record<string, string> = {}) {
+  return new Response(body, { status, headers: { "content-type": "application/json", ...headers } });
 }
 
 /** Drops keys older than their retention (called now and then). */
