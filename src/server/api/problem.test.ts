@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "@/server/errors";
+import { logger } from "@/server/logger";
 import { problem, problemFromError, validationProblem } from "./problem";
 
 describe("problem documents (RFC 9457)", () => {
@@ -27,9 +28,12 @@ describe("problem documents (RFC 9457)", () => {
     expect(limited.headers.get("retry-after")).toBe("42");
   });
 
-  it("never echo unexpected errors", async () => {
-    const response = problemFromError(new Error("connection string postgres://secret@db"));
+  it("never echo unexpected errors, but log them", async () => {
+    const logged = vi.spyOn(logger, "error").mockImplementation(() => undefined);
+    const response = problemFromError(new Error("connection string postgres://secret@db"), "req-1");
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain("secret");
+    expect(logged).toHaveBeenCalledWith("api.unexpected", expect.objectContaining({ requestId: "req-1" }));
+    logged.mockRestore();
   });
 });

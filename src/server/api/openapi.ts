@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { ZLeadEventInput, ZLeadInput } from "@/server/leads/schema";
+
+/** JSON Schema of a request body, from the same zod schema the server validates with. */
+const bodySchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+
+const problem = { $ref: "#/components/schemas/Problem" };
+const problemResponse = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: problem } },
+});
+const errors = {
+  "400": problemResponse("Malformed JSON or query"),
+  "401": problemResponse("Missing or invalid API token"),
+  "403": problemResponse("The token's member lacks the permission"),
+  "413": problemResponse("Body larger than 1 MB"),
+  "415": problemResponse("Body is not application/json"),
+  "422": problemResponse("Invalid fields (with their paths), or an Idempotency-Key reused with another body"),
+  "429": problemResponse("Rate limit of the token reached; see Retry-After"),
+};
+const idempotencyKey = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description: "Same key and body within 24 hours → the first response is replayed; same key, other body → 422.",
+  schema: { type: "string", maxLength: 255 },
+};
+
+/** The OpenAPI document served at /api/v1/openapi.json. */
+export function openApiDocument(serverUrl: string) {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Smarketing Workspace API",
+      version: "1",
+      description:
+        "Authenticate with a personal API token (Settings → API tokens) as `Authorization: Bearer <token>`; it acts with its member's role. Errors are RFC 9457 problem documents.",
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: {
+        Problem: {
+          type: "object",
+          properties: {
+            type: { type: "string" },
+            title: { type: "string" },
+            status: { type: "integer" },
+            detail: { type: "string" },
+            errors: {
+              type: "array",
+              items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } },
+            },
+          },
+          required: ["type", "title", "status"],
+        },
+        LeadInput: bodySchema(ZLeadInput),
+        LeadEventInput: bodySchema(ZLeadEventInput),
+        Lead: {
+          type: "object",
+          description: "A lead with its scores, stage and the rules that fired (scoreExplanation).",
+          properties: {
+            id: { type: "string" },
+            email: { type: "string" },
+            stage: {
+              type: "string",
+              enum: ["LEAD", "MQL", "SQL", "OPPORTUNITY", "CUSTOMER", "NURTURE", "DISQUALIFIED", "LOST"],
+            },
+            score: { type: "object" },
+            scoreExplanation: { type: "object" },
+          },
+        },
+      },
+    },
+    paths: {
+      "/api/v1/me": {
+        get: {
+          summary: "Who the token acts as",
+          responses: { "200": { description: "User, workspace and role" }, "401": errors["401"] },
+        },
+      },
+      "/api/v1/members": {
+        get: {
+          summary: "Members of the workspace",
+          responses: { "200": { description: "Members" }, "401": errors["401"] },
+        },
+      },
+      "/api/v1/leads": {
+        post: {
+          summary: "Create a lead, or update the one with the same email",
+          parameters: [idempotencyKey],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/LeadInput" } } },
+          },
+          responses: {
+            "201": {
+              description: "Created",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Lead" } } },
+            },
+            "200": {
+              description: "Updated (same email)",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Lead" } } },
+            },
+            ...errors,
+          },
+        },
+        get: {
+          summary: "Leads by last change, cursor-paginated",
+          parameters: [
+            { name: "stage", in: "query", schema: { type: "string" } },
+            { name: "updatedSince", in: "query", schema: { type: "string", format: "date-time" } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+            { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+          ],
+          responses: { "200": { description: "{ data: Lead[], nextCursor: string | null }" }, ...errors },
+        },
+      },
+      "/api/v1/leads/{id}": {
+        get: {
+          summary: "One lead",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": { description: "The lead" },
+            "404": problemResponse("Not found in this workspace"),
+            "401": errors["401"],
+          },
+        },
+      },
+      "/api/v1/leads/{id}/events": {
+        post: {
+          summary: "Record a behaviour event (the lead is re-scored at once)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, idempotencyKey],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/LeadEventInput" } } },
+          },
+          responses: {
+            "201": { description: "{ event, lead, becameMql }" },
+            "404": problemResponse("Not found in this workspace"),
+            ...errors,
+          },
+        },
+      },
+    },
+  };
+}
