@@ -13,11 +13,27 @@ describe("demo seed", () => {
       agreed: await db.glossaryTerm.count({ where: { workspaceId: demo.id, status: "AGREED" } }),
       personas: await db.persona.count({ where: { workspaceId: demo.id } }),
       feedback: await db.personaFeedback.count({ where: { workspaceId: demo.id } }),
+      leads: await db.lead.count({ where: { workspaceId: demo.id } }),
+      mqls: await db.lead.count({ where: { workspaceId: demo.id, mqlAt: { not: null } } }),
+      events: await db.leadEvent.count({ where: { workspaceId: demo.id } }),
+      customers: await db.lead.count({ where: { workspaceId: demo.id, stage: "CUSTOMER" } }),
     });
     const first = await count();
     expect(first).toMatchObject({ users: 5, members: 6, personas: 3, feedback: 4 });
     expect(first.terms).toBeGreaterThanOrEqual(20);
     expect(first.agreed).toBe(5);
+    expect(first.leads).toBe(2000);
+    expect(first.events).toBeGreaterThan(first.leads);
+    // A believable funnel: some leads qualify, a few become customers.
+    expect(first.mqls).toBeGreaterThan(50);
+    expect(first.mqls).toBeLessThan(first.leads / 2);
+    expect(first.customers).toBeGreaterThan(0);
+    // Every lead's stage is the last entry of its stage log.
+    const mismatched = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "Lead" l
+      WHERE l."workspaceId" = ${demo.id}
+        AND l.stage <> (SELECT c."toStage" FROM "LeadStageChange" c WHERE c."leadId" = l.id ORDER BY c.at DESC, c.id DESC LIMIT 1)`;
+    expect(Number(mismatched[0]?.n)).toBe(0);
     await seedDemo();
     expect(await count()).toEqual(first);
 

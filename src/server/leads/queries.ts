@@ -51,3 +51,45 @@ export async function listLeadsForSync(
   const last = page.at(-1);
   return { leads: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last.updatedAt, last.id) : null };
 }
+
+/** A lead with what its page shows: persona, campaign, owner names and its timeline. */
+export async function getLeadDetail(actor: Actor, leadId: string) {
+  const lead = await getLead(actor, leadId);
+  const [events, stageChanges, persona, campaign, owner] = await Promise.all([
+    db.leadEvent.findMany({ where: { leadId }, orderBy: { occurredAt: "desc" }, take: 200 }),
+    db.leadStageChange.findMany({ where: { leadId }, orderBy: { at: "desc" } }),
+    lead.personaId
+      ? db.persona.findFirst({
+          where: { id: lead.personaId, workspaceId: actor.workspaceId },
+          select: { id: true, name: true },
+        })
+      : null,
+    lead.campaignId
+      ? db.campaign.findFirst({
+          where: { id: lead.campaignId, workspaceId: actor.workspaceId },
+          select: { id: true, name: true },
+        })
+      : null,
+    lead.ownerId ? db.user.findUnique({ where: { id: lead.ownerId }, select: { id: true, name: true } }) : null,
+  ]);
+  const actorIds = [...new Set(stageChanges.map((c) => c.actorUserId).filter((id): id is string => Boolean(id)))];
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
+  const timeline = [
+    ...events.map((e) => ({ kind: "event" as const, id: `e${e.id}`, at: e.occurredAt, type: e.type })),
+    ...stageChanges.map((c) => ({
+      kind: "stage" as const,
+      id: `s${c.id}`,
+      at: c.at,
+      from: c.fromStage,
+      to: c.toStage,
+      reason: c.reason,
+      by: c.actorUserId ? (names.get(c.actorUserId) ?? null) : null,
+    })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
+  return { lead, persona, campaign, owner, timeline, eventCount: events.length };
+}

@@ -7,8 +7,11 @@ import { approveRevision } from "@/server/glossary/service";
 import { ZPersonaFields } from "@/server/personas/schema";
 import { addPersonaFeedback, createPersona } from "@/server/personas/service";
 import { ensureWorkspace } from "@/server/seed/factories";
+import { generateLeads } from "@/server/seed/lead-generator";
 
 export const DEMO_PASSWORD = "smarketing-demo";
+/** About 2,000 leads over 12 months, so every screen has realistic data. */
+export const DEMO_LEADS = 2000;
 
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
   { email: "admin@demo.test", name: "Alessandra Admin", role: "ADMIN" },
@@ -52,6 +55,10 @@ export async function seedDemo() {
     }
   }
   await seedDemoGlossaryAndPersonas(demo.actors);
+  if ((await db.lead.count({ where: { workspaceId: demo.workspace.id } })) === 0) {
+    const reps = ["rep1@demo.test", "rep2@demo.test"].map((email) => (demo.actors[email] as Actor).userId);
+    await generateLeads({ workspaceId: demo.workspace.id, count: DEMO_LEADS, months: 12, seed: 2026, ownerIds: reps });
+  }
   return { demo: demo.workspace, demoTwo: two.workspace };
 }
 

@@ -1,0 +1,178 @@
+import "server-only";
+import { z } from "zod";
+import type { Lead, Prisma } from "@/generated/prisma/client";
+import { Channel, LeadStage } from "@/generated/prisma/enums";
+import { type Actor, requirePermission } from "@/server/auth/actor";
+import { db } from "@/server/db";
+
+/** The leads list filter, from the page's query string (bad values are dropped, never an error page). */
+export const ZLeadFilter = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  stage: z.enum(LeadStage).optional().catch(undefined),
+  channel: z.enum(Channel).optional().catch(undefined),
+  persona: z.string().max(64).optional().catch(undefined),
+  campaign: z.string().max(64).optional().catch(undefined),
+  owner: z.string().max(64).optional().catch(undefined),
+  minScore: z.coerce.number().finite().optional().catch(undefined),
+  maxScore: z.coerce.number().finite().optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  sort: z.enum(["newest", "oldest", "score"]).default("newest").catch("newest"),
+  after: z.string().max(200).optional().catch(undefined),
+});
+export type LeadFilter = z.infer<typeof ZLeadFilter>;
+
+export const LEADS_PAGE_SIZE = 50;
+/** Counting stops here: "10,000+" is as useful as an exact count and stays fast at a million leads. */
+export const COUNT_CAP = 10_000;
+
+/** Prisma's `contains` passes % and _ through to LIKE: escape them so they match literally. */
+function literal(value: string) {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The `where` of a filter, always scoped to the actor's workspace. */
+export function leadWhere(actor: Actor, filter: LeadFilter): Prisma.LeadWhereInput {
+  const created: Prisma.DateTimeFilter = {};
+  if (filter.from) created.gte = new Date(`${filter.from}T00:00:00Z`);
+  if (filter.to) created.lt = new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 24 * 3600 * 1000);
+  const score: Prisma.FloatFilter = {};
+  if (filter.minScore !== undefined) score.gte = filter.minScore;
+  if (filter.maxScore !== undefined) score.lte = filter.maxScore;
+  return {
+    workspaceId: actor.workspaceId,
+    ...(filter.stage ? { stage: filter.stage } : {}),
+    ...(filter.channel ? { channel: filter.channel } : {}),
+    ...(filter.persona ? { personaId: filter.persona === "none" ? null : filter.persona } : {}),
+    ...(filter.campaign ? { campaignId: filter.campaign } : {}),
+    ...(filter.owner ? { ownerId: filter.owner === "none" ? null : filter.owner } : {}),
+    ...(Object.keys(score).length ? { totalScore: score } : {}),
+    ...(Object.keys(created).length ? { createdAt: created } : {}),
+    ...(filter.q
+      ? {
+          OR: [
+            { email: { contains: literal(filter.q), mode: "insensitive" } },
+            { name: { contains: literal(filter.q), mode: "insensitive" } },
+            { company: { contains: literal(filter.q), mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+}
+
+const ORDER: Record<LeadFilter["sort"], Prisma.LeadOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  oldest: [{ createdAt: "asc" }, { id: "asc" }],
+  score: [{ totalScore: "desc" }, { id: "desc" }],
+};
+
+/** Keyset position after the last row of a page: sort value and id. */
+function afterClause(sort: LeadFilter["sort"], after: string | undefined): Prisma.LeadWhereInput | null {
+  if (!after) return null;
+  const [value, id] = Buffer.from(after, "base64url").toString("utf8").split("|");
+  if (!value || !id) return null;
+  if (sort === "score") {
+    const score = Number(value);
+    if (!Number.isFinite(score)) return null;
+    return { OR: [{ totalScore: { lt: score } }, { totalScore: score, id: { lt: id } }] };
+  }
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) return null;
+  return sort === "newest"
+    ? { OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: id } }] }
+    : { OR: [{ createdAt: { gt: at } }, { createdAt: at, id: { gt: id } }] };
+}
+
+function cursorOf(sort: LeadFilter["sort"], lead: { createdAt: Date; totalScore: number; id: string }) {
+  const value = sort === "score" ? String(lead.totalScore) : lead.createdAt.toISOString();
+  return Buffer.from(`${value}|${lead.id}`).toString("base64url");
+}
+
+export async function listLeads(actor: Actor, filter: LeadFilter) {
+  requirePermission(actor, "leads.read");
+  const where = leadWhere(actor, filter);
+  const after = afterClause(filter.sort, filter.after);
+  const [rows, count] = await Promise.all([
+    db.lead.findMany({
+      where: after ? { AND: [where, after] } : where,
+      orderBy: ORDER[filter.sort],
+      take: LEADS_PAGE_SIZE + 1,
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        company: true,
+        title: true,
+        channel: true,
+        stage: true,
+        totalScore: true,
+        qualifies: true,
+        personaId: true,
+        campaignId: true,
+        ownerId: true,
+        createdAt: true,
+      },
+    }),
+    cappedCount(where),
+  ]);
+  const page = rows.slice(0, LEADS_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    leads: page,
+    count,
+    nextAfter: rows.length > LEADS_PAGE_SIZE && last ? cursorOf(filter.sort, last) : null,
+  };
+}
+
+/** How many leads match, counting at most COUNT_CAP + 1 rows. */
+async function cappedCount(where: Prisma.LeadWhereInput) {
+  const found = await db.lead.count({ where, take: COUNT_CAP + 1 });
+  return { value: Math.min(found, COUNT_CAP), capped: found > COUNT_CAP };
+}
+
+/** Names for the filter menus and the table (personas, campaigns, owners of the workspace). */
+export async function leadFilterOptions(actor: Actor) {
+  requirePermission(actor, "leads.read");
+  const [personas, campaigns, owners] = await Promise.all([
+    db.persona.findMany({
+      where: { workspaceId: actor.workspaceId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.campaign.findMany({
+      where: { workspaceId: actor.workspaceId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.membership.findMany({
+      where: { workspaceId: actor.workspaceId, role: { in: ["SALES", "MANAGER"] } },
+      select: { user: { select: { id: true, name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
+  ]);
+  return { personas, campaigns, owners: owners.map((o) => o.user) };
+}
+
+const EXPORT_BATCH = 2_000;
+
+/** Every lead of the filter, in batches, keyset-paginated on (createdAt, id). */
+export async function* exportLeads(actor: Actor, filter: LeadFilter) {
+  requirePermission(actor, "leads.read");
+  const where = leadWhere(actor, { ...filter, after: undefined });
+  let after: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const position: Prisma.LeadWhereInput | null = after
+      ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+      : null;
+    const batch: Lead[] = await db.lead.findMany({
+      where: position ? { AND: [where, position] } : where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: EXPORT_BATCH,
+    });
+    if (batch.length === 0) return;
+    yield batch;
+    const last: Lead | undefined = batch.at(-1);
+    if (!last || batch.length < EXPORT_BATCH) return;
+    after = { createdAt: last.createdAt, id: last.id };
+  }
+}

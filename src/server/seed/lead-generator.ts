@@ -1,0 +1,294 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Channel, LeadStage } from "@/generated/prisma/enums";
+import { db } from "@/server/db";
+import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
+import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
+import { publishedModel } from "@/server/leads/service";
+import { scoreLead } from "@/server/scoring/engine";
+
+/**
+ * Realistic leads for the demo seed (and, in batches, for benchmarks): spread
+ * over the last months across channels, campaigns and personas, with events,
+ * scored by the workspace's published model with the same engine as live
+ * capture, and with stage histories that move some MQLs on to customers.
+ * Deterministic for a given seed.
+ */
+
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHANNELS: [Channel, number][] = [
+  ["ORGANIC_SEARCH", 24],
+  ["PAID_SEARCH", 18],
+  ["SOCIAL", 14],
+  ["EMAIL", 10],
+  ["EVENTS", 12],
+  ["REFERRAL", 8],
+  ["DIRECT", 7],
+  ["PARTNER", 5],
+  ["OTHER", 2],
+];
+const CAMPAIGNS: Partial<Record<Channel, string[]>> = {
+  PAID_SEARCH: ["Google Ads – fleet software", "Google Ads – GPS tracking"],
+  SOCIAL: ["LinkedIn – logistics managers", "LinkedIn – retail operations"],
+  EMAIL: ["Newsletter – monthly", "Nurture – cost guide"],
+  EVENTS: ["Transpotec Milano", "Logistics Summit Verona"],
+  ORGANIC_SEARCH: ["Blog – fuel costs guide"],
+};
+const INDUSTRIES = [
+  "Logistics",
+  "Retail",
+  "Automotive",
+  "Construction",
+  "Food distribution",
+  "Software",
+  "Manufacturing",
+];
+const TITLES = [
+  "Fleet manager",
+  "Head of Fleet",
+  "Operations director",
+  "COO",
+  "Owner",
+  "Logistics manager",
+  "IT manager",
+  "Student",
+  "Procurement specialist",
+];
+const COUNTRIES = ["IT", "IT", "IT", "DE", "AT", "CH", "FR", "ES"];
+const FIRST = [
+  "Giulia",
+  "Marco",
+  "Luca",
+  "Sara",
+  "Paolo",
+  "Anna",
+  "Matteo",
+  "Elena",
+  "Davide",
+  "Chiara",
+  "Jonas",
+  "Lena",
+  "Pierre",
+  "Lucía",
+];
+const LAST = [
+  "Rossi",
+  "Bianchi",
+  "Ferrari",
+  "Esposito",
+  "Romano",
+  "Colombo",
+  "Ricci",
+  "Marino",
+  "Greco",
+  "Müller",
+  "Schmidt",
+  "Dubois",
+  "García",
+];
+const COMPANIES = [
+  "Trasporti",
+  "Logistica",
+  "Distribuzione",
+  "Retail",
+  "Costruzioni",
+  "Auto",
+  "Foods",
+  "Group",
+  "Italia",
+  "Spedizioni",
+];
+const EVENT_WEIGHTS: [string, number][] = [
+  ["EMAIL_OPENED", 30],
+  ["EMAIL_CLICKED", 14],
+  ["CONTENT_DOWNLOADED", 14],
+  ["FORM_SUBMITTED", 12],
+  ["PRICING_PAGE_VIEWED", 14],
+  ["WEBINAR_ATTENDED", 6],
+  ["EVENT_VISITED", 4],
+  ["DEMO_REQUESTED", 6],
+];
+
+function weighted<T>(random: () => number, items: [T, number][]): T {
+  const total = items.reduce((sum, [, w]) => sum + w, 0);
+  let roll = random() * total;
+  for (const [item, weight] of items) {
+    roll -= weight;
+    if (roll <= 0) return item;
+  }
+  return (items.at(-1) as [T, number])[0];
+}
+const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+
+export async function generateLeads(input: {
+  workspaceId: string;
+  count: number;
+  months?: number;
+  seed?: number;
+  now?: Date;
+  ownerIds?: string[];
+}) {
+  const random = prng(input.seed ?? 42);
+  const now = input.now ?? new Date();
+  const spanMs = (input.months ?? 12) * 30 * 24 * 3600 * 1000;
+  const model = await db.$transaction((tx) => publishedModel(tx, input.workspaceId));
+  const personas: PersonaFit[] = await db.persona.findMany({
+    where: { workspaceId: input.workspaceId, archivedAt: null },
+    select: {
+      id: true,
+      name: true,
+      fitIndustries: true,
+      fitSizeMin: true,
+      fitSizeMax: true,
+      fitTitleKeywords: true,
+      fitCountries: true,
+    },
+  });
+  const campaignIds = new Map<string, string>();
+  for (const [channel, names] of Object.entries(CAMPAIGNS) as [Channel, string[]][]) {
+    for (const name of names) {
+      const campaign = await db.campaign.upsert({
+        where: { workspaceId_name: { workspaceId: input.workspaceId, name } },
+        create: { workspaceId: input.workspaceId, name, channel },
+        update: {},
+      });
+      campaignIds.set(name, campaign.id);
+    }
+  }
+
+  const leads: Prisma.LeadCreateManyInput[] = [];
+  const events: Prisma.LeadEventCreateManyInput[] = [];
+  const stages: Prisma.LeadStageChangeCreateManyInput[] = [];
+  for (let i = 0; i < input.count; i++) {
+    const id = randomUUID();
+    const createdAt = new Date(now.getTime() - random() * spanMs);
+    const channel = weighted(random, CHANNELS);
+    const campaignName = CAMPAIGNS[channel] ? pick(random, CAMPAIGNS[channel] as string[]) : null;
+    const first = pick(random, FIRST);
+    const last = pick(random, LAST);
+    const company = `${last} ${pick(random, COMPANIES)}`;
+    const facts = {
+      industry: pick(random, INDUSTRIES),
+      companySize: Math.round(5 + random() ** 2 * 2000),
+      title: pick(random, TITLES),
+      country: pick(random, COUNTRIES),
+    };
+    const email = `${first}.${last}.${i}@${company.replace(/[^a-z]/gi, "").toLowerCase()}.example`.toLowerCase();
+    const leadEvents: { type: string; occurredAt: Date }[] = [];
+    const eventCount = Math.floor(random() ** 1.5 * 9);
+    for (let e = 0; e < eventCount; e++) {
+      const occurredAt = new Date(
+        createdAt.getTime() + random() * Math.min(60 * 24 * 3600 * 1000, now.getTime() - createdAt.getTime()),
+      );
+      leadEvents.push({ type: weighted(random, EVENT_WEIGHTS), occurredAt });
+    }
+    leadEvents.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+    const personaId = matchPersona({ ...facts }, personas);
+    // Qualification is judged when the last event happened (that is when the lead crossed, if it did).
+    const lastTouch = leadEvents.at(-1)?.occurredAt ?? createdAt;
+    const atCrossing = scoreLead({ email, ...facts, channel, personaId }, leadEvents, model.model, lastTouch);
+    const today = scoreLead({ email, ...facts, channel, personaId }, leadEvents, model.model, now);
+
+    let stage: LeadStage = "LEAD";
+    const timestamps: Partial<Record<"mqlAt" | "sqlAt" | "opportunityAt" | "customerAt", Date>> = {};
+    const history: { to: LeadStage; at: Date; reason: string }[] = [{ to: "LEAD", at: createdAt, reason: "captured" }];
+    let at = lastTouch;
+    const step = (to: LeadStage, reason: string, hours: number) => {
+      at = new Date(Math.min(now.getTime(), at.getTime() + hours * 3600 * 1000));
+      history.push({ to, at, reason });
+      stage = to;
+    };
+    if (atCrossing.qualifies) {
+      history.push({ to: "MQL", at, reason: "scoreCrossedThreshold" });
+      stage = "MQL";
+      timestamps.mqlAt = at;
+      const roll = random();
+      if (roll < 0.55) {
+        step("SQL", "accepted", 1 + random() * 30);
+        timestamps.sqlAt = at;
+        const next = random();
+        if (next < 0.45) {
+          step("OPPORTUNITY", "opportunity", 24 * (3 + random() * 20));
+          timestamps.opportunityAt = at;
+          if (random() < 0.4) {
+            step("CUSTOMER", "won", 24 * (10 + random() * 60));
+            timestamps.customerAt = at;
+          } else if (random() < 0.5) step("LOST", "lost", 24 * (10 + random() * 60));
+        }
+      } else if (roll < 0.8) step("NURTURE", "rejected", 2 + random() * 40);
+      else if (roll < 0.9) step("DISQUALIFIED", "rejected", 2 + random() * 40);
+    }
+
+    leads.push({
+      id,
+      workspaceId: input.workspaceId,
+      email,
+      name: `${first} ${last}`,
+      company,
+      ...facts,
+      channel,
+      campaignId: campaignName ? (campaignIds.get(campaignName) ?? null) : null,
+      personaId,
+      stage,
+      fitScore: today.fit,
+      engagementScore: today.engagement,
+      totalScore: today.total,
+      qualifies: today.qualifies,
+      scoreExplanation: {
+        contributions: today.explanation,
+        disqualifiedBy: today.disqualifiedBy,
+        threshold: model.model.mqlThreshold,
+      } as unknown as Prisma.InputJsonValue,
+      scoredAt: now,
+      scoringModelId: model.id,
+      ownerId: stage !== "LEAD" && stage !== "MQL" && input.ownerIds?.length ? pick(random, input.ownerIds) : null,
+      stageEnteredAt: history.at(-1)?.at ?? createdAt,
+      ...timestamps,
+      createdAt,
+      updatedAt: history.at(-1)?.at ?? createdAt,
+    });
+    for (const event of leadEvents) {
+      events.push({
+        workspaceId: input.workspaceId,
+        leadId: id,
+        type: event.type,
+        occurredAt: event.occurredAt,
+        campaignId: leads.at(-1)?.campaignId ?? null,
+      });
+    }
+    history.forEach((change, index) => {
+      stages.push({
+        workspaceId: input.workspaceId,
+        leadId: id,
+        fromStage: index === 0 ? null : (history[index - 1] as { to: LeadStage }).to,
+        toStage: change.to,
+        at: change.at,
+        reason: change.reason,
+        scoringModelId: change.to === "MQL" ? model.id : null,
+      });
+    });
+  }
+  const BATCH = 1000;
+  for (let i = 0; i < leads.length; i += BATCH)
+    await db.lead.createMany({ data: leads.slice(i, i + BATCH), skipDuplicates: true });
+  for (let i = 0; i < events.length; i += BATCH) await db.leadEvent.createMany({ data: events.slice(i, i + BATCH) });
+  for (let i = 0; i < stages.length; i += BATCH)
+    await db.leadStageChange.createMany({ data: stages.slice(i, i + BATCH) });
+  return {
+    leads: leads.length,
+    events: events.length,
+    stageChanges: stages.length,
+    eventTypes: BUILT_IN_EVENT_TYPES.length,
+  };
+}
