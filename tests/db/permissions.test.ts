@@ -21,6 +21,8 @@ import { changeMemberRole, inviteMember, listMembers, removeMember } from "@/ser
 import { listPersonas } from "@/server/personas/queries";
 import { ZPersonaFields } from "@/server/personas/schema";
 import { addPersonaFeedback, createPersona } from "@/server/personas/service";
+import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
+import { getScoringModels, publishDraft, saveDraft } from "@/server/scoring/service";
 import { ensureUser, freshWorkspace } from "@/server/seed/factories";
 import { getWorkspace } from "@/server/workspaces/queries";
 import { updateWorkspace } from "@/server/workspaces/service";
@@ -113,6 +115,12 @@ const PROBES: Record<Capability, Probe> = {
   },
   "leads.write": (actor) =>
     refusedIfForbidden(db.$transaction((tx) => captureLead(tx, actor, { email: `lead-${++serial}@probe.test` }))),
+  "rules.read": (actor) => refusedIfForbidden(getScoringModels(actor)),
+  "rules.edit": (actor) => refusedIfForbidden(saveDraft(actor, { definition: DEFAULT_SCORING_MODEL, note: "probe" })),
+  "rules.publish": async (actor, ws) => {
+    await saveDraft(ws.manager, { definition: DEFAULT_SCORING_MODEL, note: "probe" });
+    return refusedIfForbidden(publishDraft(actor, { note: "probe" }));
+  },
   "personas.read": (actor) => refusedIfForbidden(listPersonas(actor)),
   "personas.edit": (actor) => refusedIfForbidden(createPersona(actor, personaFields())),
   "personas.feedback": async (actor, ws) => {

@@ -40,6 +40,12 @@ export const CAPABILITIES = {
   "leads.read": ALL,
   /** Create and update leads, record their events (forms, imports, integrations). */
   "leads.write": ["ADMIN", "MANAGER", "MARKETER"],
+  /** See the scoring model (MQL criteria), its versions and previews. */
+  "rules.read": ALL,
+  /** Edit the draft scoring model and preview it. */
+  "rules.edit": ["MARKETER", "MANAGER"],
+  /** Publish a draft (every lead is re-scored). */
+  "rules.publish": ["MARKETER", "MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

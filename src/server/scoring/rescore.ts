@@ -1,0 +1,154 @@
+import "server-only";
+import type { LeadStage } from "@/generated/prisma/enums";
+import { db } from "@/server/db";
+import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
+import { type ScoreResult, type ScoringModel, scoreLead } from "@/server/scoring/engine";
+
+const BATCH = 2_000;
+
+type LeadForScoring = {
+  id: string;
+  email: string;
+  industry: string;
+  companySize: number | null;
+  country: string;
+  title: string;
+  channel: string;
+  stage: LeadStage;
+  qualifies: boolean;
+  personaId: string | null;
+};
+
+/**
+ * Walks every lead of a workspace in batches (keyset on id), loading each
+ * batch's events once and scoring with the same pure engine as live capture.
+ */
+export async function* scoredBatches(input: {
+  workspaceId: string;
+  models: ScoringModel[];
+  personas: PersonaFit[];
+  now: Date;
+}) {
+  let afterId = "";
+  for (;;) {
+    const leads: LeadForScoring[] = await db.lead.findMany({
+      where: { workspaceId: input.workspaceId, id: { gt: afterId } },
+      orderBy: { id: "asc" },
+      take: BATCH,
+      select: {
+        id: true,
+        email: true,
+        industry: true,
+        companySize: true,
+        country: true,
+        title: true,
+        channel: true,
+        stage: true,
+        qualifies: true,
+        personaId: true,
+      },
+    });
+    if (leads.length === 0) return;
+    const events = await db.leadEvent.findMany({
+      where: { leadId: { in: leads.map((l) => l.id) } },
+      select: { leadId: true, type: true, occurredAt: true },
+    });
+    const byLead = new Map<string, { type: string; occurredAt: Date }[]>();
+    for (const event of events) {
+      const list = byLead.get(event.leadId);
+      if (list) list.push(event);
+      else byLead.set(event.leadId, [event]);
+    }
+    yield leads.map((lead) => {
+      const personaId = matchPersona(lead, input.personas);
+      const leadEvents = byLead.get(lead.id) ?? [];
+      const results = input.models.map((model) => scoreLead({ ...lead, personaId }, leadEvents, model, input.now));
+      return { lead, personaId, results };
+    });
+    afterId = leads.at(-1)?.id ?? afterId;
+    if (leads.length < BATCH) return;
+  }
+}
+
+export type RescoreSummary = { leads: number; becameMql: number; durationMs: number };
+
+/**
+ * Re-scores every lead of the workspace with `model` (after a publish, or on a
+ * schedule for time decay). Each batch is one transaction: one UPDATE for the
+ * scores, one INSERT for the stage log of leads that crossed the threshold.
+ */
+export async function rescoreWorkspace(input: {
+  workspaceId: string;
+  model: { id: string; model: ScoringModel };
+  personas: PersonaFit[];
+  actorUserId: string | null;
+  now?: Date;
+}): Promise<RescoreSummary> {
+  const started = performance.now();
+  const now = input.now ?? new Date();
+  let leads = 0;
+  let crossings = 0;
+  for await (const batch of scoredBatches({
+    workspaceId: input.workspaceId,
+    models: [input.model.model],
+    personas: input.personas,
+    now,
+  })) {
+    const rows = batch.map(({ lead, personaId, results }) => ({ lead, personaId, result: results[0] as ScoreResult }));
+    const explanation = (r: ScoreResult) =>
+      JSON.stringify({
+        contributions: r.explanation,
+        disqualifiedBy: r.disqualifiedBy,
+        threshold: input.model.model.mqlThreshold,
+      });
+    // One statement per batch: lock the rows, write the scores, and move to MQL
+    // the leads that cross the threshold now — decided on the locked row, so a
+    // capture racing with the re-score cannot make a second crossing. The
+    // crossing test is `becomesMql` (scoring/engine.ts) in SQL form.
+    const crossed = await db.$queryRaw<{ n: bigint }[]>`
+      WITH v AS (
+        SELECT * FROM unnest(
+          ${rows.map((r) => r.lead.id)}::text[],
+          ${rows.map((r) => r.personaId)}::text[],
+          ${rows.map((r) => r.result.fit)}::float8[],
+          ${rows.map((r) => r.result.engagement)}::float8[],
+          ${rows.map((r) => r.result.total)}::float8[],
+          ${rows.map((r) => r.result.qualifies)}::boolean[],
+          ${rows.map((r) => explanation(r.result))}::text[]
+        ) AS t(id, persona, fit, engagement, total, qualifies, explanation)
+      ),
+      old AS (
+        SELECT l.id, l.qualifies, l.stage FROM "Lead" l JOIN v ON v.id = l.id
+        WHERE l."workspaceId" = ${input.workspaceId}
+        FOR UPDATE OF l
+      ),
+      upd AS (
+        UPDATE "Lead" AS l SET
+          "personaId" = v.persona,
+          "fitScore" = v.fit,
+          "engagementScore" = v.engagement,
+          "totalScore" = v.total,
+          "qualifies" = v.qualifies,
+          "scoreExplanation" = v.explanation::jsonb,
+          "scoredAt" = ${now},
+          "scoringModelId" = ${input.model.id},
+          "stage" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN 'MQL'::"LeadStage" ELSE l."stage" END,
+          "stageEnteredAt" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN ${now} ELSE l."stageEnteredAt" END,
+          "mqlAt" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN COALESCE(l."mqlAt", ${now}) ELSE l."mqlAt" END,
+          "updatedAt" = ${now}
+        FROM v, old
+        WHERE l.id = v.id AND old.id = l.id
+        RETURNING l.id, old.stage AS from_stage, (v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE')) AS crossed
+      ),
+      log AS (
+        INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", "at", "actorUserId", "reason", "scoringModelId")
+        SELECT ${input.workspaceId}, upd.id, upd.from_stage, 'MQL'::"LeadStage", ${now}, ${input.actorUserId}, 'scoreCrossedThreshold', ${input.model.id}
+        FROM upd WHERE upd.crossed
+        RETURNING 1
+      )
+      SELECT count(*) AS n FROM log`;
+    leads += rows.length;
+    crossings += Number(crossed[0]?.n ?? 0);
+  }
+  return { leads, becameMql: crossings, durationMs: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,215 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { writeAudit } from "@/server/audit/service";
+import { type Actor, requirePermission } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { AppError, notFound } from "@/server/errors";
+import { publishedModel } from "@/server/leads/service";
+import type { ScoringModel } from "@/server/scoring/engine";
+import { type RescoreSummary, rescoreWorkspace, scoredBatches } from "@/server/scoring/rescore";
+import { ZScoringModelDefinition } from "@/server/scoring/schema";
+
+const asJson = (model: ScoringModel) => model as unknown as Prisma.InputJsonValue;
+
+async function personas(workspaceId: string) {
+  return db.persona.findMany({
+    where: { workspaceId, archivedAt: null },
+    select: {
+      id: true,
+      name: true,
+      fitIndustries: true,
+      fitSizeMin: true,
+      fitSizeMax: true,
+      fitTitleKeywords: true,
+      fitCountries: true,
+    },
+  });
+}
+
+/** The published model, the draft (if any) and every version, newest first. */
+export async function getScoringModels(actor: Actor) {
+  requirePermission(actor, "rules.read");
+  const published = await db.$transaction((tx) => publishedModel(tx, actor.workspaceId));
+  const versions = await db.scoringModel.findMany({
+    where: { workspaceId: actor.workspaceId },
+    orderBy: { version: "desc" },
+  });
+  const userIds = [
+    ...new Set(versions.flatMap((v) => [v.createdById, v.publishedById]).filter((id): id is string => Boolean(id))),
+  ];
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
+  const withNames = versions.map((v) => ({
+    ...v,
+    definition: ZScoringModelDefinition.parse(v.definition),
+    createdBy: v.createdById ? (names.get(v.createdById) ?? null) : null,
+    publishedBy: v.publishedById ? (names.get(v.publishedById) ?? null) : null,
+  }));
+  return {
+    published: withNames.find((v) => v.id === published.id) ?? null,
+    draft: withNames.find((v) => v.status === "DRAFT") ?? null,
+    versions: withNames,
+  };
+}
+
+/** Saves the workspace's one draft (created as the next version number when none exists). */
+export async function saveDraft(actor: Actor, input: { definition: ScoringModel; note: string }) {
+  requirePermission(actor, "rules.edit");
+  return db.$transaction(async (tx) => {
+    await publishedModel(tx, actor.workspaceId);
+    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`scoring:${actor.workspaceId}`}, 0))`;
+    const draft = await tx.scoringModel.findFirst({ where: { workspaceId: actor.workspaceId, status: "DRAFT" } });
+    const saved = draft
+      ? await tx.scoringModel.update({
+          where: { id: draft.id },
+          data: { definition: asJson(input.definition), note: input.note },
+        })
+      : await tx.scoringModel.create({
+          data: {
+            workspaceId: actor.workspaceId,
+            version:
+              ((await tx.scoringModel.aggregate({ where: { workspaceId: actor.workspaceId }, _max: { version: true } }))
+                ._max.version ?? 0) + 1,
+            status: "DRAFT",
+            definition: asJson(input.definition),
+            note: input.note,
+            createdById: actor.userId,
+          },
+        });
+    await writeAudit(tx, actor, {
+      action: "scoring.draftSaved",
+      entityType: "ScoringModel",
+      entityId: saved.id,
+      before: draft?.definition,
+      after: input.definition,
+    });
+    return { id: saved.id, version: saved.version };
+  });
+}
+
+/** Copies any version into the draft, to start from it. */
+export async function restoreAsDraft(actor: Actor, version: number) {
+  requirePermission(actor, "rules.edit");
+  const source = await db.scoringModel.findUnique({
+    where: { workspaceId_version: { workspaceId: actor.workspaceId, version } },
+  });
+  if (!source) throw notFound();
+  return saveDraft(actor, {
+    definition: ZScoringModelDefinition.parse(source.definition),
+    note: `Restored from version ${version}`,
+  });
+}
+
+export type PreviewBreakdown = { key: string; published: number; draft: number };
+export type Preview = {
+  leads: number;
+  published: number;
+  draft: number;
+  byPersona: PreviewBreakdown[];
+  byChannel: PreviewBreakdown[];
+  sample: {
+    id: string;
+    email: string;
+    publishedScore: number;
+    draftScore: number;
+    publishedQualifies: boolean;
+    draftQualifies: boolean;
+  }[];
+};
+
+/**
+ * How many of the real leads would meet the MQL criteria under the draft
+ * versus the published model, by persona and channel, with a sample of leads
+ * whose outcome changes. Nothing is written.
+ */
+export async function previewDraft(actor: Actor, now = new Date()): Promise<Preview> {
+  requirePermission(actor, "rules.edit");
+  const draft = await db.scoringModel.findFirst({ where: { workspaceId: actor.workspaceId, status: "DRAFT" } });
+  if (!draft) throw new AppError("notFound", "There is no draft to preview");
+  const published = await db.$transaction((tx) => publishedModel(tx, actor.workspaceId));
+  const models = [published.model, ZScoringModelDefinition.parse(draft.definition)];
+  const preview: Preview = { leads: 0, published: 0, draft: 0, byPersona: [], byChannel: [], sample: [] };
+  const persona = new Map<string, PreviewBreakdown>();
+  const channel = new Map<string, PreviewBreakdown>();
+  const bump = (map: Map<string, PreviewBreakdown>, key: string, was: boolean, will: boolean) => {
+    const row = map.get(key) ?? { key, published: 0, draft: 0 };
+    if (was) row.published++;
+    if (will) row.draft++;
+    map.set(key, row);
+  };
+  for await (const batch of scoredBatches({
+    workspaceId: actor.workspaceId,
+    models,
+    personas: await personas(actor.workspaceId),
+    now,
+  })) {
+    for (const { lead, personaId, results } of batch) {
+      const [was, will] = results as [(typeof results)[0], (typeof results)[0]];
+      preview.leads++;
+      if (was.qualifies) preview.published++;
+      if (will.qualifies) preview.draft++;
+      bump(persona, personaId ?? "", was.qualifies, will.qualifies);
+      bump(channel, lead.channel, was.qualifies, will.qualifies);
+      if (was.qualifies !== will.qualifies && preview.sample.length < 20) {
+        preview.sample.push({
+          id: lead.id,
+          email: lead.email,
+          publishedScore: was.total,
+          draftScore: will.total,
+          publishedQualifies: was.qualifies,
+          draftQualifies: will.qualifies,
+        });
+      }
+    }
+  }
+  const sorted = (map: Map<string, PreviewBreakdown>) =>
+    [...map.values()].sort((a, b) => b.draft + b.published - (a.draft + a.published));
+  preview.byPersona = sorted(persona);
+  preview.byChannel = sorted(channel);
+  return preview;
+}
+
+/** Publishes the draft (recording who and why) and re-scores every lead with it. */
+export async function publishDraft(
+  actor: Actor,
+  input: { note: string },
+): Promise<{ version: number } & RescoreSummary> {
+  requirePermission(actor, "rules.publish");
+  const model = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`scoring:${actor.workspaceId}`}, 0))`;
+    const draft = await tx.scoringModel.findFirst({ where: { workspaceId: actor.workspaceId, status: "DRAFT" } });
+    if (!draft) throw new AppError("conflict", "There is no draft to publish", { params: { reason: "noDraft" } });
+    const previous = await tx.scoringModel.findFirst({
+      where: { workspaceId: actor.workspaceId, status: "PUBLISHED" },
+    });
+    if (previous) await tx.scoringModel.update({ where: { id: previous.id }, data: { status: "RETIRED" } });
+    const published = await tx.scoringModel.update({
+      where: { id: draft.id },
+      data: {
+        status: "PUBLISHED",
+        publishedAt: new Date(),
+        publishedById: actor.userId,
+        note: input.note || draft.note,
+      },
+    });
+    await writeAudit(tx, actor, {
+      action: "scoring.published",
+      entityType: "ScoringModel",
+      entityId: published.id,
+      before: previous ? { version: previous.version } : undefined,
+      after: { version: published.version, note: published.note },
+    });
+    return { id: published.id, version: published.version, model: ZScoringModelDefinition.parse(published.definition) };
+  });
+  const summary = await rescoreWorkspace({
+    workspaceId: actor.workspaceId,
+    model,
+    personas: await personas(actor.workspaceId),
+    actorUserId: actor.userId,
+  });
+  return { version: model.version, ...summary };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { ZLeadInput } from "@/server/leads/schema";
+import { captureLead, recordLeadEvent } from "@/server/leads/service";
+import { scoreLead } from "@/server/scoring/engine";
+import { DEFAULT_SCORING_MODEL, ZScoringModelDefinition } from "@/server/scoring/schema";
+import { getScoringModels, previewDraft, publishDraft, restoreAsDraft, saveDraft } from "@/server/scoring/service";
+import { freshWorkspace } from "@/server/seed/factories";
+import { generateLeads } from "@/server/seed/lead-generator";
+
+const lowerThreshold = { ...DEFAULT_SCORING_MODEL, mqlThreshold: 30 };
+
+describe("draft → preview → publish", { timeout: 60_000 }, () => {
+  it("previews on real leads, publishes with who and why, re-scores every lead, and keeps versions", async () => {
+    const ws = await freshWorkspace("Rules");
+    await generateLeads({ workspaceId: ws.workspace.id, count: 300, seed: 5 });
+    const before = await db.lead.count({ where: { workspaceId: ws.workspace.id, qualifies: true } });
+
+    await saveDraft(ws.marketer, { definition: lowerThreshold, note: "Lower the bar" });
+    const preview = await previewDraft(ws.marketer);
+    expect(preview.leads).toBe(300);
+    expect(preview.draft).toBeGreaterThanOrEqual(preview.published);
+    expect(preview.byChannel.reduce((sum, row) => sum + row.draft, 0)).toBe(preview.draft);
+    expect(preview.byPersona.reduce((sum, row) => sum + row.published, 0)).toBe(preview.published);
+    expect(preview.sample.every((s) => s.draftQualifies && !s.publishedQualifies)).toBe(true);
+    // Previewing changes nothing.
+    expect(await db.lead.count({ where: { workspaceId: ws.workspace.id, qualifies: true } })).toBe(before);
+
+    const result = await publishDraft(ws.marketer, { note: "Reps want more leads" });
+    expect(result.leads).toBe(300);
+    const after = await db.lead.count({ where: { workspaceId: ws.workspace.id, qualifies: true } });
+    expect(after).toBe(preview.draft);
+    const models = await getScoringModels(ws.sales);
+    expect(models.published).toMatchObject({
+      version: result.version,
+      note: "Reps want more leads",
+      publishedBy: expect.stringContaining("Marketer"),
+    });
+    expect(models.versions.map((v) => v.status)).toEqual(["PUBLISHED", "RETIRED"]);
+    expect(models.draft).toBeNull();
+
+    // The bulk re-score equals scoring each lead on its own with the same engine.
+    const leads = await db.lead.findMany({
+      where: { workspaceId: ws.workspace.id },
+      take: 40,
+      include: { events: true },
+    });
+    for (const lead of leads) {
+      const single = scoreLead(lead, lead.events, lowerThreshold, lead.scoredAt ?? new Date());
+      expect(lead.totalScore).toBeCloseTo(single.total, 6);
+      expect(lead.qualifies).toBe(single.qualifies);
+    }
+
+    // Crossings moved LEAD/NURTURE leads to MQL once; later stages did not move.
+    const crossings = await db.leadStageChange.count({
+      where: { workspaceId: ws.workspace.id, reason: "scoreCrossedThreshold", scoringModelId: models.published?.id },
+    });
+    expect(crossings).toBe(result.becameMql);
+    const again = await publishDraft(ws.manager, { note: "" }).catch((e) => e);
+    expect(again).toMatchObject({ code: "conflict" });
+
+    // Any version can be restored as a new draft.
+    await restoreAsDraft(ws.marketer, 1);
+    const restored = await getScoringModels(ws.marketer);
+    expect(restored.draft?.definition.mqlThreshold).toBe(DEFAULT_SCORING_MODEL.mqlThreshold);
+  });
+
+  it("a publish that lowers the threshold turns a waiting lead into an MQL, exactly once", async () => {
+    const ws = await freshWorkspace("Cross");
+    const { lead } = await db.$transaction((tx) =>
+      captureLead(tx, ws.marketer, ZLeadInput.parse({ email: "w@acme.test" })),
+    );
+    await db.$transaction((tx) => recordLeadEvent(tx, ws.marketer, lead.id, { type: "DEMO_REQUESTED" }));
+    expect((await db.lead.findUniqueOrThrow({ where: { id: lead.id } })).stage).toBe("LEAD");
+    await saveDraft(ws.marketer, { definition: lowerThreshold, note: "" });
+    const result = await publishDraft(ws.marketer, { note: "30 is enough" });
+    expect(result.becameMql).toBe(1);
+    const updated = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
+    expect(updated).toMatchObject({ stage: "MQL", qualifies: true });
+    expect(updated.scoreExplanation).toMatchObject({ threshold: 30 });
+    await saveDraft(ws.marketer, { definition: lowerThreshold, note: "same again" });
+    expect((await publishDraft(ws.marketer, { note: "" })).becameMql).toBe(0);
+  });
+
+  it("validates model definitions", () => {
+    expect(ZScoringModelDefinition.safeParse(DEFAULT_SCORING_MODEL).success).toBe(true);
+    expect(ZScoringModelDefinition.safeParse({ ...DEFAULT_SCORING_MODEL, mqlThreshold: -1 }).success).toBe(false);
+    const badRule = {
+      ...DEFAULT_SCORING_MODEL,
+      fitRules: [{ id: "x", label: "X", when: { attribute: "shoeSize", operator: "in", values: ["42"] }, points: 5 }],
+    };
+    expect(ZScoringModelDefinition.safeParse(badRule).success).toBe(false);
+  });
+});
