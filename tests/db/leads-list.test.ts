@@ -45,6 +45,9 @@ describe("leads list", { timeout: 60_000 }, () => {
     expect((await listLeads(ws.sales, ZLeadFilter.parse({ q: "_" }))).count.value).toBe(0);
     const garbage = ZLeadFilter.parse({ stage: "NOPE", minScore: "abc", from: "yesterday", sort: "random" });
     expect(garbage).toMatchObject({ stage: undefined, minScore: undefined, from: undefined, sort: "newest" });
+    // An empty form field is no filter (not a score of zero).
+    const empty = ZLeadFilter.parse({ q: "", minScore: "", maxScore: "", persona: "", stage: "" });
+    expect(empty).toEqual({ sort: "newest" });
   });
 
   it("never shows another workspace's leads, and exports every matching lead", async () => {

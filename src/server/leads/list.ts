@@ -5,21 +5,28 @@ import { Channel, LeadStage } from "@/generated/prisma/enums";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 
+/** Empty form fields arrive as "": they mean "no filter", not zero. */
+const withoutEmpty = (value: unknown) =>
+  value && typeof value === "object" ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== "")) : value;
+
 /** The leads list filter, from the page's query string (bad values are dropped, never an error page). */
-export const ZLeadFilter = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  stage: z.enum(LeadStage).optional().catch(undefined),
-  channel: z.enum(Channel).optional().catch(undefined),
-  persona: z.string().max(64).optional().catch(undefined),
-  campaign: z.string().max(64).optional().catch(undefined),
-  owner: z.string().max(64).optional().catch(undefined),
-  minScore: z.coerce.number().finite().optional().catch(undefined),
-  maxScore: z.coerce.number().finite().optional().catch(undefined),
-  from: z.iso.date().optional().catch(undefined),
-  to: z.iso.date().optional().catch(undefined),
-  sort: z.enum(["newest", "oldest", "score"]).default("newest").catch("newest"),
-  after: z.string().max(200).optional().catch(undefined),
-});
+export const ZLeadFilter = z.preprocess(
+  withoutEmpty,
+  z.object({
+    q: z.string().trim().max(100).optional().catch(undefined),
+    stage: z.enum(LeadStage).optional().catch(undefined),
+    channel: z.enum(Channel).optional().catch(undefined),
+    persona: z.string().max(64).optional().catch(undefined),
+    campaign: z.string().max(64).optional().catch(undefined),
+    owner: z.string().max(64).optional().catch(undefined),
+    minScore: z.coerce.number().finite().optional().catch(undefined),
+    maxScore: z.coerce.number().finite().optional().catch(undefined),
+    from: z.iso.date().optional().catch(undefined),
+    to: z.iso.date().optional().catch(undefined),
+    sort: z.enum(["newest", "oldest", "score"]).default("newest").catch("newest"),
+    after: z.string().max(200).optional().catch(undefined),
+  }),
+);
 export type LeadFilter = z.infer<typeof ZLeadFilter>;
 
 export const LEADS_PAGE_SIZE = 50;

@@ -1,0 +1,109 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { TermHint } from "@/components/term-hint";
+import { Channel } from "@/generated/prisma/enums";
+import { pageActor } from "@/server/auth/current-actor";
+import { can } from "@/server/auth/permissions";
+import { db } from "@/server/db";
+import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
+import { getScoringModels } from "@/server/scoring/service";
+import { toForm } from "./model-form";
+import { RestoreButton } from "./restore-button";
+import { RulesEditor } from "./rules-editor";
+
+export async function generateMetadata() {
+  const t = await getTranslations("rules");
+  return { title: t("title") };
+}
+
+export default async function RulesPage() {
+  const actor = await pageActor("rules.read");
+  const { published, draft, versions } = await getScoringModels(actor);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const editable = can(actor.role, "rules.edit");
+  const [personas, customTypes] = await Promise.all([
+    db.persona.findMany({
+      where: { workspaceId: actor.workspaceId, archivedAt: null },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.leadEventType.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { key: "asc" } }),
+  ]);
+  const eventTypes = [
+    ...BUILT_IN_EVENT_TYPES.map((type) => ({ value: type, label: t(`leads.eventTypes.${type}`) })),
+    ...customTypes.map((type) => ({ value: type.key, label: type.label })),
+  ];
+  const base = draft ?? published;
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("rules.title")}</h1>
+        <p className="max-w-3xl text-sm text-slate-600">
+          {t.rich("rules.intro", { mql: (chunks) => <TermHint termKey="mql">{chunks}</TermHint> })}
+        </p>
+      </div>
+      {published && (
+        <section className="card text-sm" aria-labelledby="in-force" data-testid="rules-in-force">
+          <h2 id="in-force" className="font-semibold">
+            {t("rules.published", { version: published.version })}
+          </h2>
+          <p>{t("rules.thresholdValue", { threshold: published.definition.mqlThreshold })}</p>
+          <p className="text-slate-600">
+            {t("rules.rulesCount", {
+              fit: published.definition.fitRules.length,
+              behaviour: published.definition.behaviourRules.length,
+              disqualifiers: published.definition.disqualifiers.length,
+            })}
+          </p>
+          {published.publishedAt && (
+            <p className="text-slate-600">
+              {t("rules.publishedBy", {
+                name: published.publishedBy ?? "—",
+                date: format.dateTime(published.publishedAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
+              {published.note && ` · ${t("rules.publishedNote", { note: published.note })}`}
+            </p>
+          )}
+        </section>
+      )}
+      {editable && base ? (
+        <>
+          <p className="text-sm font-medium">
+            {draft ? t("rules.editing", { version: draft.version }) : t("rules.newDraft")}
+          </p>
+          <RulesEditor
+            initial={toForm(base.definition)}
+            hasDraft={Boolean(draft)}
+            canPublish={can(actor.role, "rules.publish")}
+            eventTypes={eventTypes}
+            personas={personas.map((p) => ({ value: p.id, label: p.name }))}
+            channels={Object.values(Channel).map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+          />
+        </>
+      ) : (
+        <p className="text-sm text-slate-600">{t("rules.readOnly")}</p>
+      )}
+      <section className="card" aria-labelledby="versions">
+        <h2 id="versions" className="mb-2 font-semibold">
+          {t("rules.versions")}
+        </h2>
+        <ul className="divide-y divide-slate-100 text-sm">
+          {versions.map((v) => (
+            <li key={v.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+              <span>
+                <span className="font-medium">{t("rules.version", { version: v.version })}</span> ·{" "}
+                {t(`rules.statuses.${v.status}`)} ·{" "}
+                {t("rules.thresholdValue", { threshold: v.definition.mqlThreshold })}
+                {v.publishedAt &&
+                  ` · ${t("rules.publishedBy", { name: v.publishedBy ?? "—", date: format.dateTime(v.publishedAt, { dateStyle: "medium" }) })}`}
+                {v.note && ` · ${v.note}`}
+              </span>
+              {editable && v.status !== "DRAFT" && <RestoreButton version={v.version} />}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authorizedAction } from "@/server/action";
+import { ZScoringModelDefinition } from "@/server/scoring/schema";
+import { previewDraft, publishDraft, restoreAsDraft, saveDraft } from "@/server/scoring/service";
+
+const note = z.string().trim().max(500, "tooLong").default("");
+
+export const saveDraftAction = authorizedAction(
+  { schema: z.object({ definition: ZScoringModelDefinition, note }), capability: "rules.edit" },
+  async (input, actor) => {
+    const saved = await saveDraft(actor, input);
+    revalidatePath("/rules");
+    return saved;
+  },
+);
+
+export const previewDraftAction = authorizedAction(
+  { schema: z.object({}), capability: "rules.edit" },
+  async (_input, actor) => previewDraft(actor),
+);
+
+export const publishDraftAction = authorizedAction(
+  { schema: z.object({ note: z.string().trim().min(1, "required").max(500, "tooLong") }), capability: "rules.publish" },
+  async (input, actor) => {
+    const result = await publishDraft(actor, input);
+    revalidatePath("/rules");
+    revalidatePath("/leads");
+    return result;
+  },
+);
+
+export const restoreDraftAction = authorizedAction(
+  { schema: z.object({ version: z.number().int().min(1) }), capability: "rules.edit" },
+  async (input, actor) => {
+    const saved = await restoreAsDraft(actor, input.version);
+    revalidatePath("/rules");
+    return saved;
+  },
+);
