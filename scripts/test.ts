@@ -15,7 +15,8 @@ import { bin, run } from "./lib/run";
 
 type Tier = { name: string; passed: number; failed: number; skipped: number; ok: boolean };
 const tiers: Tier[] = [];
-const reports = path.join(projectRoot(), "test-results");
+// Not test-results/: Playwright empties that folder when it starts.
+const reports = path.join(projectRoot(), "test-reports");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 

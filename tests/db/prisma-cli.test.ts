@@ -75,6 +75,12 @@ describe("prisma CLI without network", () => {
     timeout: 180_000,
   }, async () => {
     const url = await freshDatabase("push");
+    // The schema's trigram indexes need the extension (the migrations create it themselves).
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
+    await client.end();
     const push = prisma(["db", "push"], url);
     expect(push.code, push.output).toBe(0);
 
