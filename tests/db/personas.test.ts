@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { getPersona, listPersonas } from "@/server/personas/queries";
+import { getPersona, listPersonas, personaPerformance } from "@/server/personas/queries";
 import { ZPersonaFields } from "@/server/personas/schema";
 import {
   addPersonaFeedback,
@@ -101,6 +101,33 @@ describe("personas", () => {
     ).rejects.toMatchObject({ code: "notFound" });
     await expect(addPersonaFeedback(a.sales, { personaId: persona.id, rating: 1, body: "x" })).rejects.toMatchObject({
       code: "notFound",
+    });
+  });
+});
+
+describe("persona performance", () => {
+  it("counts matched leads, MQLs, MQL→SQL acceptance and win rate from real leads", async () => {
+    const ws = await freshWorkspace();
+    const persona = await createPersona(ws.marketer, fields());
+    const base = { workspaceId: ws.workspace.id, personaId: persona.id, channel: "EVENTS" as const };
+    const at = new Date();
+    await db.lead.createMany({
+      data: [
+        { ...base, email: "a@p.test" },
+        { ...base, email: "b@p.test", stage: "MQL", mqlAt: at },
+        { ...base, email: "c@p.test", stage: "SQL", mqlAt: at, sqlAt: at },
+        { ...base, email: "d@p.test", stage: "CUSTOMER", mqlAt: at, sqlAt: at, customerAt: at },
+        { ...base, email: "e@p.test", stage: "LOST", mqlAt: at, sqlAt: at },
+        { ...base, email: "f@p.test", personaId: null },
+      ],
+    });
+    expect(await personaPerformance(ws.sales, persona.id)).toEqual({
+      leads: 5,
+      mqls: 4,
+      sqls: 3,
+      customers: 1,
+      acceptanceRate: 0.75,
+      winRate: 0.5,
     });
   });
 });

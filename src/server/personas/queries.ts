@@ -52,3 +52,36 @@ export async function getPersona(actor: Actor, personaId: string) {
     versions: versions.map((v) => ({ ...v, editor: v.editedById ? (editors.get(v.editedById) ?? null) : null })),
   };
 }
+
+/**
+ * How a persona performs on real leads: leads matched, how many became MQL,
+ * how many of those sales accepted (reached SQL), and how many were won.
+ * Cohort counts from the lead's own stage timestamps (set once, never undone).
+ */
+export async function personaPerformance(actor: Actor, personaId: string) {
+  requirePermission(actor, "personas.read");
+  const rows = await db.$queryRaw<{ leads: bigint; mqls: bigint; sqls: bigint; customers: bigint; closed: bigint }[]>`
+    SELECT count(*) AS leads,
+           count(*) FILTER (WHERE "mqlAt" IS NOT NULL) AS mqls,
+           count(*) FILTER (WHERE "mqlAt" IS NOT NULL AND "sqlAt" IS NOT NULL) AS sqls,
+           count(*) FILTER (WHERE "customerAt" IS NOT NULL) AS customers,
+           count(*) FILTER (WHERE stage IN ('CUSTOMER', 'LOST')) AS closed
+    FROM "Lead" WHERE "workspaceId" = ${actor.workspaceId} AND "personaId" = ${personaId}`;
+  const row = rows[0];
+  const n = (value: bigint | undefined) => Number(value ?? 0);
+  const leads = n(row?.leads);
+  const mqls = n(row?.mqls);
+  const sqls = n(row?.sqls);
+  const customers = n(row?.customers);
+  const closed = n(row?.closed);
+  return {
+    leads,
+    mqls,
+    sqls,
+    customers,
+    /** MQL→SQL: share of this persona's MQLs that sales accepted. */
+    acceptanceRate: mqls > 0 ? sqls / mqls : null,
+    /** Won ÷ closed (won + lost). */
+    winRate: closed > 0 ? customers / closed : null,
+  };
+}

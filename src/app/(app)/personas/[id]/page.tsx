@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
-import { getPersona } from "@/server/personas/queries";
+import { getPersona, personaPerformance } from "@/server/personas/queries";
 import { PersonaAvatar } from "../avatar";
 import { FeedbackForm, PersonaActions } from "./persona-controls";
 
@@ -16,6 +16,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function PersonaPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("personas.read");
   const { persona, feedback, averageRating, versions } = await getPersona(actor, (await params).id);
+  const performance = await personaPerformance(actor, persona.id);
+  const percent = (value: number | null) =>
+    value === null ? "–" : format.number(value, { style: "percent", maximumFractionDigits: 1 });
   const t = await getTranslations();
   const format = await getFormatter();
   const range = (min: number | null, max: number | null) =>
@@ -72,6 +75,34 @@ export default async function PersonaPage({ params }: { params: Promise<{ id: st
             <h3 className="text-sm font-semibold text-slate-700">{t("personas.preferredChannels")}</h3>
             <p className="text-sm">{persona.preferredChannels.map((c) => t(`channels.${c}`)).join(", ")}</p>
           </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="performance">
+        <h2 id="performance" className="mb-3 font-semibold">
+          {t("personas.performance")}
+        </h2>
+        {performance.leads === 0 ? (
+          <p className="text-sm text-slate-600">{t("personas.performanceNone")}</p>
+        ) : (
+          <>
+            <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="persona-performance">
+              {[
+                [t("personas.performanceLeads"), format.number(performance.leads)],
+                [t("personas.performanceMqls"), format.number(performance.mqls)],
+                [t("personas.performanceAcceptance"), percent(performance.acceptanceRate)],
+                [t("personas.performanceWinRate"), percent(performance.winRate)],
+              ].map(([label, value]) => (
+                <div key={label} className="rounded-md bg-slate-50 p-3">
+                  <dt className="text-xs text-slate-600">{label}</dt>
+                  <dd className="text-xl font-semibold tabular-nums">{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <Link href={`/leads?persona=${persona.id}`} className="mt-2 inline-block text-sm text-brand-700 underline">
+              {t("personas.viewLeads")}
+            </Link>
+          </>
         )}
       </section>
 
