@@ -61,3 +61,16 @@ test("sales reps read the rules but cannot change them; leads filter on the serv
   await expect(rows.first()).toBeVisible();
   for (const badge of await rows.locator("td:nth-child(3)").allTextContents()) expect(badge).toBe("Customer");
 });
+
+test("a filter is saved as a view and opened again", async ({ page }) => {
+  await signInAs(page, DEMO.manager);
+  await page.goto("/leads?channel=EVENTS&sort=score");
+  await page.getByLabel("View name").fill("Events by score");
+  await page.getByRole("button", { name: "Save view" }).click();
+  await page.goto("/leads");
+  await page.getByTestId("saved-views").getByRole("link", { name: "Events by score" }).click();
+  await expect(page).toHaveURL(/channel=EVENTS/);
+  await expect(page.getByLabel("Channel")).toHaveValue("EVENTS");
+  await page.getByRole("button", { name: "Delete view Events by score" }).click();
+  await expect(page.getByTestId("saved-views")).toHaveCount(0);
+});

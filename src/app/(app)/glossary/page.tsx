@@ -33,7 +33,7 @@ export default async function GlossaryPage({
         </Link>
       </div>
       <search>
-        <form method="get" className="card flex flex-wrap items-end gap-3">
+        <form key={JSON.stringify(filter)} method="get" className="card flex flex-wrap items-end gap-3">
           <div className="min-w-64 flex-1">
             <label htmlFor="q" className="label">
               {t("search")}

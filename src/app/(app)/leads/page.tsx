@@ -5,6 +5,8 @@ import { Channel, LeadStage } from "@/generated/prisma/enums";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { leadFilterOptions, listLeads, ZLeadFilter } from "@/server/leads/list";
+import { listSavedViews } from "@/server/leads/views";
+import { SavedViews } from "./saved-views";
 
 export async function generateMetadata() {
   const t = await getTranslations("leads");
@@ -21,9 +23,10 @@ export default async function LeadsPage({
   const filter = ZLeadFilter.parse(params);
   const t = await getTranslations();
   const format = await getFormatter();
-  const [{ leads, count, nextAfter }, options] = await Promise.all([
+  const [{ leads, count, nextAfter }, options, views] = await Promise.all([
     listLeads(actor, filter),
     leadFilterOptions(actor),
+    listSavedViews(actor),
   ]);
   const personaName = new Map(options.personas.map((p) => [p.id, p.name]));
   const query = new URLSearchParams(
@@ -68,7 +71,8 @@ export default async function LeadsPage({
         </div>
       </div>
       <search>
-        <form method="get" className="card grid gap-3 md:grid-cols-4">
+        {/* Keyed by the query: a client-side navigation to another filter resets the fields. */}
+        <form key={query.toString()} method="get" className="card grid gap-3 md:grid-cols-4">
           <div className="md:col-span-2">
             <label htmlFor="f-q" className="label">
               {t("leads.search")}
@@ -169,6 +173,7 @@ export default async function LeadsPage({
           </div>
         </form>
       </search>
+      <SavedViews views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))} query={query.toString()} />
       <p className="text-sm text-slate-600" aria-live="polite" data-testid="lead-count">
         {count.capped ? t("leads.countCapped", { count: count.value }) : t("leads.count", { count: count.value })}
       </p>
