@@ -1,6 +1,6 @@
 import "server-only";
 import type { LeadStage } from "@/generated/prisma/enums";
-import { db } from "@/server/db";
+import { type Db, db, type Tx } from "@/server/db";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { type ScoreResult, type ScoringModel, scoreLead } from "@/server/scoring/engine";
 
@@ -28,11 +28,15 @@ export async function* scoredBatches(input: {
   models: ScoringModel[];
   personas: PersonaFit[];
   now: Date;
+  /** Only these leads (default: every lead of the workspace). */
+  leadIds?: string[];
+  client?: Tx | Db;
 }) {
+  const client = input.client ?? db;
   let afterId = "";
   for (;;) {
-    const leads: LeadForScoring[] = await db.lead.findMany({
-      where: { workspaceId: input.workspaceId, id: { gt: afterId } },
+    const leads: LeadForScoring[] = await client.lead.findMany({
+      where: { workspaceId: input.workspaceId, id: { gt: afterId, ...(input.leadIds ? { in: input.leadIds } : {}) } },
       orderBy: { id: "asc" },
       take: BATCH,
       select: {
@@ -49,7 +53,7 @@ export async function* scoredBatches(input: {
       },
     });
     if (leads.length === 0) return;
-    const events = await db.leadEvent.findMany({
+    const events = await client.leadEvent.findMany({
       where: { leadId: { in: leads.map((l) => l.id) } },
       select: { leadId: true, type: true, occurredAt: true },
     });
@@ -94,61 +98,92 @@ export async function rescoreWorkspace(input: {
     personas: input.personas,
     now,
   })) {
-    const rows = batch.map(({ lead, personaId, results }) => ({ lead, personaId, result: results[0] as ScoreResult }));
-    const explanation = (r: ScoreResult) =>
-      JSON.stringify({
-        contributions: r.explanation,
-        disqualifiedBy: r.disqualifiedBy,
-        threshold: input.model.model.mqlThreshold,
-      });
-    // One statement per batch: lock the rows, write the scores, and move to MQL
-    // the leads that cross the threshold now — decided on the locked row, so a
-    // capture racing with the re-score cannot make a second crossing. The
-    // crossing test is `becomesMql` (scoring/engine.ts) in SQL form.
-    const crossed = await db.$queryRaw<{ n: bigint }[]>`
-      WITH v AS (
-        SELECT * FROM unnest(
-          ${rows.map((r) => r.lead.id)}::text[],
-          ${rows.map((r) => r.personaId)}::text[],
-          ${rows.map((r) => r.result.fit)}::float8[],
-          ${rows.map((r) => r.result.engagement)}::float8[],
-          ${rows.map((r) => r.result.total)}::float8[],
-          ${rows.map((r) => r.result.qualifies)}::boolean[],
-          ${rows.map((r) => explanation(r.result))}::text[]
-        ) AS t(id, persona, fit, engagement, total, qualifies, explanation)
-      ),
-      old AS (
-        SELECT l.id, l.qualifies, l.stage FROM "Lead" l JOIN v ON v.id = l.id
-        WHERE l."workspaceId" = ${input.workspaceId}
-        FOR UPDATE OF l
-      ),
-      upd AS (
-        UPDATE "Lead" AS l SET
-          "personaId" = v.persona,
-          "fitScore" = v.fit,
-          "engagementScore" = v.engagement,
-          "totalScore" = v.total,
-          "qualifies" = v.qualifies,
-          "scoreExplanation" = v.explanation::jsonb,
-          "scoredAt" = ${now},
-          "scoringModelId" = ${input.model.id},
-          "stage" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN 'MQL'::"LeadStage" ELSE l."stage" END,
-          "stageEnteredAt" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN ${now} ELSE l."stageEnteredAt" END,
-          "mqlAt" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN COALESCE(l."mqlAt", ${now}) ELSE l."mqlAt" END,
-          "updatedAt" = ${now}
-        FROM v, old
-        WHERE l.id = v.id AND old.id = l.id
-        RETURNING l.id, old.stage AS from_stage, (v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE')) AS crossed
-      ),
-      log AS (
-        INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", "at", "actorUserId", "reason", "scoringModelId")
-        SELECT ${input.workspaceId}, upd.id, upd.from_stage, 'MQL'::"LeadStage", ${now}, ${input.actorUserId}, 'scoreCrossedThreshold', ${input.model.id}
-        FROM upd WHERE upd.crossed
-        RETURNING 1
-      )
-      SELECT count(*) AS n FROM log`;
+    const rows = batch.map(({ lead, personaId, results }) => ({
+      id: lead.id,
+      personaId,
+      result: results[0] as ScoreResult,
+    }));
+    const crossed = await db.$transaction((tx) =>
+      writeScores(tx, {
+        workspaceId: input.workspaceId,
+        model: input.model,
+        rows,
+        now,
+        actorUserId: input.actorUserId,
+      }),
+    );
     leads += rows.length;
-    crossings += Number(crossed[0]?.n ?? 0);
+    crossings += crossed;
   }
   return { leads, becameMql: crossings, durationMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * Writes computed scores for a set of leads in one statement: locks the rows,
+ * stores the scores, and moves to MQL the leads that cross the threshold now —
+ * decided on the locked row, so a capture racing with the re-score cannot make
+ * a second crossing. The crossing test is `becomesMql` (scoring/engine.ts) in
+ * SQL form. Returns how many leads became MQL.
+ */
+export async function writeScores(
+  tx: Tx,
+  input: {
+    workspaceId: string;
+    model: { id: string; model: ScoringModel };
+    rows: { id: string; personaId: string | null; result: ScoreResult }[];
+    now: Date;
+    actorUserId: string | null;
+  },
+): Promise<number> {
+  const { rows, now } = input;
+  if (rows.length === 0) return 0;
+  const explanation = (r: ScoreResult) =>
+    JSON.stringify({
+      contributions: r.explanation,
+      disqualifiedBy: r.disqualifiedBy,
+      threshold: input.model.model.mqlThreshold,
+    });
+  const crossed = await tx.$queryRaw<{ n: bigint }[]>`
+    WITH v AS (
+      SELECT * FROM unnest(
+        ${rows.map((r) => r.id)}::text[],
+        ${rows.map((r) => r.personaId)}::text[],
+        ${rows.map((r) => r.result.fit)}::float8[],
+        ${rows.map((r) => r.result.engagement)}::float8[],
+        ${rows.map((r) => r.result.total)}::float8[],
+        ${rows.map((r) => r.result.qualifies)}::boolean[],
+        ${rows.map((r) => explanation(r.result))}::text[]
+      ) AS t(id, persona, fit, engagement, total, qualifies, explanation)
+    ),
+    old AS (
+      SELECT l.id, l.qualifies, l.stage FROM "Lead" l JOIN v ON v.id = l.id
+      WHERE l."workspaceId" = ${input.workspaceId}
+      FOR UPDATE OF l
+    ),
+    upd AS (
+      UPDATE "Lead" AS l SET
+        "personaId" = v.persona,
+        "fitScore" = v.fit,
+        "engagementScore" = v.engagement,
+        "totalScore" = v.total,
+        "qualifies" = v.qualifies,
+        "scoreExplanation" = v.explanation::jsonb,
+        "scoredAt" = ${now},
+        "scoringModelId" = ${input.model.id},
+        "stage" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN 'MQL'::"LeadStage" ELSE l."stage" END,
+        "stageEnteredAt" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN ${now} ELSE l."stageEnteredAt" END,
+        "mqlAt" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN COALESCE(l."mqlAt", ${now}) ELSE l."mqlAt" END,
+        "updatedAt" = ${now}
+      FROM v, old
+      WHERE l.id = v.id AND old.id = l.id
+      RETURNING l.id, old.stage AS from_stage, (v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE')) AS crossed
+    ),
+    log AS (
+      INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", "at", "actorUserId", "reason", "scoringModelId")
+      SELECT ${input.workspaceId}, upd.id, upd.from_stage, 'MQL'::"LeadStage", ${now}, ${input.actorUserId}, 'scoreCrossedThreshold', ${input.model.id}
+      FROM upd WHERE upd.crossed
+      RETURNING 1
+    )
+    SELECT count(*) AS n FROM log`;
+  return Number(crossed[0]?.n ?? 0);
 }
