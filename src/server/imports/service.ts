@@ -1,0 +1,322 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import Papa from "papaparse";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Channel } from "@/generated/prisma/enums";
+import { writeAudit } from "@/server/audit/service";
+import { type Actor, requirePermission } from "@/server/auth/actor";
+import { db, type Tx } from "@/server/db";
+import { AppError, notFound } from "@/server/errors";
+import { IMPORT_FIELDS, type Mapping, rowToLeadInput } from "@/server/imports/mapping";
+import { type LeadInput, ZLeadInput } from "@/server/leads/schema";
+import { publishedModel } from "@/server/leads/service";
+import { logger } from "@/server/logger";
+import type { ScoreResult } from "@/server/scoring/engine";
+import { scoredBatches, writeScores } from "@/server/scoring/rescore";
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+const CHUNK = 1_000;
+const STALE_SECONDS = 30;
+
+type Row = Record<string, string | undefined>;
+
+function parse(content: string) {
+  const result = Papa.parse<Row>(content, { header: true, skipEmptyLines: "greedy", transformHeader: (h) => h.trim() });
+  return { rows: result.data, headers: result.meta.fields ?? [] };
+}
+
+/** Stores an uploaded file with its mapping; processing starts right after (see runImport). */
+export async function createImport(actor: Actor, input: { fileName: string; content: string; mapping: Mapping }) {
+  requirePermission(actor, "leads.write");
+  if (Buffer.byteLength(input.content) > MAX_IMPORT_BYTES)
+    throw new AppError("validation", "File too large", { fieldErrors: { file: ["fileTooLarge"] } });
+  const { rows, headers } = parse(input.content);
+  if (!input.mapping.email || !headers.includes(input.mapping.email)) {
+    throw new AppError("validation", "Map a column to email", { fieldErrors: { "mapping.email": ["required"] } });
+  }
+  for (const field of IMPORT_FIELDS) {
+    const column = input.mapping[field];
+    if (column && !headers.includes(column)) {
+      throw new AppError("validation", `Unknown column ${column}`, {
+        fieldErrors: { [`mapping.${field}`]: ["unknownColumn"] },
+      });
+    }
+  }
+  if (rows.length === 0)
+    throw new AppError("validation", "The file has no rows", { fieldErrors: { file: ["emptyFile"] } });
+  return db.$transaction(async (tx) => {
+    const job = await tx.leadImport.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        createdById: actor.userId,
+        fileName: input.fileName.slice(0, 200),
+        mapping: input.mapping as Prisma.InputJsonValue,
+        content: input.content,
+        totalRows: rows.length,
+      },
+      select: { id: true, totalRows: true },
+    });
+    await writeAudit(tx, actor, {
+      action: "import.created",
+      entityType: "LeadImport",
+      entityId: job.id,
+      after: { fileName: input.fileName, rows: rows.length, mapping: input.mapping },
+    });
+    return job;
+  });
+}
+
+/** Takes the import for this process unless another worker holds a fresh heartbeat. */
+async function claim(importId: string): Promise<boolean> {
+  const claimed = await db.$executeRaw`
+    UPDATE "LeadImport" SET status = 'RUNNING', "heartbeatAt" = now(), "startedAt" = COALESCE("startedAt", now()), error = NULL
+    WHERE id = ${importId}
+      AND (status = 'PENDING' OR (status = 'RUNNING' AND ("heartbeatAt" IS NULL OR "heartbeatAt" < now() - make_interval(secs => ${STALE_SECONDS}))))`;
+  return claimed === 1;
+}
+
+/** Whether an import still shows RUNNING although nobody works on it (e.g. the server was restarted). */
+export function isStale(job: { status: string; heartbeatAt: Date | null }, now = new Date()) {
+  return (
+    job.status === "RUNNING" && (!job.heartbeatAt || now.getTime() - job.heartbeatAt.getTime() > STALE_SECONDS * 1000)
+  );
+}
+
+/**
+ * Processes an import chunk by chunk, from where it stopped. Each chunk is one
+ * transaction (leads, rejections, scores, progress), so a crash loses nothing
+ * acknowledged and the import resumes at the next chunk.
+ */
+export async function runImport(importId: string): Promise<void> {
+  if (!(await claim(importId))) return;
+  try {
+    const job = await db.leadImport.findUniqueOrThrow({ where: { id: importId } });
+    const member = await db.membership.findUnique({
+      where: { workspaceId_userId: { workspaceId: job.workspaceId, userId: job.createdById } },
+      select: { role: true },
+    });
+    if (!member) throw new AppError("forbidden", "The member who started the import left the workspace");
+    const actor: Actor = { userId: job.createdById, workspaceId: job.workspaceId, role: member.role };
+    requirePermission(actor, "leads.write");
+    const mapping = job.mapping as Mapping;
+    const { rows } = parse(job.content);
+    for (let start = job.processedRows; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      await db.$transaction(
+        async (tx) => {
+          const outcome = await importChunk(tx, actor, chunk, start, mapping, importId);
+          await tx.leadImport.update({
+            where: { id: importId },
+            data: {
+              processedRows: start + chunk.length,
+              createdCount: { increment: outcome.created },
+              updatedCount: { increment: outcome.updated },
+              rejectedCount: { increment: outcome.rejected },
+              heartbeatAt: new Date(),
+            },
+          });
+        },
+        { timeout: 120_000 },
+      );
+    }
+    await db.$transaction(async (tx) => {
+      const done = await tx.leadImport.update({
+        where: { id: importId },
+        data: { status: "COMPLETED", finishedAt: new Date() },
+      });
+      await writeAudit(tx, actor, {
+        action: "import.completed",
+        entityType: "LeadImport",
+        entityId: importId,
+        after: { created: done.createdCount, updated: done.updatedCount, rejected: done.rejectedCount },
+      });
+    });
+  } catch (error) {
+    logger.error("import.failed", { importId, error });
+    await db.leadImport.update({
+      where: { id: importId },
+      data: {
+        status: "FAILED",
+        error: error instanceof AppError ? error.message : "The import stopped on an unexpected error.",
+      },
+    });
+  }
+}
+
+/** A failed or interrupted import continues from its last committed chunk. */
+export async function resumeImport(actor: Actor, importId: string) {
+  requirePermission(actor, "leads.write");
+  const job = await db.leadImport.findFirst({ where: { id: importId, workspaceId: actor.workspaceId } });
+  if (!job) throw notFound();
+  if (job.status === "COMPLETED" || (job.status === "RUNNING" && !isStale(job))) {
+    throw new AppError("conflict", "The import is not stopped", { params: { reason: "importNotStopped" } });
+  }
+  await db.leadImport.update({ where: { id: importId }, data: { status: "PENDING", heartbeatAt: null } });
+}
+
+async function importChunk(tx: Tx, actor: Actor, chunk: Row[], offset: number, mapping: Mapping, importId: string) {
+  const valid = new Map<string, LeadInput>();
+  const rejections: Prisma.LeadImportRejectionCreateManyInput[] = [];
+  chunk.forEach((record, index) => {
+    const parsed = ZLeadInput.safeParse(rowToLeadInput(record, mapping));
+    if (!parsed.success) {
+      rejections.push({
+        importId,
+        rowNumber: offset + index + 1,
+        reasons: parsed.error.issues.map((issue) => `${issue.path.join(".") || "row"}: ${issue.message}`),
+        raw: record as Prisma.InputJsonValue,
+      });
+      return;
+    }
+    // The same email twice in a file: later cells win, empty cells keep earlier ones.
+    const previous = valid.get(parsed.data.email);
+    valid.set(parsed.data.email, previous ? { ...previous, ...parsed.data } : parsed.data);
+  });
+  if (rejections.length > 0) await tx.leadImportRejection.createMany({ data: rejections });
+  const inputs = [...valid.values()];
+  if (inputs.length === 0) return { created: 0, updated: 0, rejected: rejections.length };
+
+  const campaignIds = await campaigns(tx, actor.workspaceId, inputs);
+  const col = <T>(pick: (input: LeadInput) => T) => inputs.map(pick);
+  const emails = col((i) => i.email);
+  const values = {
+    name: col((i) => i.name ?? null),
+    phone: col((i) => i.phone ?? null),
+    company: col((i) => i.company ?? null),
+    title: col((i) => i.title ?? null),
+    industry: col((i) => i.industry ?? null),
+    size: col((i) => i.companySize ?? null),
+    country: col((i) => i.country ?? null),
+    channel: col((i) => i.channel ?? null),
+    campaign: col((i) => (i.campaign ? (campaignIds.get(i.campaign) ?? null) : null)),
+  };
+  const now = new Date();
+  // Existing leads: provided cells overwrite, empty cells keep the stored value.
+  const updated = await tx.$queryRaw<{ id: string; email: string }[]>`
+    UPDATE "Lead" AS l SET
+      name = COALESCE(v.name, l.name), phone = COALESCE(v.phone, l.phone), company = COALESCE(v.company, l.company),
+      title = COALESCE(v.title, l.title), industry = COALESCE(v.industry, l.industry),
+      "companySize" = COALESCE(v.size, l."companySize"), country = COALESCE(v.country, l.country),
+      channel = COALESCE(v.channel::"Channel", l.channel), "campaignId" = COALESCE(v.campaign, l."campaignId"), "updatedAt" = ${now}
+    FROM unnest(${emails}::text[], ${values.name}::text[], ${values.phone}::text[], ${values.company}::text[], ${values.title}::text[],
+                ${values.industry}::text[], ${values.size}::int[], ${values.country}::text[], ${values.channel}::text[], ${values.campaign}::text[])
+      AS v(email, name, phone, company, title, industry, size, country, channel, campaign)
+    WHERE l."workspaceId" = ${actor.workspaceId} AND l.email = v.email
+    RETURNING l.id, l.email`;
+  const updatedEmails = new Set(updated.map((u) => u.email));
+  const fresh = inputs.filter((i) => !updatedEmails.has(i.email));
+  const ids = fresh.map(() => randomUUID());
+  const pickFresh = <T>(list: T[]) => list.filter((_, index) => !updatedEmails.has(emails[index] as string));
+  const inserted = fresh.length
+    ? await tx.$queryRaw<{ id: string; email: string }[]>`
+        INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel, "campaignId", "stageEnteredAt", "createdAt", "updatedAt")
+        SELECT v.id, ${actor.workspaceId}, v.email, COALESCE(v.name, ''), COALESCE(v.phone, ''), COALESCE(v.company, ''), COALESCE(v.title, ''),
+               COALESCE(v.industry, ''), v.size, COALESCE(v.country, ''), COALESCE(v.channel, 'OTHER')::"Channel", v.campaign, ${now}, ${now}, ${now}
+        FROM unnest(${ids}::text[], ${fresh.map((i) => i.email)}::text[], ${pickFresh(values.name)}::text[], ${pickFresh(values.phone)}::text[],
+                    ${pickFresh(values.company)}::text[], ${pickFresh(values.title)}::text[], ${pickFresh(values.industry)}::text[],
+                    ${pickFresh(values.size)}::int[], ${pickFresh(values.country)}::text[], ${pickFresh(values.channel)}::text[], ${pickFresh(values.campaign)}::text[])
+          AS v(id, email, name, phone, company, title, industry, size, country, channel, campaign)
+        ON CONFLICT ("workspaceId", email) DO NOTHING
+        RETURNING id, email`
+    : [];
+  if (inserted.length > 0) {
+    await tx.leadStageChange.createMany({
+      data: inserted.map((lead) => ({
+        workspaceId: actor.workspaceId,
+        leadId: lead.id,
+        fromStage: null,
+        toStage: "LEAD" as const,
+        at: now,
+        actorUserId: actor.userId,
+        reason: "imported",
+      })),
+    });
+  }
+  const affected = [...updated, ...inserted].map((l) => l.id);
+  const model = await publishedModel(tx, actor.workspaceId);
+  const personas = await tx.persona.findMany({
+    where: { workspaceId: actor.workspaceId, archivedAt: null },
+    select: {
+      id: true,
+      name: true,
+      fitIndustries: true,
+      fitSizeMin: true,
+      fitSizeMax: true,
+      fitTitleKeywords: true,
+      fitCountries: true,
+    },
+  });
+  for await (const batch of scoredBatches({
+    workspaceId: actor.workspaceId,
+    models: [model.model],
+    personas,
+    now,
+    leadIds: affected,
+    client: tx,
+  })) {
+    await writeScores(tx, {
+      workspaceId: actor.workspaceId,
+      model,
+      rows: batch.map(({ lead, personaId, results }) => ({
+        id: lead.id,
+        personaId,
+        result: results[0] as ScoreResult,
+      })),
+      now,
+      actorUserId: actor.userId,
+    });
+  }
+  // A lead created by someone else between our UPDATE and INSERT was neither: it counts as updated next time.
+  return { created: inserted.length, updated: updated.length, rejected: rejections.length };
+}
+
+async function campaigns(tx: Tx, workspaceId: string, inputs: LeadInput[]) {
+  const wanted = new Map<string, Channel>();
+  for (const input of inputs)
+    if (input.campaign && !wanted.has(input.campaign)) wanted.set(input.campaign, input.channel ?? "OTHER");
+  if (wanted.size === 0) return new Map<string, string>();
+  await tx.campaign.createMany({
+    data: [...wanted].map(([name, channel]) => ({ workspaceId, name, channel })),
+    skipDuplicates: true,
+  });
+  const found = await tx.campaign.findMany({
+    where: { workspaceId, name: { in: [...wanted.keys()] } },
+    select: { id: true, name: true },
+  });
+  return new Map(found.map((c) => [c.name, c.id]));
+}
+
+export async function getImport(actor: Actor, importId: string) {
+  requirePermission(actor, "leads.read");
+  const job = await db.leadImport.findFirst({
+    where: { id: importId, workspaceId: actor.workspaceId },
+    omit: { content: true },
+  });
+  if (!job) throw notFound();
+  return { ...job, stale: isStale(job) };
+}
+
+export async function listImports(actor: Actor) {
+  requirePermission(actor, "leads.read");
+  return db.leadImport.findMany({
+    where: { workspaceId: actor.workspaceId },
+    omit: { content: true },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+  });
+}
+
+export async function* rejectedRows(actor: Actor, importId: string) {
+  await getImport(actor, importId);
+  let after = 0n;
+  for (;;) {
+    const batch = await db.leadImportRejection.findMany({
+      where: { importId, id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: 2_000,
+    });
+    if (batch.length === 0) return;
+    yield batch;
+    after = (batch.at(-1) as { id: bigint }).id;
+  }
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { guessMapping } from "@/server/imports/mapping";
+import { createImport, getImport, rejectedRows, resumeImport, runImport } from "@/server/imports/service";
+import { ZLeadInput } from "@/server/leads/schema";
+import { captureLead } from "@/server/leads/service";
+import { freshWorkspace } from "@/server/seed/factories";
+
+const CSV = [
+  "Email,Name,Company,Employees,Source,utm_campaign",
+  "ada@acme.test,Ada,Acme,120,Trade fair,Transpotec",
+  "not-an-email,Broken,Nope,10,seo,",
+  "bob@acme.test,Bob,Acme,lots,ppc,",
+  "existing@acme.test,,New Co,,,",
+  "ADA@acme.test,Ada L.,,,,",
+  "eve@acme.test,<b>Eve</b>,Evil,5,social,",
+].join("\n");
+
+describe("CSV import", { timeout: 60_000 }, () => {
+  it("imports the good rows, reports the bad ones with reasons, updates by email, and scores", async () => {
+    const ws = await freshWorkspace("Import");
+    await db.$transaction((tx) =>
+      captureLead(tx, ws.marketer, ZLeadInput.parse({ email: "existing@acme.test", name: "Kept", company: "Old Co" })),
+    );
+    const mapping = guessMapping(CSV.split("\n")[0]?.split(",") ?? []);
+    expect(mapping).toMatchObject({
+      email: "Email",
+      name: "Name",
+      company: "Company",
+      companySize: "Employees",
+      channel: "Source",
+      campaign: "utm_campaign",
+    });
+    const job = await createImport(ws.marketer, { fileName: "leads.csv", content: CSV, mapping });
+    expect(job.totalRows).toBe(6);
+    await runImport(job.id);
+
+    const done = await getImport(ws.marketer, job.id);
+    expect(done).toMatchObject({
+      status: "COMPLETED",
+      processedRows: 6,
+      createdCount: 1,
+      updatedCount: 1,
+      rejectedCount: 3,
+    });
+    const ada = await db.lead.findUniqueOrThrow({
+      where: { workspaceId_email: { workspaceId: ws.workspace.id, email: "ada@acme.test" } },
+    });
+    // Two rows for one email: later cells win, empty ones keep the earlier value.
+    expect(ada).toMatchObject({ name: "Ada L.", company: "Acme", companySize: 120, channel: "EVENTS", stage: "LEAD" });
+    expect(ada.scoredAt).not.toBeNull();
+    expect(ada.campaignId).not.toBeNull();
+    const existing = await db.lead.findUniqueOrThrow({
+      where: { workspaceId_email: { workspaceId: ws.workspace.id, email: "existing@acme.test" } },
+    });
+    expect(existing).toMatchObject({ name: "Kept", company: "New Co" });
+
+    const rejected = [];
+    for await (const batch of rejectedRows(ws.marketer, job.id)) rejected.push(...batch);
+    expect(rejected.map((r) => r.rowNumber)).toEqual([2, 3, 6]);
+    expect(rejected[0]?.reasons.join()).toContain("email");
+    expect(rejected[1]?.reasons.join()).toContain("companySize");
+    expect(rejected[2]?.reasons.join()).toContain("noMarkup");
+    expect(await db.leadStageChange.count({ where: { workspaceId: ws.workspace.id, reason: "imported" } })).toBe(1);
+  });
+
+  it("an interrupted import resumes from its last committed chunk without duplicating", async () => {
+    const ws = await freshWorkspace("Resume");
+    const lines = ["email,name", ...Array.from({ length: 2500 }, (_, i) => `lead${i}@bulk.test,Lead ${i}`)];
+    const job = await createImport(ws.marketer, {
+      fileName: "bulk.csv",
+      content: lines.join("\n"),
+      mapping: { email: "email", name: "name" },
+    });
+    await runImport(job.id);
+    expect(await db.lead.count({ where: { workspaceId: ws.workspace.id } })).toBe(2500);
+
+    // Simulate a crash after the first chunk: progress says 1000, the worker's heartbeat is old.
+    await db.leadImport.update({
+      where: { id: job.id },
+      data: {
+        status: "RUNNING",
+        processedRows: 1000,
+        createdCount: 1000,
+        updatedCount: 0,
+        heartbeatAt: new Date(Date.now() - 120_000),
+      },
+    });
+    expect((await getImport(ws.marketer, job.id)).stale).toBe(true);
+    await runImport(job.id);
+    const resumed = await getImport(ws.marketer, job.id);
+    expect(resumed).toMatchObject({ status: "COMPLETED", processedRows: 2500 });
+    expect(resumed.createdCount + resumed.updatedCount).toBe(2500);
+    expect(await db.lead.count({ where: { workspaceId: ws.workspace.id } })).toBe(2500);
+
+    // A live worker is not disturbed, and a finished import cannot be resumed.
+    await expect(resumeImport(ws.marketer, job.id)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("refuses a file without an email column, and other workspaces' imports", async () => {
+    const ws = await freshWorkspace("Refuse");
+    const other = await freshWorkspace("Other");
+    await expect(
+      createImport(ws.marketer, { fileName: "x.csv", content: "name\nAda", mapping: { name: "name" } }),
+    ).rejects.toMatchObject({
+      code: "validation",
+    });
+    await expect(
+      createImport(ws.sales, { fileName: "x.csv", content: "email\na@b.test", mapping: { email: "email" } }),
+    ).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    const job = await createImport(ws.marketer, {
+      fileName: "x.csv",
+      content: "email\na@b.test",
+      mapping: { email: "email" },
+    });
+    await expect(getImport(other.admin, job.id)).rejects.toMatchObject({ code: "notFound" });
+  });
+});
