@@ -64,6 +64,11 @@ export default async function LeadsPage({
             {t("leads.export")}
           </a>
           {can(actor.role, "leads.write") && (
+            <Link href="/leads/import" className="btn-secondary">
+              {t("leads.importCsv")}
+            </Link>
+          )}
+          {can(actor.role, "leads.write") && (
             <Link href="/leads/new" className="btn-primary">
               {t("leads.new")}
             </Link>

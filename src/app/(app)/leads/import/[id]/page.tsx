@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { pageActor } from "@/server/auth/current-actor";
+import { can } from "@/server/auth/permissions";
+import { getImport } from "@/server/imports/service";
+import { ImportLive, ResumeButton } from "./import-live";
+
+export default async function ImportStatusPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await pageActor("leads.read");
+  const job = await getImport(actor, (await params).id);
+  const t = await getTranslations("import");
+  const running = (job.status === "RUNNING" || job.status === "PENDING") && !job.stale;
+  const percent = job.totalRows ? Math.round((job.processedRows / job.totalRows) * 100) : 0;
+  return (
+    <div className="space-y-4">
+      <ImportLive active={running} />
+      <p className="text-sm">
+        <Link href="/leads" className="text-brand-700 underline">
+          {t("backToLeads")}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">{t("statusTitle", { file: job.fileName })}</h1>
+      <section className="card space-y-3" aria-labelledby="status" data-testid="import-status">
+        <h2 id="status" className="font-semibold">
+          {job.stale ? t("interrupted") : t(`statuses.${job.status}`)}
+        </h2>
+        <div
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-label={t("progress", { processed: job.processedRows, total: job.totalRows })}
+          className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
+        >
+          <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
+        </div>
+        <p className="text-sm" aria-live="polite">
+          {t("progress", { processed: job.processedRows, total: job.totalRows })}
+        </p>
+        <dl className="grid grid-cols-3 gap-3 text-center">
+          {[
+            [t("created"), job.createdCount],
+            [t("updated"), job.updatedCount],
+            [t("rejected"), job.rejectedCount],
+          ].map(([label, value]) => (
+            <div key={String(label)} className="rounded-md bg-slate-50 p-2">
+              <dt className="text-xs text-slate-600">{label}</dt>
+              <dd className="text-xl font-semibold tabular-nums">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {job.error && <p className="text-sm text-red-800">{t("error", { error: job.error })}</p>}
+        {job.rejectedCount > 0 && (
+          <a href={`/leads/import/${job.id}/rejected.csv`} className="btn-secondary">
+            {t("downloadRejected")}
+          </a>
+        )}
+        {(job.status === "FAILED" || job.stale) && can(actor.role, "leads.write") && <ResumeButton importId={job.id} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { pageActor } from "@/server/auth/current-actor";
+import { IMPORT_FIELDS } from "@/server/imports/mapping";
+import { listImports } from "@/server/imports/service";
+import { ImportForm } from "./import-form";
+
+export async function generateMetadata() {
+  const t = await getTranslations("import");
+  return { title: t("title") };
+}
+
+export default async function ImportPage() {
+  const actor = await pageActor("leads.write");
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const imports = await listImports(actor);
+  return (
+    <div className="space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("import.title")}</h1>
+        <p className="max-w-3xl text-sm text-slate-600">{t("import.intro")}</p>
+      </div>
+      <ImportForm fields={IMPORT_FIELDS.map((f) => ({ value: f, label: t(`leads.${f}`) }))} />
+      <section className="card" aria-labelledby="recent">
+        <h2 id="recent" className="mb-2 font-semibold">
+          {t("import.recent")}
+        </h2>
+        {imports.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("import.none")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {imports.map((job) => (
+              <li key={job.id} className="flex justify-between gap-3 py-2">
+                <Link href={`/leads/import/${job.id}`} className="text-brand-700 underline">
+                  {job.fileName}
+                </Link>
+                <span className="text-slate-600">
+                  {t(`import.statuses.${job.status}`)} ·{" "}
+                  {t("import.progress", { processed: job.processedRows, total: job.totalRows })} ·{" "}
+                  {format.dateTime(job.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, signInAs } from "./support";
+
+test("a CSV with bad rows imports the good ones and reports the bad ones", async ({ page }) => {
+  const stamp = Date.now();
+  const csv = [
+    "E-mail;Nome;Azienda;Dipendenti",
+    `anna.${stamp}@import.example;Anna Verdi;Verdi Trasporti;80`,
+    `not-an-email;Broken Row;Nope;10`,
+    `luca.${stamp}@import.example;Luca Blu;Blu Logistica;many`,
+    `sara.${stamp}@import.example;Sara Neri;Neri Retail;250`,
+  ].join("\n");
+  await signInAs(page, DEMO.marketer);
+  await page.goto("/leads");
+  await page.getByRole("link", { name: "Import CSV" }).click();
+  await page
+    .locator("input#csv-file")
+    .setInputFiles({ name: "fiera.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  // Italian headers are recognised; the preview shows the mapped columns.
+  await expect(page.getByLabel("Email (required)")).toHaveValue("E-mail");
+  await expect(page.getByLabel("Company", { exact: true })).toHaveValue("Azienda");
+  await expect(page.getByTestId("import-preview")).toContainText("Verdi Trasporti");
+  await page.getByRole("button", { name: "Import 4 rows" }).click();
+
+  const status = page.getByTestId("import-status");
+  await expect(status.getByRole("heading", { name: "Completed" })).toBeVisible({ timeout: 30_000 });
+  await expect(status).toContainText("4 of 4 rows");
+  await expect(status.getByText("Created", { exact: true }).locator("..")).toContainText("2");
+  await expect(status.getByText("Rejected", { exact: true }).locator("..")).toContainText("2");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download rejected rows with reasons" }).click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray();
+  const report = Buffer.concat(text).toString("utf8");
+  expect(report).toContain("not-an-email");
+  expect(report).toContain("email: invalidEmail");
+  expect(report).toContain("companySize");
+
+  await page.goto(`/leads?q=${stamp}`);
+  await expect(page.getByTestId("lead-count")).toHaveText("2 leads");
+});
