@@ -111,7 +111,7 @@ export async function dropDatabaseIfExists(adminUrl: string, name: string): Prom
  * server for `instance` ("app" or "test"), started if needed.
  */
 export async function ensureDatabase(options: {
-  instance: "app" | "test";
+  instance: "app" | "test" | "bench";
   database?: string;
   log?: (line: string) => void;
 }): Promise<DatabaseHandle> {

@@ -1,0 +1,276 @@
+/**
+ * The benchmarks themselves (started by scripts/bench.ts with the database
+ * ready). Every figure is printed next to its plain-SQL floor and the ratio.
+ */
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { POST as postLead } from "@/app/api/v1/leads/route";
+import { createApiToken } from "@/server/api-tokens/service";
+import { db } from "@/server/db";
+import { createImport, runImport } from "@/server/imports/service";
+import { listLeads, ZLeadFilter } from "@/server/leads/list";
+import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
+import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
+import { publishDraft, saveDraft } from "@/server/scoring/service";
+import { ensureWorkspace } from "@/server/seed/factories";
+
+const LEADS = Number(process.env.BENCH_LEADS ?? 1_000_000);
+const EVENTS_PER_LEAD = 10;
+const ONLY = new Set((process.env.BENCH_ONLY ?? "list,api,import,rescore").split(","));
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 25 });
+
+type Figure = { name: string; target: string; app: string; floor: string; ratio: string };
+const figures: Figure[] = [];
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+  return { median: at(0.5), p95: at(0.95) };
+}
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const ratio = (app: number, floor: number) => `${(app / floor).toFixed(1)}×`;
+
+async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const result = await work();
+  return [result, performance.now() - started];
+}
+
+/** A large workspace made in SQL (fast): leads over a year across channels, ten events each on average. */
+async function dataset() {
+  const { workspace, actors } = await ensureWorkspace({
+    name: "Bench",
+    slug: "bench",
+    members: [
+      { email: "bench-marketer@bench.test", name: "Bench Marketer", role: "MARKETER" },
+      { email: "bench-rep@bench.test", name: "Bench Rep", role: "SALES" },
+    ],
+  });
+  const marketer = actors["bench-marketer@bench.test"];
+  if (!marketer) throw new Error("bench marketer missing");
+  const existing = await db.lead.count({ where: { workspaceId: workspace.id } });
+  if (existing < LEADS) {
+    console.log(
+      `Generating ${LEADS.toLocaleString()} leads and ${(LEADS * EVENTS_PER_LEAD).toLocaleString()} events …`,
+    );
+    const [, took] = await time(async () => {
+      await pool.query(`DELETE FROM "Lead" WHERE "workspaceId" = $1`, [workspace.id]);
+      await pool.query(
+        `INSERT INTO "Lead" (id, "workspaceId", email, name, company, title, industry, "companySize", country, channel, stage,
+                             "createdAt", "updatedAt", "stageEnteredAt")
+         SELECT 'b' || g, $1, 'lead' || g || '@bench.example', 'Lead ' || g, 'Company ' || (g % 50000),
+                (ARRAY['Fleet manager','Owner','COO','Student','IT manager'])[1 + g % 5],
+                (ARRAY['Logistics','Retail','Automotive','Construction','Software'])[1 + (g / 7) % 5],
+                1 + (g * 37) % 2000, (ARRAY['IT','DE','FR','ES'])[1 + g % 4],
+                (ARRAY['ORGANIC_SEARCH','PAID_SEARCH','SOCIAL','EMAIL','EVENTS','REFERRAL','DIRECT','PARTNER','OTHER'])[1 + (g * 7) % 9]::"Channel",
+                'LEAD', now() - ((g * 11) % 365) * interval '1 day', now(), now()
+         FROM generate_series(1, $2::int) g`,
+        [workspace.id, LEADS],
+      );
+      const types = BUILT_IN_EVENT_TYPES.map((t) => `'${t}'`).join(",");
+      await pool.query(
+        `INSERT INTO "LeadEvent" ("workspaceId", "leadId", type, "occurredAt")
+         SELECT $1, 'b' || (1 + (e * 2654435761::bigint) % $2), (ARRAY[${types}])[1 + (e * 7) % ${BUILT_IN_EVENT_TYPES.length}],
+                now() - ((e * 13) % 365) * interval '1 day'
+         FROM generate_series(1, $2::bigint * ${EVENTS_PER_LEAD}) e`,
+        [workspace.id, LEADS],
+      );
+      await pool.query(`ANALYZE "Lead"; ANALYZE "LeadEvent";`);
+    });
+    console.log(`  generated in ${(took / 1000).toFixed(1)} s`);
+  }
+  return { workspace, marketer };
+}
+
+async function benchList(actor: { userId: string; workspaceId: string; role: "MARKETER" }) {
+  const filter = ZLeadFilter.parse({ channel: "EVENTS", minScore: "5", sort: "score" });
+  const app: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const [, a] = await time(() => listLeads(actor, filter));
+    app.push(a);
+    const [, f] = await time(() =>
+      pool.query(
+        `SELECT id, email, name, company, stage, "totalScore", "createdAt" FROM "Lead"
+         WHERE "workspaceId" = $1 AND channel = 'EVENTS' AND "totalScore" >= 5
+         ORDER BY "totalScore" DESC, id DESC LIMIT 51`,
+        [actor.workspaceId],
+      ),
+    );
+    floor.push(f);
+  }
+  const s = stats(app.slice(10));
+  const fl = stats(floor.slice(10));
+  figures.push({
+    name: "Leads list, 2 filters + sort, page + capped count (p95)",
+    target: "< 50 ms",
+    app: `${ms(s.p95)} (median ${ms(s.median)})`,
+    floor: `${ms(fl.p95)} (median ${ms(fl.median)})`,
+    ratio: ratio(s.p95, fl.p95),
+  });
+}
+
+async function benchApi(marketer: { userId: string; workspaceId: string; role: "MARKETER" }) {
+  const token = (await createApiToken(marketer, { name: `bench ${Date.now()}` })).secret;
+  const total = 2000;
+  const concurrency = 20;
+  const latencies: number[] = [];
+  const stamp = Date.now();
+  let next = 0;
+  const [, wall] = await time(() =>
+    Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < total) {
+          const i = next++;
+          const request = new Request("http://bench/api/v1/leads", {
+            method: "POST",
+            headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+            body: JSON.stringify({
+              email: `api-${stamp}-${i}@bench.example`,
+              name: `API ${i}`,
+              company: "Bench",
+              channel: "PAID_SEARCH",
+            }),
+          });
+          const [response, took] = await time(() => postLead(request, { params: Promise.resolve({}) }));
+          if (response.status !== 201)
+            throw new Error(`POST /api/v1/leads answered ${response.status}: ${await response.text()}`);
+          latencies.push(took);
+        }
+      }),
+    ),
+  );
+  const floorLatencies: number[] = [];
+  let nextFloor = 0;
+  const [, floorWall] = await time(() =>
+    Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (nextFloor < total) {
+          const i = nextFloor++;
+          const [, took] = await time(() =>
+            pool.query(
+              `INSERT INTO "Lead" (id, "workspaceId", email, name, company, channel, "updatedAt") VALUES ($1, $2, $3, $4, 'Bench', 'PAID_SEARCH', now())
+               ON CONFLICT ("workspaceId", email) DO UPDATE SET name = EXCLUDED.name`,
+              [`floor-${stamp}-${i}`, marketer.workspaceId, `floor-${stamp}-${i}@bench.example`, `Floor ${i}`],
+            ),
+          );
+          floorLatencies.push(took);
+        }
+      }),
+    ),
+  );
+  const s = stats(latencies);
+  const f = stats(floorLatencies);
+  figures.push({
+    name: "POST /api/v1/leads, 20 concurrent clients, in-process handler (p95)",
+    target: "< 50 ms",
+    app: `${ms(s.p95)} (median ${ms(s.median)})`,
+    floor: `${ms(f.p95)} (median ${ms(f.median)})`,
+    ratio: ratio(s.p95, f.p95),
+  });
+  figures.push({
+    name: "POST /api/v1/leads throughput, 20 concurrent clients",
+    target: "≥ 500 leads/s",
+    app: `${Math.round((total / wall) * 1000)} leads/s`,
+    floor: `${Math.round((total / floorWall) * 1000)} inserts/s`,
+    ratio: ratio(total / floorWall, total / wall),
+  });
+}
+
+async function benchImport(marketer: { userId: string; workspaceId: string; role: "MARKETER" }) {
+  const rows = 100_000;
+  const stamp = Date.now();
+  const lines = ["email,name,company,title,industry,employees,country"];
+  for (let i = 0; i < rows; i++)
+    lines.push(`csv-${stamp}-${i}@bench.example,Csv ${i},Company ${i % 5000},Fleet manager,Logistics,${i % 900},IT`);
+  const content = lines.join("\n");
+  const job = await createImport(marketer, {
+    fileName: "bench.csv",
+    content,
+    mapping: {
+      email: "email",
+      name: "name",
+      company: "company",
+      title: "title",
+      industry: "industry",
+      companySize: "employees",
+      country: "country",
+    },
+  });
+  const [, took] = await time(() => runImport(job.id));
+  const done = await db.leadImport.findUniqueOrThrow({ where: { id: job.id }, omit: { content: true } });
+  if (done.status !== "COMPLETED") throw new Error(`import ${done.status}: ${done.error}`);
+  const [, floor] = await time(async () => {
+    for (let start = 0; start < rows; start += 5000) {
+      const ids: string[] = [];
+      const emails: string[] = [];
+      for (let i = start; i < Math.min(rows, start + 5000); i++) {
+        ids.push(`f-${stamp}-${i}`);
+        emails.push(`csvfloor-${stamp}-${i}@bench.example`);
+      }
+      await pool.query(
+        `INSERT INTO "Lead" (id, "workspaceId", email, name, channel, "updatedAt")
+         SELECT i, $1, e, 'Floor', 'OTHER', now() FROM unnest($2::text[], $3::text[]) AS t(i, e)
+         ON CONFLICT ("workspaceId", email) DO NOTHING`,
+        [marketer.workspaceId, ids, emails],
+      );
+    }
+  });
+  figures.push({
+    name: "CSV import of 100,000 rows (validate, upsert, score), end to end",
+    target: "≥ 20,000 rows/s",
+    app: `${Math.round((rows / took) * 1000).toLocaleString("en")} rows/s (${(took / 1000).toFixed(1)} s)`,
+    floor: `${Math.round((rows / floor) * 1000).toLocaleString("en")} rows/s (bulk INSERT only)`,
+    ratio: ratio(took, floor),
+  });
+}
+
+async function benchRescore(marketer: { userId: string; workspaceId: string; role: "MARKETER" }, leads: number) {
+  const threshold = 40 + (Date.now() % 20);
+  await saveDraft(marketer, { definition: { ...DEFAULT_SCORING_MODEL, mqlThreshold: threshold }, note: "bench" });
+  const [result, took] = await time(() => publishDraft(marketer, { note: "bench" }));
+  const [, floor] = await time(() =>
+    pool.query(
+      `UPDATE "Lead" l SET "engagementScore" = s.points
+       FROM (SELECT "leadId", sum(CASE type WHEN 'DEMO_REQUESTED' THEN 40 WHEN 'PRICING_PAGE_VIEWED' THEN 10 ELSE 3 END) AS points
+             FROM "LeadEvent" WHERE "workspaceId" = $1 GROUP BY "leadId") s
+       WHERE l.id = s."leadId" AND l."workspaceId" = $1`,
+      [marketer.workspaceId],
+    ),
+  );
+  figures.push({
+    name: `Re-score every lead after a publish (${leads.toLocaleString("en")} leads, ${result.becameMql} became MQL)`,
+    target: "< 30 s",
+    app: `${(took / 1000).toFixed(1)} s`,
+    floor: `${(floor / 1000).toFixed(1)} s (one SQL UPDATE, no decay, caps or explanation)`,
+    ratio: ratio(took, floor),
+  });
+}
+
+const { workspace, marketer } = await dataset();
+const actor = { userId: marketer.userId, workspaceId: workspace.id, role: "MARKETER" as const };
+const leads = await db.lead.count({ where: { workspaceId: workspace.id } });
+if (ONLY.has("rescore")) await benchRescore(actor, leads);
+if (ONLY.has("list")) await benchList(actor);
+if (ONLY.has("api")) await benchApi(actor);
+if (ONLY.has("import")) await benchImport(actor);
+
+const header = "| operation | target | this app | plain-SQL floor | ratio |\n|---|---|---|---|---|";
+const table = [header, ...figures.map((f) => `| ${f.name} | ${f.target} | ${f.app} | ${f.floor} | ${f.ratio} |`)].join(
+  "\n",
+);
+console.log(`\n${table}\n`);
+const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL (embedded) ${
+  (await pool.query("SHOW server_version")).rows[0]?.server_version
+}`;
+writeFileSync(
+  path.join(process.cwd(), "docs", "benchmarks.md"),
+  `# Benchmarks\n\nMeasured with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n` +
+    `Workspace of ${leads.toLocaleString("en")} leads and ${(leads * EVENTS_PER_LEAD).toLocaleString("en")} events (made in SQL by the bench).\n` +
+    "Each figure stands beside the same operation done in plain SQL through `pg` (the floor of this machine).\n\n" +
+    `${table}\n`,
+);
+await pool.end();
+process.exit(0);

@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: speed figures on a large workspace, each beside the same
+ * operation in plain SQL through `pg` (the floor of this machine).
+ * Uses its own embedded PostgreSQL (.data/postgres-bench) unless DATABASE_URL
+ * is set; the generated workspace is kept between runs.
+ *   BENCH_LEADS   leads to generate (default 1000000; events = 10 × leads)
+ *   BENCH_ONLY    comma list of: list,api,import,rescore (default: all)
+ * Writes the figures to docs/benchmarks.md.
+ */
+import { ensureDatabase } from "./lib/postgres";
+import { authSecret, generatePrismaClient, migrate, runServerScript } from "./lib/prepare";
+
+const database = await ensureDatabase({ instance: "bench", database: "smarketing_bench" });
+let code = 0;
+try {
+  await generatePrismaClient();
+  await migrate(database.url);
+  await runServerScript("scripts/bench-run.ts", process.argv.slice(2), {
+    DATABASE_URL: database.url,
+    NEXTAUTH_SECRET: authSecret(),
+    DATABASE_POOL_SIZE: "30",
+    LOG_LEVEL: "warn",
+  });
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  code = 1;
+} finally {
+  await database.stop();
+}
+process.exit(code);
