@@ -20,6 +20,8 @@ try {
     NEXTAUTH_SECRET: authSecret(),
     DATABASE_POOL_SIZE: "30",
     LOG_LEVEL: "warn",
+    // The throughput figure measures the app, not the per-token limit.
+    API_RATE_LIMIT_PER_MINUTE: "1000000",
   });
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -17,6 +17,8 @@ const ZEnv = z.object({
   /** Size of the PostgreSQL connection pool of one app process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Requests per API token per minute (beyond: 429 with Retry-After). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(12_000),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET as catchAll } from "@/app/api/v1/[...path]/route";
 import { GET as getMe } from "@/app/api/v1/me/route";
 import { GET as getMembers } from "@/app/api/v1/members/route";
-import { API_RATE_LIMIT } from "@/server/api/route";
+import { apiRateLimit } from "@/server/api/route";
 import { actorFromApiToken, createApiToken, listApiTokens, revokeApiToken } from "@/server/api-tokens/service";
 import { db } from "@/server/db";
 import { freshWorkspace } from "@/server/seed/factories";
@@ -82,7 +82,7 @@ describe("API rate limit", () => {
     // Fill this window's counter as if the token had made its quota of calls.
     await db.rateLimitBucket.updateMany({
       where: { key: `api:token:${token.id}` },
-      data: { count: API_RATE_LIMIT.limit },
+      data: { count: apiRateLimit().limit },
     });
     const limited = await call(getMe, token.secret);
     expect(limited.status).toBe(429);

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { env } from "@/env";
 import { problem, problemFromError, validationProblem } from "@/server/api/problem";
 import { actorFromApiToken } from "@/server/api-tokens/service";
 import type { Actor } from "@/server/auth/actor";
@@ -9,8 +10,8 @@ import { AppError } from "@/server/errors";
 import { hit, type Limit } from "@/server/rate-limit";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Requests per token per minute. */
-export const API_RATE_LIMIT: Limit = { limit: 600, windowSeconds: 60 };
+/** Requests per token per minute (API_RATE_LIMIT_PER_MINUTE). */
+export const apiRateLimit = (): Limit => ({ limit: env().API_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
 
 type Context<P> = { actor: Actor; params: P; request: Request };
 
@@ -37,7 +38,7 @@ export function apiRoute<P = Record<string, string>>(
           { "www-authenticate": "Bearer" },
         );
       }
-      const limit = await hit(`api:token:${actor.apiTokenId}`, API_RATE_LIMIT);
+      const limit = await hit(`api:token:${actor.apiTokenId}`, apiRateLimit());
       if (!limit.allowed) {
         throw new AppError("rateLimited", "Too many requests for this token", {
           params: { seconds: limit.retryAfterSeconds },
