@@ -1,17 +1,11 @@
 import { z } from "zod";
 import { TermCategory } from "@/generated/prisma/enums";
+import { plainText } from "@/lib/plain-text";
 
 export const TERM_CATEGORIES = Object.values(TermCategory);
 export const ZTermCategory = z.enum(TermCategory);
 
-/** Plain text only: markup is refused with a clear message rather than stored (it would show as text anyway). */
-const HTML_TAG = /<\/?[a-z!][^>]*>/i;
-const plain = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "tooLong")
-    .refine((value) => !HTML_TAG.test(value), "noMarkup");
+const plain = plainText;
 
 const ZTermText = z.object({
   name: plain(80),

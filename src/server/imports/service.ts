@@ -9,7 +9,7 @@ import { db, type Tx } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { IMPORT_FIELDS, type Mapping, rowToLeadInput } from "@/server/imports/mapping";
 import { type LeadInput, ZLeadInput } from "@/server/leads/schema";
-import { publishedModel } from "@/server/leads/service";
+import { personaFits, publishedModel } from "@/server/leads/service";
 import { logger } from "@/server/logger";
 import type { ScoreResult } from "@/server/scoring/engine";
 import { scoredBatches, writeScores } from "@/server/scoring/rescore";
@@ -234,18 +234,7 @@ async function importChunk(tx: Tx, actor: Actor, chunk: Row[], offset: number, m
   }
   const affected = [...updated, ...inserted].map((l) => l.id);
   const model = await publishedModel(tx, actor.workspaceId);
-  const personas = await tx.persona.findMany({
-    where: { workspaceId: actor.workspaceId, archivedAt: null },
-    select: {
-      id: true,
-      name: true,
-      fitIndustries: true,
-      fitSizeMin: true,
-      fitSizeMax: true,
-      fitTitleKeywords: true,
-      fitCountries: true,
-    },
-  });
+  const personas = await personaFits(tx, actor.workspaceId);
   for await (const batch of scoredBatches({
     workspaceId: actor.workspaceId,
     models: [model.model],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Channel, LeadStage } from "@/generated/prisma/enums";
+import { plainText } from "@/lib/plain-text";
 import { ZEmail } from "@/server/members/schema";
 
 export const BUILT_IN_EVENT_TYPES = [
@@ -13,13 +14,7 @@ export const BUILT_IN_EVENT_TYPES = [
   "EVENT_VISITED",
 ] as const;
 
-const HTML_TAG = /<\/?[a-z!][^>]*>/i;
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "tooLong")
-    .refine((value) => !HTML_TAG.test(value), "noMarkup");
+const text = plainText;
 
 /**
  * A lead as sent by a form, the API or an import. Everything but the email is

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Channel, LeadStage } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
-import type { Tx } from "@/server/db";
+import type { Db, Tx } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { BUILT_IN_EVENT_TYPES, type LeadEventInput, type LeadInput } from "@/server/leads/schema";
@@ -33,8 +33,9 @@ export async function publishedModel(tx: Tx, workspaceId: string): Promise<{ id:
   return { id: created.id, model: ZScoringModelDefinition.parse(created.definition) };
 }
 
-async function personaFits(tx: Tx, workspaceId: string): Promise<PersonaFit[]> {
-  return tx.persona.findMany({
+/** The fit attributes of the workspace's active personas (what lead matching needs). */
+export async function personaFits(client: Tx | Db, workspaceId: string): Promise<PersonaFit[]> {
+  return client.persona.findMany({
     where: { workspaceId, archivedAt: null },
     select: {
       id: true,

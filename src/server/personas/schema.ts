@@ -1,15 +1,10 @@
 import { z } from "zod";
 import { Channel } from "@/generated/prisma/enums";
+import { plainText } from "@/lib/plain-text";
 
 export const CHANNELS = Object.values(Channel);
 
-const HTML_TAG = /<\/?[a-z!][^>]*>/i;
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "tooLong")
-    .refine((value) => !HTML_TAG.test(value), "noMarkup");
+const text = plainText;
 const list = (maxItems: number) =>
   z
     .array(text(80).pipe(z.string().min(1)))

@@ -4,27 +4,14 @@ import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
-import { publishedModel } from "@/server/leads/service";
+import { personaFits, publishedModel } from "@/server/leads/service";
 import type { ScoringModel } from "@/server/scoring/engine";
 import { type RescoreSummary, rescoreWorkspace, scoredBatches } from "@/server/scoring/rescore";
 import { ZScoringModelDefinition } from "@/server/scoring/schema";
 
 const asJson = (model: ScoringModel) => model as unknown as Prisma.InputJsonValue;
 
-async function personas(workspaceId: string) {
-  return db.persona.findMany({
-    where: { workspaceId, archivedAt: null },
-    select: {
-      id: true,
-      name: true,
-      fitIndustries: true,
-      fitSizeMin: true,
-      fitSizeMax: true,
-      fitTitleKeywords: true,
-      fitCountries: true,
-    },
-  });
-}
+const personas = (workspaceId: string) => personaFits(db, workspaceId);
 
 /** The published model, the draft (if any) and every version, newest first. */
 export async function getScoringModels(actor: Actor) {

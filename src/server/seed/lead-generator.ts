@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Channel, LeadStage } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
-import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
+import { matchPersona } from "@/server/leads/persona-match";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
-import { publishedModel } from "@/server/leads/service";
+import { personaFits, publishedModel } from "@/server/leads/service";
 import { scoreLead } from "@/server/scoring/engine";
 
 /**
@@ -143,18 +143,7 @@ export async function generateLeads(input: {
   const now = input.now ?? new Date();
   const spanMs = (input.months ?? 12) * 30 * 24 * 3600 * 1000;
   const model = await db.$transaction((tx) => publishedModel(tx, input.workspaceId));
-  const personas: PersonaFit[] = await db.persona.findMany({
-    where: { workspaceId: input.workspaceId, archivedAt: null },
-    select: {
-      id: true,
-      name: true,
-      fitIndustries: true,
-      fitSizeMin: true,
-      fitSizeMax: true,
-      fitTitleKeywords: true,
-      fitCountries: true,
-    },
-  });
+  const personas = await personaFits(db, input.workspaceId);
   const campaignIds = new Map<string, string>();
   for (const [channel, names] of Object.entries(CAMPAIGNS) as [Channel, string[]][]) {
     for (const name of names) {
