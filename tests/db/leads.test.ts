@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { db } from "@/server/db";
+import { addCustomEventType, listCustomEventTypes } from "@/server/leads/event-types";
 import { getLead } from "@/server/leads/queries";
 import { ZLeadInput } from "@/server/leads/schema";
 import { captureLead, recordLeadEvent } from "@/server/leads/service";
@@ -123,5 +124,24 @@ describe("scoring and the MQL crossing", () => {
     await expect(db.$transaction((tx) => captureLead(tx, ws.sales, { email: "y@acme.test" }))).rejects.toMatchObject({
       code: "forbidden",
     });
+  });
+});
+
+describe("custom event types", () => {
+  it("marketers add their own types, which events can then use; duplicates and built-in keys are refused", async () => {
+    const ws = await freshWorkspace();
+    await addCustomEventType(ws.marketer, { key: "TRIAL_STARTED", label: "Trial started" });
+    expect((await listCustomEventTypes(ws.sales)).map((t) => t.key)).toEqual(["TRIAL_STARTED"]);
+    await expect(addCustomEventType(ws.marketer, { key: "TRIAL_STARTED", label: "Again" })).rejects.toMatchObject({
+      code: "validation",
+    });
+    await expect(addCustomEventType(ws.marketer, { key: "DEMO_REQUESTED", label: "Mine" })).rejects.toMatchObject({
+      code: "validation",
+    });
+    await expect(addCustomEventType(ws.sales, { key: "CALL_BOOKED", label: "Call" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    const { lead } = await capture(ws, { email: "trial@acme.test" });
+    await expect(event(ws, lead.id, "TRIAL_STARTED")).resolves.toBeTruthy();
   });
 });

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/server/action";
+import { addCustomEventType } from "@/server/leads/event-types";
+import { ZEventType } from "@/server/leads/schema";
 import { ZScoringModelDefinition } from "@/server/scoring/schema";
 import { previewDraft, publishDraft, restoreAsDraft, saveDraft } from "@/server/scoring/service";
 
@@ -38,5 +40,17 @@ export const restoreDraftAction = authorizedAction(
     const saved = await restoreAsDraft(actor, input.version);
     revalidatePath("/rules");
     return saved;
+  },
+);
+
+export const addEventTypeAction = authorizedAction(
+  {
+    schema: z.object({ key: ZEventType, label: z.string().trim().min(1, "required").max(80, "tooLong") }),
+    capability: "rules.edit",
+  },
+  async (input, actor) => {
+    await addCustomEventType(actor, input);
+    revalidatePath("/rules");
+    return null;
   },
 );

@@ -4,8 +4,10 @@ import { Channel } from "@/generated/prisma/enums";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { db } from "@/server/db";
+import { listCustomEventTypes } from "@/server/leads/event-types";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { getScoringModels } from "@/server/scoring/service";
+import { EventTypes } from "./event-types";
 import { toForm } from "./model-form";
 import { RestoreButton } from "./restore-button";
 import { RulesEditor } from "./rules-editor";
@@ -27,7 +29,7 @@ export default async function RulesPage() {
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),
-    db.leadEventType.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { key: "asc" } }),
+    listCustomEventTypes(actor),
   ]);
   const eventTypes = [
     ...BUILT_IN_EVENT_TYPES.map((type) => ({ value: type, label: t(`leads.eventTypes.${type}`) })),
@@ -84,6 +86,13 @@ export default async function RulesPage() {
       ) : (
         <p className="text-sm text-slate-600">{t("rules.readOnly")}</p>
       )}
+      <EventTypes
+        editable={editable}
+        types={[
+          ...BUILT_IN_EVENT_TYPES.map((type) => ({ key: type, label: t(`leads.eventTypes.${type}`), builtIn: true })),
+          ...customTypes.map((type) => ({ key: type.key, label: type.label, builtIn: false })),
+        ]}
+      />
       <section className="card" aria-labelledby="versions">
         <h2 id="versions" className="mb-2 font-semibold">
           {t("rules.versions")}
