@@ -115,6 +115,8 @@ export async function rescoreWorkspace(input: {
     leads += rows.length;
     crossings += crossed;
   }
+  // Every score changed: fresh statistics keep the planner on the score indexes.
+  if (leads > 10_000) await db.$executeRawUnsafe('ANALYZE "Lead"');
   return { leads, becameMql: crossings, durationMs: Math.round(performance.now() - started) };
 }
 
