@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import { db } from "@/server/db";
+import { ZLeadInput } from "@/server/leads/schema";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/server/seed/demo";
 
 describe("demo seed", () => {
@@ -47,5 +48,16 @@ describe("demo seed", () => {
       include: { memberships: true },
     });
     expect(admin.memberships.map((m) => m.role)).toEqual(["ADMIN", "ADMIN"]);
+  });
+});
+
+describe("generated leads", () => {
+  it("have valid, ASCII email addresses", async () => {
+    const { demo } = await seedDemo();
+    const leads = await db.lead.findMany({ where: { workspaceId: demo.id }, select: { email: true }, take: 500 });
+    for (const lead of leads) {
+      expect(lead.email).toMatch(/^[a-z0-9.]+@[a-z0-9.]+$/);
+      expect(ZLeadInput.safeParse({ email: lead.email }).success, lead.email).toBe(true);
+    }
   });
 });

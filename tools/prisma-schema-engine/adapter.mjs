@@ -1,11 +1,11 @@
 /**
  * The driver adapter the WebAssembly schema engine talks to PostgreSQL through:
- * `@prisma/adapter-pg`, with three fixes the migration engine needs.
+ * `@prisma/adapter-pg`, with the fixes the migration engine needs.
  */
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import pg from "pg";
+import { createDatabase, dropDatabase, parseDatabaseUrl, withDatabase } from "./server.mjs";
 
 const PG_CHAR_OID = 18; // the one-byte "char" type of the system catalogs
 const PG_TEXT_OID = 25;
@@ -13,6 +13,9 @@ const COLUMN_TYPE_CHARACTER = 6; // ColumnTypeEnum.Character of @prisma/driver-a
 
 /** "char" column positions of a result, keyed by its rows array (shared by performIO and queryRaw). */
 const charColumns = new WeakMap();
+
+/** The PostgreSQL error of the last migration script that failed (for the CLI's P3018). */
+export const scriptErrors = { last: null };
 
 let patched = false;
 /**
@@ -23,7 +26,8 @@ let patched = false;
  * (2) adapter-pg's executeScript splits on ";" (breaking function bodies and
  *     string literals) and spreads the pieces over pool connections without a
  *     transaction: run a migration script as one simple query instead, which
- *     PostgreSQL executes atomically.
+ *     PostgreSQL executes atomically — as the native engine does.
+ * Patched on the prototypes, once: transactions share PgQueryable with the adapter.
  */
 function patchAdapterPrototype(adapter) {
   if (patched) return;
@@ -50,49 +54,24 @@ function patchAdapterPrototype(adapter) {
     return result;
   };
   adapterProto.executeScript = async function executeWholeScript(script) {
+    scriptErrors.last = null;
     try {
       await this.client.query(script);
     } catch (error) {
+      scriptErrors.last = { error, script };
       this.onError(error);
     }
   };
 }
 
-/** Splits `?schema=` off a connection string (pg does not know it) into search_path. */
-export function parseDatabaseUrl(url) {
-  const parsed = new URL(url);
-  const schema = parsed.searchParams.get("schema") ?? undefined;
-  parsed.searchParams.delete("schema");
-  for (const key of [
-    "connection_limit",
-    "pool_timeout",
-    "pgbouncer",
-    "statement_cache_size",
-    "socket_timeout",
-    "connect_timeout",
-  ]) {
-    parsed.searchParams.delete(key);
-  }
-  const config = { connectionString: parsed.toString(), max: 4 };
-  if (schema) config.options = `-c search_path="${schema.replaceAll('"', '""')}"`;
-  return { config, schema, database: decodeURIComponent(parsed.pathname.slice(1)) || "postgres", parsed };
-}
-
-function pgAdapter(url) {
+async function connect(url) {
   const { config, schema } = parseDatabaseUrl(url);
-  return new PrismaPg(config, schema ? { schema } : undefined);
-}
-
-async function withServerClient(url, work) {
-  const { parsed } = parseDatabaseUrl(url);
-  parsed.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: parsed.toString() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+  // One session per database, like the native engine: the engine takes a
+  // session-level advisory lock (pg_advisory_lock) before migrating, and later
+  // statements must not land on another pooled session that would wait for it.
+  const adapter = await new PrismaPg({ ...config, max: 1 }, schema ? { schema } : undefined).connect();
+  patchAdapterPrototype(adapter);
+  return adapter;
 }
 
 /**
@@ -102,37 +81,25 @@ async function withServerClient(url, work) {
  *     shadowDatabaseUrl, and drops what it created afterwards.
  */
 export function createAdapterFactory({ url, shadowDatabaseUrl }) {
-  const main = pgAdapter(url);
   const factory = {
     provider: "postgres",
-    adapterName: main.adapterName,
-    async connect() {
-      const adapter = await main.connect();
-      patchAdapterPrototype(adapter);
-      return adapter;
-    },
+    adapterName: "@prisma/adapter-pg",
+    connect: () => connect(url),
     async connectToShadowDb() {
-      if (shadowDatabaseUrl) {
-        const adapter = await pgAdapter(shadowDatabaseUrl).connect();
-        patchAdapterPrototype(adapter);
-        return adapter;
-      }
-      const name = `prisma_shadow_${randomUUID().replaceAll("-", "")}`;
-      await withServerClient(url, (client) => client.query(`CREATE DATABASE "${name}"`));
-      const { parsed, schema } = parseDatabaseUrl(url);
-      parsed.pathname = `/${name}`;
-      if (schema) parsed.searchParams.set("schema", schema);
-      const adapter = await pgAdapter(parsed.toString()).connect();
-      patchAdapterPrototype(adapter);
+      if (shadowDatabaseUrl) return connect(shadowDatabaseUrl);
+      const shadowUrl = withDatabase(url, `prisma_shadow_${randomUUID().replaceAll("-", "")}`);
+      await createDatabase(shadowUrl);
+      const adapter = await connect(shadowUrl).catch(async (error) => {
+        await dropDatabase(shadowUrl).catch(() => {});
+        throw error;
+      });
       const dispose = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         await dispose();
-        await withServerClient(url, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+        await dropDatabase(shadowUrl);
       };
       return adapter;
     },
   };
   return bindMigrationAwareSqlAdapterFactory(factory);
 }
-
-export { withServerClient };

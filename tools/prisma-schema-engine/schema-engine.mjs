@@ -13,8 +13,9 @@
  */
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { withServerClient } from "./adapter.mjs";
-import { ENGINE_HASH, panics, RpcServer } from "./rpc.mjs";
+import { RpcServer } from "./rpc.mjs";
+import { createDatabase, databaseExists, dropDatabase, parseDatabaseUrl } from "./server.mjs";
+import { ENGINE_HASH, panics } from "./wasm.mjs";
 
 // A panic inside an engine future surfaces here, not in the call: report it as
 // the native engine does (an ERROR line with the panic message, exit code 101).
@@ -31,8 +32,11 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--version" || arg === "-V") out.version = true;
-    else if (arg === "--datamodels" || arg === "-d") out.datamodels.push(argv[++i]);
-    else if (arg === "--datasource") out.datasource = JSON.parse(argv[++i]);
+    else if (arg === "--datamodels" || arg === "-d") {
+      // The CLI repeats the flag per file; the native binary also takes several files after one flag.
+      while (i + 1 < argv.length && !argv[i + 1].startsWith("-") && argv[i + 1] !== "cli")
+        out.datamodels.push(argv[++i]);
+    } else if (arg === "--datasource") out.datasource = JSON.parse(argv[++i]);
     else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++;
     else if (arg === "cli") out.cli = argv.slice(i + 1);
   }
@@ -47,36 +51,29 @@ function cliError(errorCode, message) {
   process.exit(1);
 }
 
+/** The `cli …` subcommands the CLI runs before it starts the RPC server (e.g. to create a missing database). */
 async function runCliCommand(command, datasource) {
   const url = datasource?.url;
   if (!url) cliError("P1012", "The datasource URL is missing.");
   // The CLI drops the first stderr line of these commands.
   process.stderr.write(`${JSON.stringify({ level: "INFO", fields: { message: "schema-engine (wasm)" } })}\n`);
-  const name = decodeURIComponent(new URL(url).pathname.slice(1)) || "postgres";
+  const { database } = parseDatabaseUrl(url);
   try {
     if (command === "can-connect-to-database") {
-      await withServerClient(url, async (client) => {
-        const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-        if (found.rowCount === 0)
-          throw Object.assign(new Error(`Database \`${name}\` does not exist`), { code: "3D000" });
-      });
+      if (!(await databaseExists(url))) {
+        cliError("P1003", `Database \`${database}\` does not exist on the database server.`);
+      }
     } else if (command === "create-database") {
-      await withServerClient(url, async (client) => {
-        const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-        if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-      });
-      process.stdout.write(`${JSON.stringify({ database_name: name })}\n`);
+      await createDatabase(url);
+      process.stdout.write(`${JSON.stringify({ database_name: database })}\n`);
     } else if (command === "drop-database") {
-      await withServerClient(url, (client) =>
-        client.query(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`),
-      );
+      await dropDatabase(url);
     } else {
       cliError("P1000", `Unknown command: ${command}`);
     }
     process.exit(0);
   } catch (error) {
-    if (error.code === "3D000") cliError("P1003", `Database \`${name}\` does not exist on the database server.`);
-    if (error.code === "28P01") cliError("P1000", `Authentication failed against the database server.`);
+    if (error.code === "28P01") cliError("P1000", "Authentication failed against the database server.");
     cliError("P1001", `Can't reach database server: ${error.message}`);
   }
 }

@@ -173,7 +173,12 @@ export async function generateLeads(input: {
       title: pick(random, TITLES),
       country: pick(random, COUNTRIES),
     };
-    const email = `${first}.${last}.${i}@${company.replace(/[^a-z]/gi, "").toLowerCase()}.example`.toLowerCase();
+    const ascii = (text: string) =>
+      text
+        .normalize("NFKD")
+        .replace(/[^a-zA-Z]/g, "")
+        .toLowerCase();
+    const email = `${ascii(first)}.${ascii(last)}.${i}@${ascii(company)}.example`;
     const leadEvents: { type: string; occurredAt: Date }[] = [];
     const eventCount = Math.floor(random() ** 1.5 * 9);
     for (let e = 0; e < eventCount; e++) {

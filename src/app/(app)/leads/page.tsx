@@ -10,7 +10,7 @@ import { SavedViews } from "./saved-views";
 
 export async function generateMetadata() {
   const t = await getTranslations("leads");
-  return { title: t("title") };
+  return { title: t("heading") };
 }
 
 export default async function LeadsPage({
@@ -56,7 +56,7 @@ export default async function LeadsPage({
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">{t("leads.title")}</h1>
+          <h1 className="text-2xl font-semibold">{t("leads.heading")}</h1>
           <p className="text-sm text-slate-600">{t("leads.intro")}</p>
         </div>
         <div className="flex gap-2">
@@ -223,7 +223,7 @@ export default async function LeadsPage({
           </table>
         </div>
       )}
-      <nav className="flex gap-4 text-sm" aria-label={t("leads.title")}>
+      <nav className="flex gap-4 text-sm" aria-label={t("leads.heading")}>
         {filter.after && (
           <Link href={`/leads?${query}`} className="text-brand-700 underline">
             {t("leads.firstPage")}

@@ -33,7 +33,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
       <header>
         <p className="text-sm">
           <Link href="/leads" className="text-brand-700 underline">
-            {t("leads.title")}
+            {t("leads.heading")}
           </Link>
         </p>
         <h1 className="text-2xl font-semibold">{lead.name || lead.email}</h1>
