@@ -67,6 +67,7 @@ test("a filter is saved as a view and opened again", async ({ page }) => {
   await page.goto("/leads?channel=EVENTS&sort=score");
   await page.getByLabel("View name").fill("Events by score");
   await page.getByRole("button", { name: "Save view" }).click();
+  await expect(page.getByTestId("saved-views").getByRole("link", { name: "Events by score" })).toBeVisible();
   await page.goto("/leads");
   await page.getByTestId("saved-views").getByRole("link", { name: "Events by score" }).click();
   await expect(page).toHaveURL(/channel=EVENTS/);

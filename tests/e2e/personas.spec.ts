@@ -14,7 +14,7 @@ test("a marketer creates a persona and a sales rep leaves field feedback on it",
   await page.getByLabel("Industries").fill("logistics, retail");
   await page.getByLabel("Countries (ISO codes, e.g. IT, DE)").fill("IT, DE");
   await page.getByRole("button", { name: "Save persona" }).click();
-  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
   await expect(page.getByText("logistics, retail")).toBeVisible();
 
   const repContext = await browser.newContext();
@@ -39,7 +39,7 @@ test("two people editing a persona at once: the second save is told and keeps it
   await page.goto("/personas/new");
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("button", { name: "Save persona" }).click();
-  await expect(page.getByRole("heading", { name })).toBeVisible();
+  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
   const editUrl = `${page.url()}/edit`;
 
   const other = await browser.newContext();
@@ -50,7 +50,9 @@ test("two people editing a persona at once: the second save is told and keeps it
 
   await manager.getByLabel("Goals").fill("Faster restocking");
   await manager.getByRole("button", { name: "Save persona" }).click();
-  await expect(manager.getByRole("heading", { name })).toBeVisible();
+  // Exact: the edit page's own heading ("Edit: …") contains the name too.
+  await expect(manager.getByRole("heading", { name, exact: true })).toBeVisible();
+  await expect(manager.getByText("Faster restocking")).toBeVisible();
 
   await page.getByLabel("Goals").fill("Lower stock-outs");
   await page.getByRole("button", { name: "Save persona" }).click();

@@ -5,7 +5,14 @@
 import { randomUUID } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
-import { createDatabase, dropDatabase, parseDatabaseUrl, withDatabase } from "./server.mjs";
+import {
+  createDatabase,
+  dropDatabase,
+  isSameDatabase,
+  parseDatabaseUrl,
+  resetSchema,
+  withDatabase,
+} from "./server.mjs";
 
 const PG_CHAR_OID = 18; // the one-byte "char" type of the system catalogs
 const PG_TEXT_OID = 25;
@@ -77,8 +84,10 @@ async function connect(url) {
 /**
  * (3) PrismaPg.connectToShadowDb() ignores its database name (the connection
  *     string wins) and so would use the main database as the shadow one: this
- *     factory creates a throw-away database itself, or uses the configured
- *     shadowDatabaseUrl, and drops what it created afterwards.
+ *     factory creates a throw-away database itself and drops it afterwards.
+ *     A configured shadowDatabaseUrl is emptied first instead, as the native
+ *     engine does (the wasm engine expects a clean shadow database on every
+ *     connection, and may connect more than once per command).
  */
 export function createAdapterFactory({ url, shadowDatabaseUrl }) {
   const factory = {
@@ -86,7 +95,17 @@ export function createAdapterFactory({ url, shadowDatabaseUrl }) {
     adapterName: "@prisma/adapter-pg",
     connect: () => connect(url),
     async connectToShadowDb() {
-      if (shadowDatabaseUrl) return connect(shadowDatabaseUrl);
+      if (shadowDatabaseUrl) {
+        const shadowUrl = withMainSchema(shadowDatabaseUrl, url);
+        if (isSameDatabase(url, shadowUrl)) {
+          throw new Error(
+            "The shadow database you configured appears to be the same as the main database. Please specify another shadow database.",
+          );
+        }
+        await createDatabase(shadowUrl);
+        await resetSchema(shadowUrl);
+        return connect(shadowUrl);
+      }
       const shadowUrl = withDatabase(url, `prisma_shadow_${randomUUID().replaceAll("-", "")}`);
       await createDatabase(shadowUrl);
       const adapter = await connect(shadowUrl).catch(async (error) => {
@@ -102,4 +121,29 @@ export function createAdapterFactory({ url, shadowDatabaseUrl }) {
     },
   };
   return bindMigrationAwareSqlAdapterFactory(factory);
+}
+
+/**
+ * The shadow database must hold the migrations in the schema the main one
+ * uses, or the engine compares different schemas and reports drift: a shadow
+ * URL without `?schema=` takes the main URL's.
+ */
+function withMainSchema(shadowUrl, mainUrl) {
+  const { schema } = parseDatabaseUrl(mainUrl);
+  if (!schema || parseDatabaseUrl(shadowUrl).schema) return shadowUrl;
+  const parsed = new URL(shadowUrl);
+  parsed.searchParams.set("schema", schema);
+  return parsed.toString();
+}
+
+/**
+ * The engine reports an error thrown in JS (by the factory, e.g. on connecting)
+ * as "External error id#N", N being its index in the bound factory's registry:
+ * put the original message back.
+ */
+export function explainExternalErrors(message, boundFactory) {
+  return message.replace(/External error id#(\d+)/g, (text, id) => {
+    const error = boundFactory?.errorRegistry?.consumeError(Number(id))?.error;
+    return error?.message ? `${text}: ${error.message}` : text;
+  });
 }

@@ -4,7 +4,7 @@
  * wasm build filled in.
  */
 import pg from "pg";
-import { createAdapterFactory, scriptErrors } from "./adapter.mjs";
+import { createAdapterFactory, explainExternalErrors, scriptErrors } from "./adapter.mjs";
 import { migrationFailedError, RpcError, toRpcError } from "./errors.mjs";
 import { createDatabase, parseDatabaseUrl } from "./server.mjs";
 import { loadSchemaEngine } from "./wasm.mjs";
@@ -31,6 +31,7 @@ export class RpcServer {
     this.enginePromise = null;
     this.nextOutgoingId = 1_000_000;
     this.pendingOutgoing = new Map();
+    this.factory = null;
   }
 
   engine() {
@@ -39,6 +40,7 @@ export class RpcServer {
       if (!url) throw new RpcError("No datasource URL was given to the schema engine.");
       const SchemaEngine = await loadSchemaEngine();
       const factory = createAdapterFactory({ url, shadowDatabaseUrl: this.datasource.shadowDatabaseUrl });
+      this.factory = factory;
       // The engine's log lines are already the JSON the CLI expects on stderr.
       const log = (line) => process.stderr.write(`${typeof line === "string" ? line : JSON.stringify(line)}\n`);
       return SchemaEngine.new({ datamodels: this.datamodels.length ? this.datamodels : undefined }, log, factory);
@@ -95,6 +97,7 @@ export class RpcServer {
       this.write({ jsonrpc: "2.0", id: message.id, result: result === undefined ? null : result });
     } catch (error) {
       const { data, message: text } = toRpcError(error);
+      data.message = explainExternalErrors(data.message, this.factory);
       if (data.is_panic) process.stderr.write(`${JSON.stringify({ level: "ERROR", fields: { message: text } })}\n`);
       this.write({
         jsonrpc: "2.0",

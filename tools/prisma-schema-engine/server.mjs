@@ -111,3 +111,27 @@ export async function dropDatabase(url) {
     }
   });
 }
+
+/** Same server and database? (A shadow database must never be the main one: it gets wiped.) */
+export function isSameDatabase(urlA, urlB) {
+  const key = (url) => {
+    const { parsed, database } = parseDatabaseUrl(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}/${database}`;
+  };
+  return key(urlA) === key(urlB);
+}
+
+/**
+ * Empties the `?schema=` schema (default `public`) of the database of `url`,
+ * as the native engine resets a configured shadow database before using it.
+ */
+export async function resetSchema(url) {
+  const { config, schema = "public" } = parseDatabaseUrl(url);
+  const client = new pg.Client(config);
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE; CREATE SCHEMA ${quoteIdent(schema)}`);
+  } finally {
+    await client.end();
+  }
+}
