@@ -5,7 +5,12 @@ import { db } from "@/server/db";
 import { freshWorkspace } from "@/server/seed/factories";
 
 const PASSWORD = "correct-horse-battery"; // the factories' default
-const ip = () => `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`;
+// A distinct address per call (rate limits are per IP: random ones could collide between tests).
+let nextIp = 0;
+const ip = () => {
+  nextIp++;
+  return `10.${process.pid % 250}.${Math.floor(nextIp / 250)}.${nextIp % 250}`;
+};
 
 describe("sign-in", () => {
   it("opens a session with the right password; the session sees the workspace and role", async () => {
