@@ -24,7 +24,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
     value ? (
       <>
         <dt className="text-slate-600">{label}</dt>
-        <dd>{value}</dd>
+        <dd className="min-w-0 break-words">{value}</dd>
       </>
     ) : null;
 
@@ -49,7 +49,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           <h2 id="facts" className="mb-3 font-semibold">
             {t("leads.facts")}
           </h2>
-          <dl className="grid grid-cols-[10rem_1fr] gap-2 text-sm">
+          <dl className="grid grid-cols-[10rem_minmax(0,1fr)] gap-2 text-sm">
             {fact(t("leads.email"), lead.email)}
             {fact(t("leads.phone"), lead.phone)}
             {fact(t("leads.industry"), lead.industry)}
