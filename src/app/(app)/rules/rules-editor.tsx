@@ -175,34 +175,31 @@ export function RulesEditor({
         />
       </section>
 
-      <section className="card space-y-3" aria-labelledby="fit-rules">
-        <div>
-          <h2 id="fit-rules" className="font-semibold">
-            {t("fitRules")}
-          </h2>
-          <p className="text-sm text-slate-600">{t("fitHint")}</p>
-        </div>
+      <RuleSection
+        id="fit-rules"
+        title={t("fitRules")}
+        hint={t("fitHint")}
+        addLabel={t("addFit")}
+        onAdd={() =>
+          setForm((f) => ({
+            ...f,
+            fit: [...f.fit, { id: newId("fit"), label: "", points: "10", ...emptyCondition() }],
+          }))
+        }
+      >
         {form.fit.map((rule, index) => {
           const update = (patch: Partial<typeof rule>) =>
             setForm((f) => ({ ...f, fit: f.fit.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
           return (
-            <fieldset
+            <RuleRow
               key={rule.id}
-              className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-3"
-              data-testid="fit-rule"
+              id={rule.id}
+              testId="fit-rule"
+              legend={rule.label || t("fitRules")}
+              label={rule.label}
+              onLabel={(label) => update({ label })}
+              onRemove={() => setForm((f) => ({ ...f, fit: f.fit.filter((_, i) => i !== index) }))}
             >
-              <legend className="sr-only">{rule.label || t("fitRules")}</legend>
-              <div className="min-w-48 flex-1">
-                <label htmlFor={`${rule.id}-label`} className="label">
-                  {t("label")}
-                </label>
-                <input
-                  id={`${rule.id}-label`}
-                  className="input"
-                  value={rule.label}
-                  onChange={(e) => update({ label: e.target.value })}
-                />
-              </div>
               {conditionFields(rule, update, rule.id)}
               <div className="w-24">
                 <label htmlFor={`${rule.id}-points`} className="label">
@@ -216,58 +213,47 @@ export function RulesEditor({
                   onChange={(e) => update({ points: e.target.value })}
                 />
               </div>
-              <button
-                type="button"
-                className="btn-danger"
-                onClick={() => setForm((f) => ({ ...f, fit: f.fit.filter((_, i) => i !== index) }))}
-              >
-                {t("remove")}
-              </button>
-            </fieldset>
+            </RuleRow>
           );
         })}
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() =>
-            setForm((f) => ({
-              ...f,
-              fit: [...f.fit, { id: newId("fit"), label: "", points: "10", ...emptyCondition() }],
-            }))
-          }
-        >
-          {t("addFit")}
-        </button>
-      </section>
+      </RuleSection>
 
-      <section className="card space-y-3" aria-labelledby="behaviour-rules">
-        <div>
-          <h2 id="behaviour-rules" className="font-semibold">
-            {t("behaviourRules")}
-          </h2>
-          <p className="text-sm text-slate-600">{t("behaviourHint")}</p>
-        </div>
+      <RuleSection
+        id="behaviour-rules"
+        title={t("behaviourRules")}
+        hint={t("behaviourHint")}
+        addLabel={t("addBehaviour")}
+        onAdd={() =>
+          setForm((f) => ({
+            ...f,
+            behaviour: [
+              ...f.behaviour,
+              {
+                id: newId("beh"),
+                label: "",
+                eventType: eventTypes[0]?.value ?? "",
+                points: "5",
+                cap: "",
+                decay: "none",
+                days: "",
+              },
+            ],
+          }))
+        }
+      >
         {form.behaviour.map((rule, index) => {
           const update = (patch: Partial<typeof rule>) =>
             setForm((f) => ({ ...f, behaviour: f.behaviour.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
           return (
-            <fieldset
+            <RuleRow
               key={rule.id}
-              className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-3"
-              data-testid="behaviour-rule"
+              id={rule.id}
+              testId="behaviour-rule"
+              legend={rule.label || t("behaviourRules")}
+              label={rule.label}
+              onLabel={(label) => update({ label })}
+              onRemove={() => setForm((f) => ({ ...f, behaviour: f.behaviour.filter((_, i) => i !== index) }))}
             >
-              <legend className="sr-only">{rule.label || t("behaviourRules")}</legend>
-              <div className="min-w-48 flex-1">
-                <label htmlFor={`${rule.id}-label`} className="label">
-                  {t("label")}
-                </label>
-                <input
-                  id={`${rule.id}-label`}
-                  className="input"
-                  value={rule.label}
-                  onChange={(e) => update({ label: e.target.value })}
-                />
-              </div>
               <div>
                 <label htmlFor={`${rule.id}-type`} className="label">
                   {t("eventType")}
@@ -342,48 +328,26 @@ export function RulesEditor({
                   />
                 </div>
               )}
-              <button
-                type="button"
-                className="btn-danger"
-                onClick={() => setForm((f) => ({ ...f, behaviour: f.behaviour.filter((_, i) => i !== index) }))}
-              >
-                {t("remove")}
-              </button>
-            </fieldset>
+            </RuleRow>
           );
         })}
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() =>
-            setForm((f) => ({
-              ...f,
-              behaviour: [
-                ...f.behaviour,
-                {
-                  id: newId("beh"),
-                  label: "",
-                  eventType: eventTypes[0]?.value ?? "",
-                  points: "5",
-                  cap: "",
-                  decay: "none",
-                  days: "",
-                },
-              ],
-            }))
-          }
-        >
-          {t("addBehaviour")}
-        </button>
-      </section>
+      </RuleSection>
 
-      <section className="card space-y-3" aria-labelledby="disqualifiers">
-        <div>
-          <h2 id="disqualifiers" className="font-semibold">
-            {t("disqualifiers")}
-          </h2>
-          <p className="text-sm text-slate-600">{t("disqualifiersHint")}</p>
-        </div>
+      <RuleSection
+        id="disqualifiers"
+        title={t("disqualifiers")}
+        hint={t("disqualifiersHint")}
+        addLabel={t("addDisqualifier")}
+        onAdd={() =>
+          setForm((f) => ({
+            ...f,
+            disqualifiers: [
+              ...f.disqualifiers,
+              { id: newId("dq"), label: "", ...emptyCondition(), attribute: "emailDomain" },
+            ],
+          }))
+        }
+      >
         {form.disqualifiers.map((rule, index) => {
           const update = (patch: Partial<typeof rule>) =>
             setForm((f) => ({
@@ -391,50 +355,20 @@ export function RulesEditor({
               disqualifiers: f.disqualifiers.map((r, i) => (i === index ? { ...r, ...patch } : r)),
             }));
           return (
-            <fieldset
+            <RuleRow
               key={rule.id}
-              className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-3"
-              data-testid="disqualifier"
+              id={rule.id}
+              testId="disqualifier"
+              legend={rule.label || t("disqualifiers")}
+              label={rule.label}
+              onLabel={(label) => update({ label })}
+              onRemove={() => setForm((f) => ({ ...f, disqualifiers: f.disqualifiers.filter((_, i) => i !== index) }))}
             >
-              <legend className="sr-only">{rule.label || t("disqualifiers")}</legend>
-              <div className="min-w-48 flex-1">
-                <label htmlFor={`${rule.id}-label`} className="label">
-                  {t("label")}
-                </label>
-                <input
-                  id={`${rule.id}-label`}
-                  className="input"
-                  value={rule.label}
-                  onChange={(e) => update({ label: e.target.value })}
-                />
-              </div>
               {conditionFields(rule, update, rule.id)}
-              <button
-                type="button"
-                className="btn-danger"
-                onClick={() => setForm((f) => ({ ...f, disqualifiers: f.disqualifiers.filter((_, i) => i !== index) }))}
-              >
-                {t("remove")}
-              </button>
-            </fieldset>
+            </RuleRow>
           );
         })}
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() =>
-            setForm((f) => ({
-              ...f,
-              disqualifiers: [
-                ...f.disqualifiers,
-                { id: newId("dq"), label: "", ...emptyCondition(), attribute: "emailDomain" },
-              ],
-            }))
-          }
-        >
-          {t("addDisqualifier")}
-        </button>
-      </section>
+      </RuleSection>
 
       <section className="card space-y-3" aria-labelledby="save-publish">
         <h2 id="save-publish" className="sr-only">
@@ -532,6 +466,74 @@ export function RulesEditor({
 
       {preview && <PreviewView preview={preview} personas={personas} channels={channels} />}
     </div>
+  );
+}
+
+/** A card of rules: title, hint, the rule rows, and the button that adds one. */
+function RuleSection({
+  id,
+  title,
+  hint,
+  addLabel,
+  onAdd,
+  children,
+}: {
+  id: string;
+  title: string;
+  hint: string;
+  addLabel: string;
+  onAdd: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className="card space-y-3" aria-labelledby={id}>
+      <div>
+        <h2 id={id} className="font-semibold">
+          {title}
+        </h2>
+        <p className="text-sm text-slate-600">{hint}</p>
+      </div>
+      {children}
+      <button type="button" className="btn-secondary" onClick={onAdd}>
+        {addLabel}
+      </button>
+    </section>
+  );
+}
+
+/** One rule: its name, the fields of its kind (children), and its remove button. */
+function RuleRow({
+  id,
+  testId,
+  legend,
+  label,
+  onLabel,
+  onRemove,
+  children,
+}: {
+  id: string;
+  testId: string;
+  legend: string;
+  label: string;
+  onLabel: (label: string) => void;
+  onRemove: () => void;
+  children: React.ReactNode;
+}) {
+  const t = useTranslations("rules");
+  return (
+    <fieldset className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-3" data-testid={testId}>
+      <legend className="sr-only">{legend}</legend>
+      <div className="min-w-48 flex-1">
+        <label htmlFor={`${id}-label`} className="label">
+          {t("label")}
+        </label>
+        <input id={`${id}-label`} className="input" value={label} onChange={(e) => onLabel(e.target.value)} />
+      </div>
+      {children}
+      <button type="button" className="btn-danger" onClick={onRemove}>
+        {t("remove")}
+      </button>
+    </fieldset>
   );
 }
 
