@@ -15,7 +15,8 @@ export type ErrorCode =
   | "inviteInvalid"
   | "emailMismatch"
   | "rateLimited"
-  | "unavailable";
+  | "unavailable"
+  | "alreadyAnswered";
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -15,6 +15,11 @@ import { isAppError } from "@/server/errors";
 import { listTerms } from "@/server/glossary/queries";
 import { ZTermContent } from "@/server/glossary/schema";
 import { approveRevision, commentOnTerm, deprecateTerm, proposeTerm } from "@/server/glossary/service";
+import { acceptHandoff, reassignHandoff } from "@/server/handoffs/answer";
+import { createHandoffs } from "@/server/handoffs/assignment";
+import { progressDeal } from "@/server/handoffs/deals";
+import { listReturnedLeads } from "@/server/handoffs/queries";
+import { currentSla, slaInputOf, updateSla } from "@/server/handoffs/sla";
 import { getLead } from "@/server/leads/queries";
 import { captureLead } from "@/server/leads/service";
 import { changeMemberRole, inviteMember, listMembers, removeMember } from "@/server/members/service";
@@ -127,7 +132,32 @@ const PROBES: Record<Capability, Probe> = {
     const persona = await createPersona(ws.marketer, personaFields());
     return refusedIfForbidden(addPersonaFeedback(actor, { personaId: persona.id, rating: 4, body: "Matches" }));
   },
+  "handoffs.read": (actor) => refusedIfForbidden(listReturnedLeads(actor, {})),
+  "handoffs.answer": async (actor, ws) => refusedIfForbidden(acceptHandoff(actor, (await handoffFor(ws)).id)),
+  "handoffs.assign": async (actor, ws) =>
+    refusedIfForbidden(reassignHandoff(actor, (await handoffFor(ws)).id, ws.manager.userId)),
+  "sla.edit": async (actor, ws) =>
+    refusedIfForbidden(updateSla(actor, slaInputOf(await currentSla(db, ws.workspace.id)))),
+  "deals.progress": async (actor, ws) => {
+    const handoff = await handoffFor(ws);
+    await acceptHandoff(ws.sales, handoff.id);
+    return refusedIfForbidden(
+      progressDeal(actor, handoff.leadId, { step: "opportunity", amount: 100, expectedCloseDate: "2027-01-31" }),
+    );
+  },
 };
+
+/** An open handoff of a new MQL, assigned to the workspace's sales rep. */
+async function handoffFor(ws: Ws) {
+  const lead = await db.lead.create({
+    data: { workspaceId: ws.workspace.id, email: `mql-${++serial}@probe.test`, channel: "EVENTS", stage: "MQL" },
+  });
+  const [handoff] = await db.$transaction((tx) =>
+    createHandoffs(tx, { workspaceId: ws.workspace.id, leadIds: [lead.id], now: new Date(), actorUserId: null }),
+  );
+  if (!handoff) throw new Error("no handoff");
+  return handoff;
+}
 
 describe("capability table, enforced by the services", () => {
   it("has a probe for every capability", () => {

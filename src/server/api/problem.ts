@@ -22,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   validation: 422,
   conflict: 409,
   lastAdmin: 409,
+  alreadyAnswered: 409,
   alreadyMember: 409,
   inviteInvalid: 410,
   emailMismatch: 403,

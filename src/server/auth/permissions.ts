@@ -46,6 +46,16 @@ export const CAPABILITIES = {
   "rules.edit": ["MARKETER", "MANAGER"],
   /** Publish a draft (every lead is re-scored). */
   "rules.publish": ["MARKETER", "MANAGER"],
+  /** See handoffs, the SLA and returned leads. */
+  "handoffs.read": ALL,
+  /** Accept or reject a handoff (one's own; a manager any), mark oneself away. */
+  "handoffs.answer": ["SALES", "MANAGER"],
+  /** Reassign handoffs by hand, edit routing rules, mark any rep away. */
+  "handoffs.assign": ["MANAGER"],
+  /** Change the SLA (a new version). */
+  "sla.edit": ["MANAGER"],
+  /** Move one's SQLs on: opportunity, won, lost (a manager any lead's). */
+  "deals.progress": ["SALES", "MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

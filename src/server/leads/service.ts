@@ -5,6 +5,7 @@ import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
+import { createHandoffs } from "@/server/handoffs/assignment";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { BUILT_IN_EVENT_TYPES, type LeadEventInput, type LeadInput } from "@/server/leads/schema";
 import { becomesMql, type ScoringModel, scoreLead } from "@/server/scoring/engine";
@@ -131,8 +132,16 @@ export async function applyScore(
         scoringModelId: input.model.id,
       },
     });
+    // The MQL goes to sales in the same transaction: no MQL without a handoff.
+    await createHandoffs(tx, {
+      workspaceId: lead.workspaceId,
+      leadIds: [lead.id],
+      now: input.now,
+      actorUserId: input.actorUserId,
+    });
+    return { lead: await tx.lead.findUniqueOrThrow({ where: { id: lead.id } }), becameMql: true };
   }
-  return { lead: updated, becameMql: move !== null };
+  return { lead: updated, becameMql: false };
 }
 
 /**

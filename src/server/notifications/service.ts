@@ -1,10 +1,23 @@
 import "server-only";
+import { env } from "@/env";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 
 /** Kinds of in-app notification; each has a message `notifications.kinds.<kind>`. */
-export type NotificationKind = "termChanged" | "termAgreed" | "termCommented" | "termDeprecated";
+export type NotificationKind =
+  | "termChanged"
+  | "termAgreed"
+  | "termCommented"
+  | "termDeprecated"
+  | "handoffAssigned"
+  | "handoffsAssigned"
+  | "handoffUnassigned"
+  | "handoffDueSoon"
+  | "handoffBreached"
+  | "handoffReassignedAway"
+  | "handoffEscalated"
+  | "dailySummary";
 
 /** Queues notifications in the caller's transaction (never to the actor themself). */
 export async function notify(
@@ -16,6 +29,8 @@ export async function notify(
     kind: NotificationKind;
     params: Record<string, string | number>;
     href: string;
+    /** Also by e-mail when SMTP is configured (sent after commit by the mail outbox sweep). */
+    mail?: boolean;
   },
 ) {
   const recipients = [...new Set(input.userIds)].filter((id) => id !== input.exceptUserId);
@@ -27,6 +42,7 @@ export async function notify(
       kind: input.kind,
       params: input.params as Prisma.InputJsonValue,
       href: input.href,
+      mailPending: input.mail === true && Boolean(env().SMTP_URL),
     })),
   });
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { LeadStage } from "@/generated/prisma/enums";
 import { type Db, db, type Tx } from "@/server/db";
+import { createHandoffs } from "@/server/handoffs/assignment";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { type ScoreResult, type ScoringModel, scoreLead } from "@/server/scoring/engine";
 
@@ -145,7 +146,7 @@ export async function writeScores(
       disqualifiedBy: r.disqualifiedBy,
       threshold: input.model.model.mqlThreshold,
     });
-  const crossed = await tx.$queryRaw<{ n: bigint }[]>`
+  const crossed = await tx.$queryRaw<{ id: string }[]>`
     WITH v AS (
       SELECT * FROM unnest(
         ${rows.map((r) => r.id)}::text[],
@@ -184,8 +185,15 @@ export async function writeScores(
       INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", "at", "actorUserId", "reason", "scoringModelId")
       SELECT ${input.workspaceId}, upd.id, upd.from_stage, 'MQL'::"LeadStage", ${now}, ${input.actorUserId}, 'scoreCrossedThreshold', ${input.model.id}
       FROM upd WHERE upd.crossed
-      RETURNING 1
+      RETURNING "leadId"
     )
-    SELECT count(*) AS n FROM log`;
-  return Number(crossed[0]?.n ?? 0);
+    SELECT "leadId" AS id FROM log`;
+  // Every new MQL goes to sales in the same transaction.
+  await createHandoffs(tx, {
+    workspaceId: input.workspaceId,
+    leadIds: crossed.map((c) => c.id),
+    now,
+    actorUserId: input.actorUserId,
+  });
+  return crossed.length;
 }

@@ -89,3 +89,11 @@ export async function freshWorkspace(label = "Test", options: { starterGlossary?
     emailOf: email,
   };
 }
+
+/** Adds one more member with the given role to a workspace (tests with several reps). */
+export async function addMember(workspaceId: string, role: Role, label = role.toLowerCase()): Promise<Actor> {
+  const id = `${Date.now().toString(36)}-${process.pid}-${counter++}`;
+  const user = await ensureUser({ email: `${label}-${id}@test.example`, name: `${label} ${id}` });
+  await db.membership.create({ data: { workspaceId, userId: user.id, role } });
+  return { userId: user.id, workspaceId, role };
+}

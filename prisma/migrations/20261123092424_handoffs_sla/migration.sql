@@ -19,6 +19,10 @@ ALTER TABLE "Membership" ADD COLUMN     "away" BOOLEAN NOT NULL DEFAULT false,
 ADD COLUMN     "awayUntil" TIMESTAMP(3),
 ADD COLUMN     "lastAssignedAt" TIMESTAMP(3);
 
+-- AlterTable
+ALTER TABLE "Notification" ADD COLUMN     "mailPending" BOOLEAN NOT NULL DEFAULT false,
+ADD COLUMN     "mailedAt" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "SlaPolicy" (
     "id" TEXT NOT NULL,
@@ -73,6 +77,7 @@ CREATE TABLE "Handoff" (
     "breachedAt" TIMESTAMP(3),
     "breachCount" INTEGER NOT NULL DEFAULT 0,
     "reassignCount" INTEGER NOT NULL DEFAULT 0,
+    "dueSoonAt" TIMESTAMP(3) NOT NULL,
     "dueSoonNotifiedAt" TIMESTAMP(3),
     "answeredAt" TIMESTAMP(3),
     "answeredById" TEXT,
@@ -132,6 +137,9 @@ CREATE INDEX "Handoff_workspaceId_status_answeredAt_idx" ON "Handoff"("workspace
 CREATE INDEX "Handoff_sweep_idx" ON "Handoff"("dueAt") WHERE (status = 'OPEN' AND "breachedAt" IS NULL);
 
 -- CreateIndex
+CREATE INDEX "Handoff_due_soon_idx" ON "Handoff"("dueSoonAt") WHERE (status = 'OPEN' AND "dueSoonNotifiedAt" IS NULL);
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Handoff_open_lead_key" ON "Handoff"("leadId") WHERE (status = 'OPEN');
 
 -- CreateIndex
@@ -139,6 +147,9 @@ CREATE INDEX "HandoffEvent_handoffId_at_idx" ON "HandoffEvent"("handoffId", "at"
 
 -- CreateIndex
 CREATE INDEX "HandoffEvent_workspaceId_kind_at_idx" ON "HandoffEvent"("workspaceId", "kind", "at");
+
+-- CreateIndex
+CREATE INDEX "Notification_mail_outbox_idx" ON "Notification"("createdAt") WHERE ("mailPending");
 
 -- AddForeignKey
 ALTER TABLE "Handoff" ADD CONSTRAINT "Handoff_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,228 @@
+import "server-only";
+import { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { Channel, RejectReason } from "@/generated/prisma/enums";
+import { type Actor, requirePermission } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { calendarOf } from "@/server/handoffs/sla";
+
+const leadFacts = {
+  id: true,
+  name: true,
+  email: true,
+  company: true,
+  title: true,
+  industry: true,
+  companySize: true,
+  country: true,
+  channel: true,
+  totalScore: true,
+  fitScore: true,
+  engagementScore: true,
+  scoreExplanation: true,
+  stage: true,
+  personaId: true,
+  campaignId: true,
+} as const satisfies Prisma.LeadSelect;
+
+const slaTerms = {
+  version: true,
+  responseHours: true,
+  timeZone: true,
+  workingDays: true,
+  dayStartMinute: true,
+  dayEndMinute: true,
+  holidays: true,
+} as const satisfies Prisma.SlaPolicySelect;
+
+const PAGE = 100;
+
+/**
+ * Open handoffs by time left (earliest due first): the actor's own, or — for a
+ * manager's team view — everyone's, optionally one assignee's.
+ */
+export async function listOpenHandoffs(actor: Actor, view: { team?: boolean; assigneeId?: string } = {}) {
+  requirePermission(actor, "handoffs.read");
+  if (view.team) requirePermission(actor, "handoffs.assign");
+  const where: Prisma.HandoffWhereInput = view.team
+    ? { workspaceId: actor.workspaceId, status: "OPEN", ...(view.assigneeId ? { assigneeId: view.assigneeId } : {}) }
+    : { workspaceId: actor.workspaceId, status: "OPEN", assigneeId: actor.userId };
+  const [handoffs, total] = await Promise.all([
+    db.handoff.findMany({
+      where,
+      orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+      take: PAGE,
+      select: {
+        id: true,
+        assigneeId: true,
+        handedOffAt: true,
+        assignedAt: true,
+        dueAt: true,
+        firstDueAt: true,
+        breachedAt: true,
+        breachCount: true,
+        reassignCount: true,
+        lead: { select: leadFacts },
+        slaPolicy: { select: slaTerms },
+      },
+    }),
+    db.handoff.count({ where }),
+  ]);
+  const names = await namesOf(
+    actor.workspaceId,
+    handoffs.map((h) => h.assigneeId),
+  );
+  const personas = await personaNames(
+    actor.workspaceId,
+    handoffs.map((h) => h.lead.personaId),
+  );
+  return {
+    total,
+    handoffs: handoffs.map((h) => ({
+      ...h,
+      calendar: calendarOf(h.slaPolicy),
+      assigneeName: h.assigneeId ? (names.get(h.assigneeId) ?? null) : null,
+      personaName: h.lead.personaId ? (personas.get(h.lead.personaId) ?? null) : null,
+    })),
+  };
+}
+
+/** How many open handoffs wait for the actor (the navigation badge). */
+export async function openHandoffCount(actor: Actor): Promise<number> {
+  requirePermission(actor, "handoffs.read");
+  return db.handoff.count({ where: { workspaceId: actor.workspaceId, status: "OPEN", assigneeId: actor.userId } });
+}
+
+async function namesOf(workspaceId: string, ids: (string | null)[]) {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (unique.length === 0) return new Map<string, string>();
+  const members = await db.membership.findMany({
+    where: { workspaceId, userId: { in: unique } },
+    select: { user: { select: { id: true, name: true } } },
+  });
+  return new Map(members.map((m) => [m.user.id, m.user.name]));
+}
+
+async function personaNames(workspaceId: string, ids: (string | null)[]) {
+  const unique = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (unique.length === 0) return new Map<string, string>();
+  const rows = await db.persona.findMany({
+    where: { workspaceId, id: { in: unique } },
+    select: { id: true, name: true },
+  });
+  return new Map(rows.map((p) => [p.id, p.name]));
+}
+
+/** Sales reps and managers a handoff can go to (for the reassign menu and the availability list). */
+export async function listAssignees(actor: Actor) {
+  requirePermission(actor, "handoffs.read");
+  const rows = await db.membership.findMany({
+    where: { workspaceId: actor.workspaceId, role: { in: ["SALES", "MANAGER"] } },
+    select: { userId: true, role: true, away: true, awayUntil: true, user: { select: { name: true, email: true } } },
+    orderBy: [{ role: "desc" }, { user: { name: "asc" } }],
+  });
+  return rows.map((r) => ({
+    userId: r.userId,
+    role: r.role,
+    away: r.away,
+    awayUntil: r.awayUntil,
+    name: r.user.name,
+    email: r.user.email,
+  }));
+}
+
+export const ZReturnedFilter = z.object({
+  reason: z.enum(RejectReason).optional().catch(undefined),
+  channel: z.enum(Channel).optional().catch(undefined),
+  campaignId: z.string().max(64).optional().catch(undefined),
+  personaId: z.string().max(64).optional().catch(undefined),
+  from: z.iso.date().optional().catch(undefined),
+  to: z.iso.date().optional().catch(undefined),
+  after: z.string().max(200).optional().catch(undefined),
+});
+export type ReturnedFilter = z.infer<typeof ZReturnedFilter>;
+
+function cursorOf(answeredAt: Date, id: string) {
+  return Buffer.from(`${answeredAt.toISOString()}|${id}`).toString("base64url");
+}
+function parseCursor(cursor: string | undefined) {
+  if (!cursor) return null;
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const date = new Date(at ?? "");
+  return id && !Number.isNaN(date.getTime()) ? { at: date, id } : null;
+}
+
+/**
+ * Leads sales sent back, newest first, with the reason and note: marketing's
+ * view for fixing targeting (filter by campaign, channel, persona, reason).
+ */
+export async function listReturnedLeads(actor: Actor, filter: ReturnedFilter) {
+  requirePermission(actor, "handoffs.read");
+  const after = parseCursor(filter.after);
+  const leadWhere: Prisma.LeadWhereInput = {
+    ...(filter.channel ? { channel: filter.channel } : {}),
+    ...(filter.campaignId ? { campaignId: filter.campaignId } : {}),
+    ...(filter.personaId ? { personaId: filter.personaId } : {}),
+  };
+  const where: Prisma.HandoffWhereInput = {
+    workspaceId: actor.workspaceId,
+    status: "REJECTED",
+    ...(filter.reason ? { rejectReason: filter.reason } : {}),
+    ...(Object.keys(leadWhere).length > 0 ? { lead: leadWhere } : {}),
+    answeredAt: {
+      ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
+      ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
+    },
+    ...(after ? { OR: [{ answeredAt: { lt: after.at } }, { answeredAt: after.at, id: { lt: after.id } }] } : {}),
+  };
+  const rows = await db.handoff.findMany({
+    where,
+    orderBy: [{ answeredAt: "desc" }, { id: "desc" }],
+    take: PAGE + 1,
+    select: {
+      id: true,
+      answeredAt: true,
+      answeredById: true,
+      rejectReason: true,
+      note: true,
+      lead: { select: { ...leadFacts, campaign: { select: { id: true, name: true } } } },
+    },
+  });
+  const page = rows.slice(0, PAGE);
+  const names = await namesOf(
+    actor.workspaceId,
+    page.map((r) => r.answeredById),
+  );
+  const personas = await personaNames(
+    actor.workspaceId,
+    page.map((r) => r.lead.personaId),
+  );
+  const last = page.at(-1);
+  return {
+    rows: page.map((r) => ({
+      ...r,
+      answeredByName: r.answeredById ? (names.get(r.answeredById) ?? null) : null,
+      personaName: r.lead.personaId ? (personas.get(r.lead.personaId) ?? null) : null,
+    })),
+    nextCursor: rows.length > PAGE && last?.answeredAt ? cursorOf(last.answeredAt, last.id) : null,
+  };
+}
+
+/** A lead's handoffs with their events, newest first (the lead page's timeline). */
+export async function leadHandoffs(actor: Actor, leadId: string) {
+  requirePermission(actor, "handoffs.read");
+  const handoffs = await db.handoff.findMany({
+    where: { workspaceId: actor.workspaceId, leadId },
+    orderBy: { handedOffAt: "desc" },
+    include: { events: { orderBy: { at: "asc" } }, slaPolicy: { select: slaTerms } },
+  });
+  const names = await namesOf(
+    actor.workspaceId,
+    handoffs.flatMap((h) => [
+      h.assigneeId,
+      h.answeredById,
+      ...h.events.flatMap((e) => [e.actorUserId, e.fromUserId, e.toUserId]),
+    ]),
+  );
+  return { handoffs, names: Object.fromEntries(names) };
+}

@@ -1,0 +1,371 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { isAppError } from "@/server/errors";
+import { acceptHandoff, reassignHandoff, rejectHandoff } from "@/server/handoffs/answer";
+import { createHandoffs } from "@/server/handoffs/assignment";
+import { progressDeal } from "@/server/handoffs/deals";
+import { listOpenHandoffs, listReturnedLeads, openHandoffCount } from "@/server/handoffs/queries";
+import { currentSla, slaInputOf, updateSla, ZSlaInput } from "@/server/handoffs/sla";
+import { sweepBreaches, sweepDueSoon } from "@/server/handoffs/sweeps";
+import { saveRoutingRules, setAvailability } from "@/server/handoffs/team";
+import { captureLead, recordLeadEvent } from "@/server/leads/service";
+import { addMember, freshWorkspace } from "@/server/seed/factories";
+
+type Ws = Awaited<ReturnType<typeof freshWorkspace>>;
+
+// Tuesday 24 November 2026, 10:00 in Rome: inside working hours.
+const TUESDAY_10 = new Date("2026-11-24T09:00:00Z");
+const HOUR = 3_600_000;
+
+let serial = 0;
+/** Makes `count` MQL leads directly (fast path for volume tests) and hands them off in one transaction. */
+async function mqls(ws: Ws, count: number, now = TUESDAY_10, extra: { country?: string } = {}) {
+  const leads = await db.lead.createManyAndReturn({
+    data: Array.from({ length: count }, () => ({
+      workspaceId: ws.workspace.id,
+      email: `mql-${++serial}-${Math.random().toString(36).slice(2)}@acme.test`,
+      name: `Lead ${serial}`,
+      channel: "EVENTS" as const,
+      stage: "MQL" as const,
+      qualifies: true,
+      mqlAt: now,
+      country: extra.country ?? "",
+    })),
+    select: { id: true },
+  });
+  const ids = leads.map((l) => l.id);
+  return db.$transaction((tx) =>
+    createHandoffs(tx, { workspaceId: ws.workspace.id, leadIds: ids, now, actorUserId: null }),
+  );
+}
+
+/** The real path: a captured lead whose events cross the threshold. */
+async function qualify(ws: Ws, email: string, now = TUESDAY_10) {
+  const { lead } = await db.$transaction((tx) => captureLead(tx, ws.marketer, { email, name: "Ada" }, now));
+  for (const type of ["DEMO_REQUESTED", "PRICING_PAGE_VIEWED", "PRICING_PAGE_VIEWED"]) {
+    await db.$transaction((tx) => recordLeadEvent(tx, ws.marketer, lead.id, { type }, now));
+  }
+  return lead.id;
+}
+
+async function outcome<T>(work: Promise<T>): Promise<"ok" | string> {
+  try {
+    await work;
+    return "ok";
+  } catch (error) {
+    if (isAppError(error)) return error.code;
+    throw error;
+  }
+}
+
+describe("handing an MQL to sales", () => {
+  it("a lead crossing the threshold gets one handoff, due 4 business hours later, owned by the rep", async () => {
+    const ws = await freshWorkspace();
+    const leadId = await qualify(ws, "ada@acme.test");
+    const handoffs = await db.handoff.findMany({ where: { leadId } });
+    expect(handoffs).toHaveLength(1);
+    expect(handoffs[0]).toMatchObject({
+      status: "OPEN",
+      assigneeId: ws.sales.userId,
+      dueAt: new Date(TUESDAY_10.getTime() + 4 * HOUR),
+      firstDueAt: new Date(TUESDAY_10.getTime() + 4 * HOUR),
+      dueSoonAt: new Date(TUESDAY_10.getTime() + 3 * HOUR),
+    });
+    const lead = await db.lead.findUniqueOrThrow({ where: { id: leadId } });
+    expect(lead).toMatchObject({ stage: "MQL", ownerId: ws.sales.userId });
+    const notes = await db.notification.findMany({ where: { userId: ws.sales.userId, workspaceId: ws.workspace.id } });
+    expect(notes.map((n) => n.kind)).toEqual(["handoffAssigned"]);
+    expect(await openHandoffCount(ws.sales)).toBe(1);
+    const inbox = await listOpenHandoffs(ws.sales);
+    expect(inbox.handoffs.map((h) => h.lead.id)).toEqual([leadId]);
+  });
+
+  it("round-robin is fair when many leads qualify at once, in one batch or in concurrent transactions", async () => {
+    const ws = await freshWorkspace();
+    const reps = [ws.sales, await addMember(ws.workspace.id, "SALES"), await addMember(ws.workspace.id, "SALES")];
+    await mqls(ws, 30);
+    // Thirty concurrent single-lead transactions (as from thirty API requests).
+    await Promise.all(Array.from({ length: 30 }, () => mqls(ws, 1)));
+    const counts = await db.handoff.groupBy({
+      by: ["assigneeId"],
+      where: { workspaceId: ws.workspace.id },
+      _count: true,
+    });
+    expect(counts.map((c) => c._count).sort()).toEqual([20, 20, 20]);
+    expect(new Set(counts.map((c) => c.assigneeId))).toEqual(new Set(reps.map((r) => r.userId)));
+  });
+
+  it("skips reps marked away, routes by rule, and falls back to a manager when no rep is available", async () => {
+    const ws = await freshWorkspace();
+    const italy = await addMember(ws.workspace.id, "SALES", "italy");
+    await saveRoutingRules(ws.manager, {
+      rules: [
+        {
+          name: "Italy",
+          personaId: null,
+          countries: ["IT"],
+          companySizeMin: null,
+          companySizeMax: null,
+          repUserIds: [italy.userId],
+        },
+      ],
+    });
+    const [it1, it2] = await mqls(ws, 2, TUESDAY_10, { country: "IT" });
+    expect([it1?.assigneeId, it2?.assigneeId]).toEqual([italy.userId, italy.userId]);
+    const [other] = await mqls(ws, 1, TUESDAY_10, { country: "FR" });
+    // No rule for France: round-robin over every rep; the Italy rep has had two already.
+    expect(other?.assigneeId).toBe(ws.sales.userId);
+
+    await setAvailability(italy, { userId: italy.userId, away: true, awayUntil: null }, TUESDAY_10);
+    const [whileAway] = await mqls(ws, 1, TUESDAY_10, { country: "IT" });
+    expect(whileAway?.assigneeId).toBe(ws.sales.userId);
+
+    await setAvailability(ws.manager, { userId: ws.sales.userId, away: true, awayUntil: null }, TUESDAY_10);
+    const [nobodyLeft] = await mqls(ws, 1);
+    expect(nobodyLeft?.assigneeId).toBe(ws.manager.userId);
+    // A rep cannot mark someone else away.
+    expect(await outcome(setAvailability(italy, { userId: ws.sales.userId, away: false, awayUntil: null }))).toBe(
+      "forbidden",
+    );
+  });
+});
+
+describe("answering a handoff", () => {
+  it("accept moves the lead to SQL with events and an audit entry", async () => {
+    const ws = await freshWorkspace();
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    await acceptHandoff(ws.sales, handoff.id, new Date(TUESDAY_10.getTime() + HOUR));
+    const lead = await db.lead.findUniqueOrThrow({ where: { id: handoff.leadId } });
+    expect(lead.stage).toBe("SQL");
+    expect(lead.sqlAt).not.toBeNull();
+    const after = await db.handoff.findUniqueOrThrow({ where: { id: handoff.id }, include: { events: true } });
+    expect(after).toMatchObject({ status: "ACCEPTED", answeredById: ws.sales.userId });
+    expect(after.events.map((e) => e.kind)).toEqual(["ASSIGNED", "ACCEPTED"]);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: handoff.id, action: "handoff.accepted" } });
+    expect(audit.after).toMatchObject({ withinSla: true });
+    const log = await db.leadStageChange.findMany({ where: { leadId: lead.id } });
+    expect(log.map((c) => [c.fromStage, c.toStage, c.reason])).toEqual([["MQL", "SQL", "handoffAccepted"]]);
+  });
+
+  it("reject sends the lead back to marketing or out of the funnel by reason, and shows in Returned leads", async () => {
+    const ws = await freshWorkspace();
+    const [timing, spam] = await mqls(ws, 2);
+    if (!timing || !spam) throw new Error("no handoffs");
+    await rejectHandoff(ws.sales, timing.id, { reason: "TIMING", note: "Budget opens in Q2" });
+    await rejectHandoff(ws.manager, spam.id, { reason: "SPAM", note: "" });
+    const stages = await db.lead.findMany({
+      where: { id: { in: [timing.leadId, spam.leadId] } },
+      select: { id: true, stage: true },
+    });
+    expect(Object.fromEntries(stages.map((s) => [s.id, s.stage]))).toEqual({
+      [timing.leadId]: "NURTURE",
+      [spam.leadId]: "DISQUALIFIED",
+    });
+    const returned = await listReturnedLeads(ws.marketer, {});
+    expect(returned.rows.map((r) => [r.lead.id, r.rejectReason, r.note])).toEqual(
+      expect.arrayContaining([
+        [timing.leadId, "TIMING", "Budget opens in Q2"],
+        [spam.leadId, "SPAM", ""],
+      ]),
+    );
+    expect((await listReturnedLeads(ws.marketer, { reason: "SPAM" })).rows.map((r) => r.lead.id)).toEqual([
+      spam.leadId,
+    ]);
+  });
+
+  it("only the assignee or a manager answers; other workspaces see nothing", async () => {
+    const ws = await freshWorkspace();
+    const other = await freshWorkspace();
+    const otherRep = await addMember(ws.workspace.id, "SALES");
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    // The second rep was added after the assignment, so the handoff is the first rep's.
+    expect(handoff.assigneeId).toBe(ws.sales.userId);
+    expect(await outcome(acceptHandoff(otherRep, handoff.id))).toBe("forbidden");
+    expect(await outcome(acceptHandoff(ws.marketer, handoff.id))).toBe("forbidden");
+    expect(await outcome(acceptHandoff(other.sales, handoff.id))).toBe("notFound");
+    expect(await outcome(acceptHandoff(other.manager, handoff.id))).toBe("notFound");
+    expect(await outcome(reassignHandoff(ws.sales, handoff.id, otherRep.userId))).toBe("forbidden");
+    expect(await outcome(reassignHandoff(ws.manager, handoff.id, other.sales.userId))).toBe("validation");
+    await reassignHandoff(ws.manager, handoff.id, otherRep.userId);
+    expect(await outcome(acceptHandoff(ws.sales, handoff.id))).toBe("forbidden");
+    expect(await outcome(acceptHandoff(otherRep, handoff.id))).toBe("ok");
+    expect(await outcome(rejectHandoff(otherRep, handoff.id, { reason: "TIMING", note: "" }))).toBe("alreadyAnswered");
+  });
+
+  it("50 concurrent accepts of one handoff: exactly one succeeds", async () => {
+    const ws = await freshWorkspace();
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    const results = await Promise.all(Array.from({ length: 50 }, () => outcome(acceptHandoff(ws.sales, handoff.id))));
+    expect(results.filter((r) => r === "ok")).toHaveLength(1);
+    expect(results.filter((r) => r === "alreadyAnswered")).toHaveLength(49);
+    expect(await db.handoffEvent.count({ where: { handoffId: handoff.id, kind: "ACCEPTED" } })).toBe(1);
+    expect(await db.leadStageChange.count({ where: { leadId: handoff.leadId } })).toBe(1);
+  });
+
+  it("1,000 handoffs each raced by the rep (accept) and a manager (reject): state and events agree", async () => {
+    const ws = await freshWorkspace();
+    const handoffs = await mqls(ws, 1_000);
+    for (let i = 0; i < handoffs.length; i += 50) {
+      await Promise.all(
+        handoffs.slice(i, i + 50).map(async (h) => {
+          const results = await Promise.all([
+            outcome(acceptHandoff(ws.sales, h.id)),
+            outcome(rejectHandoff(ws.manager, h.id, { reason: "NO_BUDGET", note: "" })),
+          ]);
+          expect(results.filter((r) => r === "ok")).toHaveLength(1);
+          expect(results.filter((r) => r === "alreadyAnswered")).toHaveLength(1);
+        }),
+      );
+    }
+    const rows = await db.$queryRaw<{ bad: bigint }[]>`
+      SELECT count(*) AS bad FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
+      WHERE h."workspaceId" = ${ws.workspace.id} AND (
+        NOT ((h.status = 'ACCEPTED' AND l.stage = 'SQL') OR (h.status = 'REJECTED' AND l.stage = 'NURTURE'))
+        OR (SELECT count(*) FROM "HandoffEvent" e WHERE e."handoffId" = h.id AND e.kind IN ('ACCEPTED', 'REJECTED')) <> 1
+        OR (SELECT count(*) FROM "LeadStageChange" c WHERE c."leadId" = h."leadId") <> 1)`;
+    expect(Number(rows[0]?.bad)).toBe(0);
+    expect(await db.handoff.count({ where: { workspaceId: ws.workspace.id, status: "OPEN" } })).toBe(0);
+  }, 120_000);
+});
+
+describe("SLA enforcement", () => {
+  it("a breach found after downtime is escalated once: reassigned to the next rep with a fresh clock", async () => {
+    const ws = await freshWorkspace();
+    const second = await addMember(ws.workspace.id, "SALES");
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    // The app was down from Tuesday 11:00 until Wednesday 15:00 (the handoff fell due at 14:00 on Tuesday).
+    const restart = new Date("2026-11-25T14:00:00Z");
+    const scope = { workspaceId: ws.workspace.id };
+    expect(await sweepBreaches(new Date(TUESDAY_10.getTime() + 3 * HOUR), scope)).toEqual({ handled: 0 });
+    expect(await sweepBreaches(restart, scope)).toEqual({ handled: 1 });
+    expect(await sweepBreaches(restart, scope)).toEqual({ handled: 0 });
+    const after = await db.handoff.findUniqueOrThrow({ where: { id: handoff.id }, include: { events: true } });
+    expect(after).toMatchObject({
+      assigneeId: second.userId,
+      reassignCount: 1,
+      breachCount: 1,
+      // Wednesday 15:00 Rome + 4 business hours = Thursday 10:00 Rome.
+      dueAt: new Date("2026-11-26T09:00:00Z"),
+      firstDueAt: handoff.firstDueAt,
+    });
+    expect(after.events.map((e) => e.kind)).toEqual(["ASSIGNED", "BREACHED", "REASSIGNED"]);
+    const kinds = async (userId: string) =>
+      (await db.notification.findMany({ where: { userId, workspaceId: ws.workspace.id } })).map((n) => n.kind).sort();
+    expect(await kinds(ws.sales.userId)).toEqual(["handoffAssigned", "handoffBreached", "handoffReassignedAway"]);
+    expect(await kinds(second.userId)).toEqual(["handoffAssigned"]);
+    expect(await kinds(ws.manager.userId)).toEqual(["handoffEscalated"]);
+    expect((await db.lead.findUniqueOrThrow({ where: { id: handoff.leadId } })).ownerId).toBe(second.userId);
+  });
+
+  it("after K reassignments the handoff goes to a manager; a manager's breach is only flagged", async () => {
+    const ws = await freshWorkspace();
+    await addMember(ws.workspace.id, "SALES");
+    const current = slaInputOf(await currentSla(db, ws.workspace.id));
+    await updateSla(ws.manager, ZSlaInput.parse({ ...current, maxReassignments: 1 }));
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    const day = 24 * HOUR;
+    const scope = { workspaceId: ws.workspace.id };
+    await sweepBreaches(new Date(TUESDAY_10.getTime() + day), scope); // → second rep
+    await sweepBreaches(new Date(TUESDAY_10.getTime() + 2 * day), scope); // → manager
+    await sweepBreaches(new Date(TUESDAY_10.getTime() + 3 * day), scope); // flagged
+    expect(await sweepBreaches(new Date(TUESDAY_10.getTime() + 4 * day), scope)).toEqual({ handled: 0 });
+    const after = await db.handoff.findUniqueOrThrow({ where: { id: handoff.id }, include: { events: true } });
+    expect(after.assigneeId).toBe(ws.manager.userId);
+    expect(after.breachCount).toBe(3);
+    expect(after.breachedAt).not.toBeNull();
+    expect(after.events.map((e) => e.kind)).toEqual([
+      "ASSIGNED",
+      "BREACHED",
+      "REASSIGNED",
+      "BREACHED",
+      "ESCALATED",
+      "BREACHED",
+    ]);
+  });
+
+  it("two workers sweeping at once escalate each breach once", async () => {
+    const ws = await freshWorkspace();
+    await addMember(ws.workspace.id, "SALES");
+    const handoffs = await mqls(ws, 150);
+    const later = new Date(TUESDAY_10.getTime() + 24 * HOUR);
+    const scope = { workspaceId: ws.workspace.id };
+    const [a, b] = await Promise.all([sweepBreaches(later, scope), sweepBreaches(later, scope)]);
+    expect((a?.handled ?? 0) + (b?.handled ?? 0)).toBe(150);
+    const breached = await db.handoffEvent.groupBy({
+      by: ["handoffId"],
+      where: { workspaceId: ws.workspace.id, kind: "BREACHED" },
+      _count: true,
+    });
+    expect(breached).toHaveLength(handoffs.length);
+    expect(breached.every((g) => g._count === 1)).toBe(true);
+  });
+
+  it("warns the rep once when the due time is near", async () => {
+    const ws = await freshWorkspace();
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    const soon = new Date(TUESDAY_10.getTime() + 3.5 * HOUR);
+    await sweepDueSoon(soon, { workspaceId: ws.workspace.id });
+    await sweepDueSoon(soon, { workspaceId: ws.workspace.id });
+    const warnings = await db.notification.count({
+      where: { userId: ws.sales.userId, workspaceId: ws.workspace.id, kind: "handoffDueSoon" },
+    });
+    expect(warnings).toBe(1);
+  });
+
+  it("a new SLA version applies to new handoffs; open ones keep theirs", async () => {
+    const ws = await freshWorkspace();
+    const [before] = await mqls(ws, 1);
+    const v1 = await currentSla(db, ws.workspace.id);
+    const v2 = await updateSla(ws.manager, ZSlaInput.parse({ ...slaInputOf(v1), responseHours: 1, note: "Faster" }));
+    expect(v2.version).toBe(2);
+    const [after] = await mqls(ws, 1);
+    expect(before?.slaPolicyId).toBe(v1.id);
+    expect(after?.slaPolicyId).toBe(v2.id);
+    expect(after?.dueAt).toEqual(new Date(TUESDAY_10.getTime() + HOUR));
+    expect(await outcome(updateSla(ws.sales, slaInputOf(v1)))).toBe("forbidden");
+    expect(await db.auditLog.count({ where: { workspaceId: ws.workspace.id, action: "sla.updated" } })).toBe(1);
+  });
+});
+
+describe("after the handoff", () => {
+  it("the owner moves an SQL to opportunity and won; other reps cannot", async () => {
+    const ws = await freshWorkspace();
+    const otherRep: Actor = await addMember(ws.workspace.id, "SALES");
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    await acceptHandoff(ws.sales, handoff.id);
+    expect(
+      await outcome(progressDeal(ws.sales, handoff.leadId, { step: "won", amount: 1, closedOn: "2026-12-01" })),
+    ).toBe("ok");
+    const [second] = await mqls(ws, 1);
+    if (!second) throw new Error("no handoff");
+    const owner = second.assigneeId === ws.sales.userId ? ws.sales : otherRep;
+    const notOwner = owner === ws.sales ? otherRep : ws.sales;
+    await acceptHandoff(owner, second.id);
+    expect(
+      await outcome(
+        progressDeal(notOwner, second.leadId, { step: "opportunity", amount: 5000, expectedCloseDate: "2027-01-31" }),
+      ),
+    ).toBe("forbidden");
+    await progressDeal(owner, second.leadId, { step: "opportunity", amount: 5000, expectedCloseDate: "2027-01-31" });
+    expect(
+      await outcome(
+        progressDeal(owner, second.leadId, { step: "opportunity", amount: 1, expectedCloseDate: "2027-01-31" }),
+      ),
+    ).toBe("conflict");
+    await progressDeal(owner, second.leadId, { step: "won", amount: 4800, closedOn: "2027-01-20" });
+    const lead = await db.lead.findUniqueOrThrow({ where: { id: second.leadId } });
+    expect(lead.stage).toBe("CUSTOMER");
+    expect(Number(lead.wonAmount)).toBe(4800);
+    expect(Number(lead.opportunityAmount)).toBe(5000);
+    const log = await db.leadStageChange.findMany({ where: { leadId: lead.id }, orderBy: { id: "asc" } });
+    expect(log.map((c) => c.toStage)).toEqual(["SQL", "OPPORTUNITY", "CUSTOMER"]);
+  });
+});
