@@ -19,6 +19,10 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Requests per API token per minute (beyond: 429 with Retry-After). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(12_000),
+  /** Background jobs (SLA sweeps, e-mail outbox, daily summary): "on" in every app server, "off" to disable in one. */
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
+  /** Seconds between two SLA sweeps (breaches, due-soon warnings, outgoing e-mail). */
+  SLA_SWEEP_SECONDS: z.coerce.number().min(1).max(3600).default(15),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRejectInput } from "@/server/handoffs/schema";
 import { ZLeadEventInput, ZLeadInput } from "@/server/leads/schema";
 
 /** JSON Schema of a request body, from the same zod schema the server validates with. */
@@ -57,6 +58,28 @@ export function openApiDocument(serverUrl: string) {
         },
         LeadInput: bodySchema(ZLeadInput),
         LeadEventInput: bodySchema(ZLeadEventInput),
+        RejectInput: bodySchema(ZRejectInput),
+        Handoff: {
+          type: "object",
+          description:
+            "An MQL handed to sales under the SLA; due times are in business time of the SLA version it started under.",
+          properties: {
+            id: { type: "string" },
+            leadId: { type: "string" },
+            status: { type: "string", enum: ["OPEN", "ACCEPTED", "REJECTED", "CANCELLED"] },
+            assigneeId: { type: ["string", "null"] },
+            handedOffAt: { type: "string", format: "date-time" },
+            assignedAt: { type: "string", format: "date-time" },
+            dueAt: { type: "string", format: "date-time" },
+            firstDueAt: { type: "string", format: "date-time" },
+            breachCount: { type: "integer" },
+            reassignCount: { type: "integer" },
+            answeredAt: { type: ["string", "null"], format: "date-time" },
+            answeredById: { type: ["string", "null"] },
+            rejectReason: { type: ["string", "null"] },
+            note: { type: "string" },
+          },
+        },
         Lead: {
           type: "object",
           description: "A lead with its scores, stage and the rules that fired (scoreExplanation).",
@@ -125,6 +148,63 @@ export function openApiDocument(serverUrl: string) {
             "200": { description: "The lead" },
             "404": problemResponse("Not found in this workspace"),
             "401": errors["401"],
+          },
+        },
+      },
+      "/api/v1/handoffs": {
+        get: {
+          summary: "Handoffs: open ones by due time, answered ones newest first; cursor-paginated",
+          parameters: [
+            {
+              name: "status",
+              in: "query",
+              schema: { type: "string", enum: ["open", "accepted", "rejected", "cancelled", "all"], default: "open" },
+            },
+            {
+              name: "assignee",
+              in: "query",
+              schema: { type: "string", default: "me" },
+              description: "`me`, `all`, or a user id",
+            },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+            { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+          ],
+          responses: { "200": { description: "{ data: Handoff[], nextCursor: string | null }" }, ...errors },
+        },
+      },
+      "/api/v1/handoffs/{id}/accept": {
+        post: {
+          summary: "Accept a handoff (the lead becomes SQL); the assignee or a manager only",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": {
+              description: "The answered handoff",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Handoff" } } },
+            },
+            "403": problemResponse("Not your handoff, or your role cannot answer handoffs"),
+            "404": problemResponse("Not found in this workspace"),
+            "409": problemResponse("Already answered (by whom and when in the detail)"),
+            "401": errors["401"],
+            "429": errors["429"],
+          },
+        },
+      },
+      "/api/v1/handoffs/{id}/reject": {
+        post: {
+          summary: "Reject a handoff with a reason: NURTURE (back to marketing) or DISQUALIFIED by reason",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/RejectInput" } } },
+          },
+          responses: {
+            "200": {
+              description: "The answered handoff",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Handoff" } } },
+            },
+            "404": problemResponse("Not found in this workspace"),
+            "409": problemResponse("Already answered"),
+            ...errors,
           },
         },
       },

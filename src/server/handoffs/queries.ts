@@ -1,9 +1,11 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
-import { Channel, RejectReason } from "@/generated/prisma/enums";
+import { Channel, type HandoffStatus, RejectReason } from "@/generated/prisma/enums";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import type { HandoffListQuery } from "@/server/handoffs/schema";
 import { calendarOf } from "@/server/handoffs/sla";
 
 const leadFacts = {
@@ -225,4 +227,37 @@ export async function leadHandoffs(actor: Actor, leadId: string) {
     ]),
   );
   return { handoffs, names: Object.fromEntries(names) };
+}
+
+/**
+ * The API listing: open handoffs by due time, answered ones newest first;
+ * keyset pagination on (time, id).
+ */
+export async function listHandoffsForApi(actor: Actor, query: HandoffListQuery) {
+  requirePermission(actor, "handoffs.read");
+  const open = query.status === "open";
+  const key = open ? "dueAt" : "handedOffAt";
+  const after = parseCursor(query.cursor);
+  if (query.cursor && !after) {
+    throw new AppError("validation", "Invalid cursor", { fieldErrors: { cursor: ["invalid"] } });
+  }
+  const assignee = query.assignee === "me" ? actor.userId : query.assignee === "all" ? undefined : query.assignee;
+  const status = query.status === "all" ? undefined : (query.status.toUpperCase() as HandoffStatus);
+  const rows = await db.handoff.findMany({
+    where: {
+      workspaceId: actor.workspaceId,
+      ...(status ? { status } : {}),
+      ...(assignee ? { assigneeId: assignee } : {}),
+      ...(after
+        ? open
+          ? { OR: [{ dueAt: { gt: after.at } }, { dueAt: after.at, id: { gt: after.id } }] }
+          : { OR: [{ handedOffAt: { lt: after.at } }, { handedOffAt: after.at, id: { lt: after.id } }] }
+        : {}),
+    },
+    orderBy: open ? [{ dueAt: "asc" }, { id: "asc" }] : [{ handedOffAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return { handoffs: page, nextCursor: rows.length > query.limit && last ? cursorOf(last[key], last.id) : null };
 }

@@ -1,0 +1,54 @@
+import "server-only";
+import { env } from "@/env";
+import { sweepBreaches, sweepDueSoon } from "@/server/handoffs/sweeps";
+import { runDailyJobs } from "@/server/jobs/daily";
+import { sendPendingMail } from "@/server/jobs/mail-outbox";
+import { logger } from "@/server/logger";
+
+/**
+ * Background work of one app server, started with it (src/instrumentation.ts).
+ * Every server runs the same loop; the work itself is claimed in PostgreSQL
+ * (row locks, JobRun rows), so nothing runs twice and a server that was down
+ * catches up on its first tick.
+ */
+
+const DAILY_EVERY_MS = 5 * 60_000;
+
+let started = false;
+
+async function guarded(name: string, work: () => Promise<unknown>) {
+  try {
+    await work();
+  } catch (error) {
+    // A database outage fails a tick; the next tick retries.
+    logger.warn("scheduler.tickFailed", { job: name, error });
+  }
+}
+
+export function startScheduler(): void {
+  if (started || env().SCHEDULER === "off") return;
+  started = true;
+  let running = false;
+  let lastDaily = 0;
+  const tick = async () => {
+    if (running) return; // a slow tick (e.g. a nightly re-score) is not overlapped
+    running = true;
+    try {
+      const now = new Date();
+      await guarded("sweepBreaches", () => sweepBreaches(now));
+      await guarded("sweepDueSoon", () => sweepDueSoon(now));
+      await guarded("mailOutbox", () => sendPendingMail());
+      if (Date.now() - lastDaily >= DAILY_EVERY_MS) {
+        lastDaily = Date.now();
+        await guarded("daily", () => runDailyJobs(now));
+      }
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), env().SLA_SWEEP_SECONDS * 1000);
+  timer.unref();
+  // Catch up at once with whatever fell due while no server ran.
+  void tick();
+  logger.info("scheduler.started", { everySeconds: env().SLA_SWEEP_SECONDS });
+}
