@@ -9,6 +9,8 @@ export const NAV_ITEMS: { href: string; labelKey: string; capability: Capability
   { href: "/glossary", labelKey: "nav.glossary", capability: "glossary.read" },
   { href: "/personas", labelKey: "nav.personas", capability: "personas.read" },
   { href: "/leads", labelKey: "nav.leads", capability: "leads.read" },
+  { href: "/handoffs", labelKey: "nav.handoffs", capability: "handoffs.read" },
+  { href: "/sla", labelKey: "nav.sla", capability: "handoffs.read" },
   { href: "/rules", labelKey: "nav.rules", capability: "rules.read" },
   { href: "/notifications", labelKey: "nav.notifications", capability: "workspace.read" },
   { href: "/settings", labelKey: "nav.settings", capability: "workspace.read" },

@@ -1,13 +1,14 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NAV_ITEMS } from "@/components/app-nav";
+import { LiveBadge } from "@/components/live-badges";
 import { LocaleSwitcher } from "@/components/locale-switcher";
 import { NavLink } from "@/components/nav-link";
 import { SignOutButton } from "@/components/sign-out-button";
 import { WorkspaceSwitcher } from "@/components/workspace-switcher";
 import { can } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
-import { unreadCount } from "@/server/notifications/service";
+import { liveSummary } from "@/server/handoffs/queries";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await getSession();
@@ -15,7 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   if (!session.active) redirect("/no-workspace");
   const t = await getTranslations();
   const role = session.active.role;
-  const unread = await unreadCount({ userId: session.user.id, workspaceId: session.active.workspaceId, role });
+  const live = await liveSummary({ userId: session.user.id, workspaceId: session.active.workspaceId, role });
 
   return (
     <div className="min-h-screen">
@@ -45,15 +46,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <li key={item.href}>
                 <NavLink href={item.href}>
                   {t(item.labelKey)}
-                  {item.href === "/notifications" && unread > 0 && (
-                    <span
-                      className="ml-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white"
-                      data-testid="unread-badge"
-                    >
-                      {unread}
-                      <span className="sr-only"> ({t("notifications.unread", { count: unread })})</span>
-                    </span>
-                  )}
+                  {item.href === "/notifications" && <LiveBadge initial={live} field="unread" testId="unread-badge" />}
+                  {item.href === "/handoffs" && <LiveBadge initial={live} field="open" testId="handoff-badge" />}
                 </NavLink>
               </li>
             ))}

@@ -261,3 +261,19 @@ export async function listHandoffsForApi(actor: Actor, query: HandoffListQuery) 
   const last = page.at(-1);
   return { handoffs: page, nextCursor: rows.length > query.limit && last ? cursorOf(last[key], last.id) : null };
 }
+
+/**
+ * What the browser polls (navigation badges, the live inbox): the actor's open
+ * handoffs, a version stamp that changes when one arrives or leaves, and
+ * unread notifications. Three index-only lookups.
+ */
+export async function liveSummary(actor: Actor) {
+  requirePermission(actor, "workspace.read");
+  const mine = { workspaceId: actor.workspaceId, status: "OPEN" as const, assigneeId: actor.userId };
+  const [open, newest, unread] = await Promise.all([
+    db.handoff.count({ where: mine }),
+    db.handoff.aggregate({ where: mine, _max: { assignedAt: true } }),
+    db.notification.count({ where: { userId: actor.userId, workspaceId: actor.workspaceId, readAt: null } }),
+  ]);
+  return { open, unread, stamp: `${open}:${newest._max.assignedAt?.toISOString() ?? ""}` };
+}

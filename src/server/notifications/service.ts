@@ -47,10 +47,6 @@ export async function notify(
   });
 }
 
-export async function unreadCount(actor: Actor): Promise<number> {
-  return db.notification.count({ where: { userId: actor.userId, workspaceId: actor.workspaceId, readAt: null } });
-}
-
 export async function listNotifications(actor: Actor, limit = 50) {
   return db.notification.findMany({
     where: { userId: actor.userId, workspaceId: actor.workspaceId },

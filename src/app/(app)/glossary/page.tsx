@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, TERM_STATUS_TONE } from "@/components/badges";
+import { FilterSelect } from "@/components/filter-select";
 import { pageActor } from "@/server/auth/current-actor";
 import { type Locale, listTerms, localized } from "@/server/glossary/queries";
 import { TERM_CATEGORIES, ZTermFilter } from "@/server/glossary/schema";
@@ -47,32 +48,23 @@ export default async function GlossaryPage({
               className="input"
             />
           </div>
-          <div>
-            <label htmlFor="category" className="label">
-              {t("category")}
-            </label>
-            <select id="category" name="category" defaultValue={filter.category ?? ""} className="input">
-              <option value="">{t("allCategories")}</option>
-              {TERM_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`categories.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="status" className="label">
-              {t("status")}
-            </label>
-            <select id="status" name="status" defaultValue={filter.status ?? ""} className="input">
-              <option value="">{t("allStatuses")}</option>
-              {(["PROPOSED", "AGREED", "DEPRECATED"] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`statuses.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="category"
+            label={t("category")}
+            value={filter.category}
+            anyLabel={t("allCategories")}
+            options={TERM_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          />
+          <FilterSelect
+            name="status"
+            label={t("status")}
+            value={filter.status}
+            anyLabel={t("allStatuses")}
+            options={(["PROPOSED", "AGREED", "DEPRECATED"] as const).map((s) => ({
+              value: s,
+              label: t(`statuses.${s}`),
+            }))}
+          />
           <button type="submit" className="btn-secondary">
             {t("filter")}
           </button>

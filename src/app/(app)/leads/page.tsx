@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
+import { FilterSelect } from "@/components/filter-select";
 import { Channel, LeadStage } from "@/generated/prisma/enums";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
@@ -36,20 +37,14 @@ export default async function LeadsPage({
     ? `/leads?${new URLSearchParams({ ...Object.fromEntries(query), after: nextAfter })}`
     : null;
 
-  const select = (name: keyof typeof filter, label: string, values: { value: string; label: string }[]) => (
-    <div>
-      <label htmlFor={`f-${name}`} className="label">
-        {label}
-      </label>
-      <select id={`f-${name}`} name={name} defaultValue={String(filter[name] ?? "")} className="input">
-        <option value="">{t("leads.any")}</option>
-        {values.map((v) => (
-          <option key={v.value} value={v.value}>
-            {v.label}
-          </option>
-        ))}
-      </select>
-    </div>
+  const select = (name: keyof typeof filter, label: string, options: { value: string; label: string }[]) => (
+    <FilterSelect
+      name={name}
+      label={label}
+      value={filter[name] === undefined ? undefined : String(filter[name])}
+      anyLabel={t("leads.any")}
+      options={options}
+    />
   );
 
   return (

@@ -1,23 +1,34 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
+import { ScoreExplanation } from "@/components/score-explanation";
 import { TermHint } from "@/components/term-hint";
 import { pageActor } from "@/server/auth/current-actor";
+import { can } from "@/server/auth/permissions";
+import { leadHandoffs } from "@/server/handoffs/queries";
 import { getLeadDetail } from "@/server/leads/queries";
-
-type Explanation = {
-  contributions?: { ruleId: string; label: string; kind: string; points: number; events?: number }[];
-  disqualifiedBy?: { ruleId: string; label: string }[];
-  threshold?: number;
-};
+import { DealActions } from "./deal-actions";
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("leads.read");
   const { lead, persona, campaign, owner, timeline } = await getLeadDetail(actor, (await params).id);
+  const { handoffs, names } = can(actor.role, "handoffs.read")
+    ? await leadHandoffs(actor, lead.id)
+    : { handoffs: [], names: {} as Record<string, string> };
+  const canProgress =
+    can(actor.role, "deals.progress") &&
+    (actor.role === "MANAGER" || lead.ownerId === actor.userId) &&
+    (lead.stage === "SQL" || lead.stage === "OPPORTUNITY");
+  const person = (id: string | null) => (id ? (names[id] ?? "—") : t("handoffs.nobody"));
+  const stageReason = (reason: string) => {
+    const [kind, detail] = reason.split(":", 2);
+    if (kind === "handoffRejected" && detail)
+      return t("handoffs.rejectedBecause", { reason: t(`handoffs.reasons.${detail}`) });
+    if (kind === "lost" && detail !== undefined) return t("deals.lostBecause", { reason: reason.slice(5) });
+    return t.has(`leads.reasons.${reason}`) ? t(`leads.reasons.${reason}`) : reason;
+  };
   const t = await getTranslations();
   const format = await getFormatter();
-  const explanation = (lead.scoreExplanation ?? {}) as Explanation;
-  const points = (n: number) => `${n > 0 ? "+" : ""}${format.number(n, { maximumFractionDigits: 2 })}`;
   const eventLabel = (type: string) => (t.has(`leads.eventTypes.${type}`) ? t(`leads.eventTypes.${type}`) : type);
 
   const fact = (label: string, value: React.ReactNode) =>
@@ -87,37 +98,78 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
               </div>
             ))}
           </dl>
-          <p className={`text-sm ${lead.qualifies ? "text-green-800" : "text-slate-600"}`} data-testid="qualifies">
-            {lead.qualifies ? t("leads.qualifies") : t("leads.doesNotQualify")}
-            {explanation.threshold !== undefined && ` · ${t("leads.threshold", { threshold: explanation.threshold })}`}
-          </p>
-          {explanation.disqualifiedBy && explanation.disqualifiedBy.length > 0 && (
-            <p className="text-sm text-red-800">
-              {t("leads.disqualified", { rules: explanation.disqualifiedBy.map((d) => d.label).join(", ") })}
-            </p>
-          )}
-          <h3 className="mt-4 mb-1 text-sm font-semibold">{t("leads.why")}</h3>
-          {explanation.contributions && explanation.contributions.length > 0 ? (
-            <ul className="divide-y divide-slate-100 text-sm" data-testid="score-explanation">
-              {explanation.contributions.map((c) => (
-                <li key={c.ruleId} className="flex justify-between py-1">
-                  <span>
-                    {c.label}
-                    {c.events !== undefined && (
-                      <span className="text-slate-500"> ({t("leads.events", { count: c.events })})</span>
-                    )}
-                  </span>
-                  <span className={`tabular-nums ${c.points < 0 ? "text-red-700" : "text-green-800"}`}>
-                    {points(c.points)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-sm text-slate-600">{t("leads.noRules")}</p>
-          )}
+          <ScoreExplanation explanation={lead.scoreExplanation} qualifies={lead.qualifies} />
         </section>
       </div>
+      {(canProgress || lead.wonAmount !== null || lead.opportunityAmount !== null || lead.lostReason) && (
+        <section className="card space-y-3" aria-labelledby="deal">
+          <h2 id="deal" className="font-semibold">
+            {t("deals.title")}
+          </h2>
+          <dl className="grid grid-cols-[10rem_minmax(0,1fr)] gap-2 text-sm">
+            {fact(
+              t("deals.opportunityAmount"),
+              lead.opportunityAmount !== null
+                ? format.number(Number(lead.opportunityAmount), { style: "currency", currency: "EUR" })
+                : null,
+            )}
+            {fact(
+              t("deals.expectedClose"),
+              lead.expectedCloseDate
+                ? format.dateTime(lead.expectedCloseDate, { dateStyle: "medium", timeZone: "UTC" })
+                : null,
+            )}
+            {fact(
+              t("deals.wonAmount"),
+              lead.wonAmount !== null
+                ? format.number(Number(lead.wonAmount), { style: "currency", currency: "EUR" })
+                : null,
+            )}
+            {fact(t("deals.lostReason"), lead.lostReason)}
+          </dl>
+          {canProgress && <DealActions leadId={lead.id} stage={lead.stage as "SQL" | "OPPORTUNITY"} />}
+          {persona && can(actor.role, "personas.feedback") && (
+            <p className="text-sm">
+              <Link href={`/personas/${persona.id}#feedback`} className="text-brand-700 underline">
+                {t("deals.personaFeedback", { persona: persona.name })}
+              </Link>
+            </p>
+          )}
+        </section>
+      )}
+      {handoffs.length > 0 && (
+        <section className="card" aria-labelledby="handoffs">
+          <h2 id="handoffs" className="mb-3 font-semibold">
+            {t("handoffs.leadSection")}
+          </h2>
+          <ol className="space-y-3 text-sm" data-testid="lead-handoffs">
+            {handoffs.map((h) => (
+              <li key={h.id} className="space-y-1">
+                <p className="font-medium">
+                  {t(`handoffs.status.${h.status}`)} · {t("handoffs.slaVersion", { version: h.slaPolicy.version })}
+                  {h.rejectReason && ` · ${t(`handoffs.reasons.${h.rejectReason}`)}`}
+                </p>
+                {h.note && <p className="text-slate-700">“{h.note}”</p>}
+                <ul className="space-y-0.5 text-slate-600">
+                  {h.events.map((e) => (
+                    <li key={e.id.toString()}>
+                      <time dateTime={e.at.toISOString()}>
+                        {format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })}
+                      </time>{" "}
+                      ·{" "}
+                      {t(`handoffs.events.${e.kind}`, {
+                        from: person(e.fromUserId),
+                        to: person(e.toUserId),
+                        by: person(e.actorUserId),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
       <section className="card" aria-labelledby="timeline">
         <h2 id="timeline" className="mb-3 font-semibold">
           {t("leads.timeline")}
@@ -143,7 +195,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
                       : t("leads.stageStart", { to: t(`leads.stages.${item.to}`) })}
                     <span className="font-normal text-slate-500">
                       {" "}
-                      · {t.has(`leads.reasons.${item.reason}`) ? t(`leads.reasons.${item.reason}`) : item.reason}
+                      · {stageReason(item.reason)}
                       {item.by && ` · ${item.by}`}
                     </span>
                   </span>

@@ -1,0 +1,28 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type LiveSummary, useLiveSummary } from "@/components/live-summary";
+
+/** A count in the navigation that stays current without a reload. */
+export function LiveBadge({
+  initial,
+  field,
+  testId,
+}: {
+  initial: LiveSummary;
+  field: "open" | "unread";
+  testId: string;
+}) {
+  const t = useTranslations();
+  const count = useLiveSummary(initial)[field];
+  if (count <= 0) return null;
+  return (
+    <span className="ml-2 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white" data-testid={testId}>
+      {count}
+      <span className="sr-only">
+        {" "}
+        ({field === "open" ? t("handoffs.openCount", { count }) : t("notifications.unread", { count })})
+      </span>
+    </span>
+  );
+}

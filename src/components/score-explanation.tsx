@@ -1,0 +1,48 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+
+export type Explanation = {
+  contributions?: { ruleId: string; label: string; kind: string; points: number; events?: number }[];
+  disqualifiedBy?: { ruleId: string; label: string }[];
+  threshold?: number;
+};
+
+/** Why a lead has its score: the rules that fired, with points (lead page, handoff inbox). */
+export async function ScoreExplanation({ explanation, qualifies }: { explanation: unknown; qualifies: boolean }) {
+  const t = await getTranslations("leads");
+  const format = await getFormatter();
+  const e = (explanation ?? {}) as Explanation;
+  const points = (n: number) => `${n > 0 ? "+" : ""}${format.number(n, { maximumFractionDigits: 2 })}`;
+  return (
+    <div>
+      <p className={`text-sm ${qualifies ? "text-green-800" : "text-slate-600"}`} data-testid="qualifies">
+        {qualifies ? t("qualifies") : t("doesNotQualify")}
+        {e.threshold !== undefined && ` · ${t("threshold", { threshold: e.threshold })}`}
+      </p>
+      {e.disqualifiedBy && e.disqualifiedBy.length > 0 && (
+        <p className="text-sm text-red-800">
+          {t("disqualified", { rules: e.disqualifiedBy.map((d) => d.label).join(", ") })}
+        </p>
+      )}
+      <h3 className="mt-4 mb-1 text-sm font-semibold">{t("why")}</h3>
+      {e.contributions && e.contributions.length > 0 ? (
+        <ul className="divide-y divide-slate-100 text-sm" data-testid="score-explanation">
+          {e.contributions.map((c) => (
+            <li key={c.ruleId} className="flex justify-between gap-2 py-1">
+              <span>
+                {c.label}
+                {c.events !== undefined && (
+                  <span className="text-slate-500"> ({t("events", { count: c.events })})</span>
+                )}
+              </span>
+              <span className={`tabular-nums ${c.points < 0 ? "text-red-700" : "text-green-800"}`}>
+                {points(c.points)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600">{t("noRules")}</p>
+      )}
+    </div>
+  );
+}
