@@ -81,6 +81,26 @@ describe("handing an MQL to sales", () => {
     expect(inbox.handoffs.map((h) => h.lead.id)).toEqual([leadId]);
   });
 
+  it("the database allows one open handoff per lead; once answered, the lead can be handed off again", async () => {
+    const ws = await freshWorkspace();
+    const [first] = await mqls(ws, 1);
+    if (!first) throw new Error("no handoff");
+    const again = () =>
+      db.$transaction((tx) =>
+        createHandoffs(tx, {
+          workspaceId: ws.workspace.id,
+          leadIds: [first.leadId],
+          now: TUESDAY_10,
+          actorUserId: null,
+        }),
+      );
+    await expect(again()).rejects.toThrow(/Unique constraint/);
+    await rejectHandoff(ws.sales, first.id, { reason: "TIMING", note: "" });
+    expect((await db.handoff.findUniqueOrThrow({ where: { id: first.id } })).openLeadId).toBeNull();
+    const [second] = await again();
+    expect(second?.openLeadId).toBe(first.leadId);
+  });
+
   it("round-robin is fair when many leads qualify at once, in one batch or in concurrent transactions", async () => {
     const ws = await freshWorkspace();
     const reps = [ws.sales, await addMember(ws.workspace.id, "SALES"), await addMember(ws.workspace.id, "SALES")];

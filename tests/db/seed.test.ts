@@ -18,6 +18,8 @@ describe("demo seed", () => {
       mqls: await db.lead.count({ where: { workspaceId: demo.id, mqlAt: { not: null } } }),
       events: await db.leadEvent.count({ where: { workspaceId: demo.id } }),
       customers: await db.lead.count({ where: { workspaceId: demo.id, stage: "CUSTOMER" } }),
+      handoffs: await db.handoff.count({ where: { workspaceId: demo.id } }),
+      openHandoffs: await db.handoff.count({ where: { workspaceId: demo.id, status: "OPEN" } }),
     });
     const first = await count();
     expect(first).toMatchObject({ users: 5, members: 6, personas: 3, feedback: 4 });
@@ -35,6 +37,17 @@ describe("demo seed", () => {
       WHERE l."workspaceId" = ${demo.id}
         AND l.stage <> (SELECT c."toStage" FROM "LeadStageChange" c WHERE c."leadId" = l.id ORDER BY c.at DESC, c.id DESC LIMIT 1)`;
     expect(Number(mismatched[0]?.n)).toBe(0);
+    // Every MQL went to sales; each handoff agrees with its lead (open ↔ MQL, accepted ↔ SQL or later).
+    expect(first.handoffs).toBe(first.mqls);
+    expect(first.openHandoffs).toBeGreaterThan(0);
+    const inconsistent = await db.$queryRaw<{ n: bigint }[]>`
+      SELECT count(*) AS n FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
+      WHERE h."workspaceId" = ${demo.id} AND NOT (
+        (h.status = 'OPEN' AND l.stage = 'MQL')
+        OR (h.status = 'ACCEPTED' AND l.stage IN ('SQL', 'OPPORTUNITY', 'CUSTOMER', 'LOST'))
+        OR (h.status = 'REJECTED' AND l.stage IN ('NURTURE', 'DISQUALIFIED'))
+      ) OR l."ownerId" IS DISTINCT FROM h."assigneeId"`;
+    expect(Number(inconsistent[0]?.n)).toBe(0);
     await seedDemo();
     expect(await count()).toEqual(first);
 

@@ -72,7 +72,7 @@ export async function acceptHandoff(actor: Actor, handoffId: string, now = new D
     const handoff = await lockForAnswer(tx, actor, handoffId);
     const updated = await tx.handoff.update({
       where: { id: handoff.id },
-      data: { status: "ACCEPTED", answeredAt: now, answeredById: actor.userId },
+      data: { status: "ACCEPTED", openLeadId: null, answeredAt: now, answeredById: actor.userId },
     });
     await moveLead(tx, { actor, leadId: handoff.leadId, to: "SQL", reason: "handoffAccepted", now, onlyFrom: ["MQL"] });
     await tx.handoffEvent.create({
@@ -101,6 +101,7 @@ export async function rejectHandoff(
       where: { id: handoff.id },
       data: {
         status: "REJECTED",
+        openLeadId: null,
         answeredAt: now,
         answeredById: actor.userId,
         rejectReason: input.reason,

@@ -89,6 +89,7 @@ export async function createHandoffs(
     data: planned.map((p) => ({
       workspaceId,
       leadId: p.lead.id,
+      openLeadId: p.lead.id,
       slaPolicyId: sla.id,
       assigneeId: p.assigneeId,
       routingRuleId: p.rule?.id ?? null,

@@ -55,12 +55,50 @@ export async function seedDemo() {
     }
   }
   await seedDemoGlossaryAndPersonas(demo.actors);
+  if (!(await db.slaPolicy.findFirst({ where: { workspaceId: demo.workspace.id } }))) {
+    await db.slaPolicy.create({
+      data: {
+        workspaceId: demo.workspace.id,
+        version: 1,
+        timeZone: "Europe/Rome",
+        holidays: ITALIAN_HOLIDAYS,
+        mqlMonthlyTarget: 40,
+        note: "Agreed at the marketing–sales kick-off",
+      },
+    });
+  }
   if ((await db.lead.count({ where: { workspaceId: demo.workspace.id } })) === 0) {
     const reps = ["rep1@demo.test", "rep2@demo.test"].map((email) => (demo.actors[email] as Actor).userId);
     await generateLeads({ workspaceId: demo.workspace.id, count: DEMO_LEADS, months: 12, seed: 2026, ownerIds: reps });
   }
   return { demo: demo.workspace, demoTwo: two.workspace };
 }
+
+/** National holidays in Italy, 2026–2027 (the demo team works in Milan). */
+const ITALIAN_HOLIDAYS = [
+  "2026-01-01",
+  "2026-01-06",
+  "2026-04-06",
+  "2026-04-25",
+  "2026-05-01",
+  "2026-06-02",
+  "2026-08-15",
+  "2026-11-01",
+  "2026-12-08",
+  "2026-12-25",
+  "2026-12-26",
+  "2027-01-01",
+  "2027-01-06",
+  "2027-03-29",
+  "2027-04-25",
+  "2027-05-01",
+  "2027-06-02",
+  "2027-08-15",
+  "2027-11-01",
+  "2027-12-08",
+  "2027-12-25",
+  "2027-12-26",
+];
 
 /** Terms the demo team already agreed (the rest of the starter glossary stays proposed). */
 const DEMO_AGREED_TERMS = ["lead", "sql", "opportunity", "customer", "sla"];

@@ -1,8 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Channel, LeadStage } from "@/generated/prisma/enums";
+import type { Channel, LeadStage, RejectReason } from "@/generated/prisma/enums";
+import { REJECT_DESTINATION, REJECT_REASONS } from "@/lib/reject-reasons";
 import { db } from "@/server/db";
+import { clockFor, currentSla } from "@/server/handoffs/sla";
 import { matchPersona } from "@/server/leads/persona-match";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { personaFits, publishedModel } from "@/server/leads/service";
@@ -129,6 +131,15 @@ function weighted<T>(random: () => number, items: [T, number][]): T {
   }
   return (items.at(-1) as [T, number])[0];
 }
+const REJECT_NOTES = [
+  "",
+  "Student project, no purchase intent.",
+  "Budget frozen until next year.",
+  "Called twice, no answer; email bounced.",
+  "Asked to be contacted after the summer.",
+  "Already talking to our partner in the region.",
+];
+
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 export async function generateLeads(input: {
@@ -159,6 +170,9 @@ export async function generateLeads(input: {
   const leads: Prisma.LeadCreateManyInput[] = [];
   const events: Prisma.LeadEventCreateManyInput[] = [];
   const stages: Prisma.LeadStageChangeCreateManyInput[] = [];
+  const handoffs: Prisma.HandoffCreateManyInput[] = [];
+  const handoffEvents: Prisma.HandoffEventCreateManyInput[] = [];
+  const sla = input.ownerIds?.length ? await currentSla(db, input.workspaceId) : null;
   for (let i = 0; i < input.count; i++) {
     const id = randomUUID();
     const createdAt = new Date(now.getTime() - random() * spanMs);
@@ -203,14 +217,20 @@ export async function generateLeads(input: {
       history.push({ to, at, reason });
       stage = to;
     };
+    let assignee: string | null = null;
+    let answer: { status: "ACCEPTED" | "REJECTED"; at: Date; reason?: RejectReason } | null = null;
     if (atCrossing.qualifies) {
+      const roll = random();
+      // Leads still waiting for sales qualified in the last hours (older ones would have been answered or escalated).
+      if (roll >= 0.9) at = new Date(Math.max(lastTouch.getTime(), now.getTime() - random() * 8 * 3600 * 1000));
       history.push({ to: "MQL", at, reason: "scoreCrossedThreshold" });
       stage = "MQL";
       timestamps.mqlAt = at;
-      const roll = random();
+      assignee = input.ownerIds?.length ? pick(random, input.ownerIds) : null;
       if (roll < 0.55) {
-        step("SQL", "accepted", 1 + random() * 30);
+        step("SQL", "handoffAccepted", 1 + random() * 30);
         timestamps.sqlAt = at;
+        answer = { status: "ACCEPTED", at };
         const next = random();
         if (next < 0.45) {
           step("OPPORTUNITY", "opportunity", 24 * (3 + random() * 20));
@@ -218,10 +238,70 @@ export async function generateLeads(input: {
           if (random() < 0.4) {
             step("CUSTOMER", "won", 24 * (10 + random() * 60));
             timestamps.customerAt = at;
-          } else if (random() < 0.5) step("LOST", "lost", 24 * (10 + random() * 60));
+          } else if (random() < 0.5) step("LOST", "lost:Chose a competitor", 24 * (10 + random() * 60));
         }
-      } else if (roll < 0.8) step("NURTURE", "rejected", 2 + random() * 40);
-      else if (roll < 0.9) step("DISQUALIFIED", "rejected", 2 + random() * 40);
+      } else if (roll < 0.9) {
+        const to = roll < 0.8 ? "NURTURE" : "DISQUALIFIED";
+        const reason = pick(
+          random,
+          REJECT_REASONS.filter((r) => REJECT_DESTINATION[r] === to),
+        );
+        step(to, `handoffRejected:${reason}`, 2 + random() * 40);
+        answer = { status: "REJECTED", at, reason };
+      }
+    }
+    if (timestamps.mqlAt && assignee && sla) {
+      const handoffId = randomUUID();
+      const { dueAt, dueSoonAt } = clockFor(sla, timestamps.mqlAt);
+      handoffs.push({
+        id: handoffId,
+        workspaceId: input.workspaceId,
+        leadId: id,
+        openLeadId: answer ? null : id,
+        slaPolicyId: sla.id,
+        status: answer?.status ?? "OPEN",
+        assigneeId: assignee,
+        handedOffAt: timestamps.mqlAt,
+        assignedAt: timestamps.mqlAt,
+        dueAt,
+        firstDueAt: dueAt,
+        dueSoonAt,
+        // Past warnings are not sent again when the app starts.
+        dueSoonNotifiedAt: dueSoonAt <= now ? dueSoonAt : null,
+        answeredAt: answer?.at ?? null,
+        answeredById: answer ? assignee : null,
+        rejectReason: answer?.reason ?? null,
+        note: answer?.reason ? pick(random, REJECT_NOTES) : "",
+        breachCount: answer && answer.at > dueAt ? 1 : 0,
+        // Answered late: the breach was recorded then (the demo keeps the lead with its rep).
+        breachedAt: answer && answer.at > dueAt ? dueAt : null,
+      });
+      handoffEvents.push({
+        workspaceId: input.workspaceId,
+        handoffId,
+        kind: "ASSIGNED",
+        at: timestamps.mqlAt,
+        toUserId: assignee,
+      });
+      if (answer && answer.at > dueAt) {
+        handoffEvents.push({
+          workspaceId: input.workspaceId,
+          handoffId,
+          kind: "BREACHED",
+          at: dueAt,
+          fromUserId: assignee,
+        });
+      }
+      if (answer) {
+        handoffEvents.push({
+          workspaceId: input.workspaceId,
+          handoffId,
+          kind: answer.status,
+          at: answer.at,
+          actorUserId: assignee,
+          details: answer.reason ? { reason: answer.reason } : {},
+        });
+      }
     }
 
     leads.push({
@@ -246,7 +326,7 @@ export async function generateLeads(input: {
       } as unknown as Prisma.InputJsonValue,
       scoredAt: now,
       scoringModelId: model.id,
-      ownerId: stage !== "LEAD" && stage !== "MQL" && input.ownerIds?.length ? pick(random, input.ownerIds) : null,
+      ownerId: assignee,
       stageEnteredAt: history.at(-1)?.at ?? createdAt,
       ...timestamps,
       createdAt,
@@ -269,6 +349,8 @@ export async function generateLeads(input: {
         toStage: change.to,
         at: change.at,
         reason: change.reason,
+        // Sales answered (and moved on) its own leads.
+        actorUserId: change.to === "LEAD" || change.to === "MQL" ? null : assignee,
         scoringModelId: change.to === "MQL" ? model.id : null,
       });
     });
@@ -279,10 +361,14 @@ export async function generateLeads(input: {
   for (let i = 0; i < events.length; i += BATCH) await db.leadEvent.createMany({ data: events.slice(i, i + BATCH) });
   for (let i = 0; i < stages.length; i += BATCH)
     await db.leadStageChange.createMany({ data: stages.slice(i, i + BATCH) });
+  for (let i = 0; i < handoffs.length; i += BATCH) await db.handoff.createMany({ data: handoffs.slice(i, i + BATCH) });
+  for (let i = 0; i < handoffEvents.length; i += BATCH)
+    await db.handoffEvent.createMany({ data: handoffEvents.slice(i, i + BATCH) });
   return {
     leads: leads.length,
     events: events.length,
     stageChanges: stages.length,
+    handoffs: handoffs.length,
     eventTypes: BUILT_IN_EVENT_TYPES.length,
   };
 }

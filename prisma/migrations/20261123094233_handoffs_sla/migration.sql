@@ -66,6 +66,7 @@ CREATE TABLE "Handoff" (
     "id" TEXT NOT NULL,
     "workspaceId" TEXT NOT NULL,
     "leadId" TEXT NOT NULL,
+    "openLeadId" TEXT,
     "slaPolicyId" TEXT NOT NULL,
     "status" "HandoffStatus" NOT NULL DEFAULT 'OPEN',
     "assigneeId" TEXT,
@@ -122,6 +123,9 @@ CREATE UNIQUE INDEX "SlaPolicy_workspaceId_version_key" ON "SlaPolicy"("workspac
 CREATE INDEX "RoutingRule_workspaceId_position_idx" ON "RoutingRule"("workspaceId", "position");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Handoff_openLeadId_key" ON "Handoff"("openLeadId");
+
+-- CreateIndex
 CREATE INDEX "Handoff_leadId_handedOffAt_idx" ON "Handoff"("leadId", "handedOffAt");
 
 -- CreateIndex
@@ -134,13 +138,10 @@ CREATE INDEX "Handoff_workspaceId_status_dueAt_idx" ON "Handoff"("workspaceId", 
 CREATE INDEX "Handoff_workspaceId_status_answeredAt_idx" ON "Handoff"("workspaceId", "status", "answeredAt");
 
 -- CreateIndex
-CREATE INDEX "Handoff_sweep_idx" ON "Handoff"("dueAt") WHERE (status = 'OPEN' AND "breachedAt" IS NULL);
+CREATE INDEX "Handoff_sweep_idx" ON "Handoff"("status", "breachedAt", "dueAt");
 
 -- CreateIndex
-CREATE INDEX "Handoff_due_soon_idx" ON "Handoff"("dueSoonAt") WHERE (status = 'OPEN' AND "dueSoonNotifiedAt" IS NULL);
-
--- CreateIndex
-CREATE UNIQUE INDEX "Handoff_open_lead_key" ON "Handoff"("leadId") WHERE (status = 'OPEN');
+CREATE INDEX "Handoff_due_soon_idx" ON "Handoff"("status", "dueSoonNotifiedAt", "dueSoonAt");
 
 -- CreateIndex
 CREATE INDEX "HandoffEvent_handoffId_at_idx" ON "HandoffEvent"("handoffId", "at");
@@ -149,7 +150,7 @@ CREATE INDEX "HandoffEvent_handoffId_at_idx" ON "HandoffEvent"("handoffId", "at"
 CREATE INDEX "HandoffEvent_workspaceId_kind_at_idx" ON "HandoffEvent"("workspaceId", "kind", "at");
 
 -- CreateIndex
-CREATE INDEX "Notification_mail_outbox_idx" ON "Notification"("createdAt") WHERE ("mailPending");
+CREATE INDEX "Notification_mail_outbox_idx" ON "Notification"("mailPending", "createdAt");
 
 -- AddForeignKey
 ALTER TABLE "Handoff" ADD CONSTRAINT "Handoff_leadId_fkey" FOREIGN KEY ("leadId") REFERENCES "Lead"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -1,0 +1,148 @@
+import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import { DEMO, signInAs } from "./support";
+
+/** A marketer's API token, made through the settings page. */
+async function marketerToken(page: Page) {
+  await signInAs(page, DEMO.marketer);
+  await page.goto("/settings/api-tokens");
+  await page.getByLabel("Token name").fill(`Website form ${Date.now()}`);
+  await page.getByRole("button", { name: "Create token" }).click();
+  return page.getByTestId("new-token").inputValue();
+}
+
+/** Captures a lead through the public API and sends the events that make it an MQL. */
+async function qualifyLead(api: APIRequestContext, secret: string, name: string) {
+  const headers = { authorization: `Bearer ${secret}` };
+  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}@trasporti.example`;
+  const created = await api.post("/api/v1/leads", {
+    headers,
+    data: { email, name, company: "Trasporti Rapidi", channel: "EVENTS" },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  let becameMql = false;
+  for (const type of ["DEMO_REQUESTED", "PRICING_PAGE_VIEWED", "PRICING_PAGE_VIEWED"]) {
+    const response = await api.post(`/api/v1/leads/${id}/events`, { headers, data: { type } });
+    expect(response.status()).toBe(201);
+    becameMql ||= ((await response.json()) as { becameMql: boolean }).becameMql;
+  }
+  expect(becameMql).toBe(true);
+  return id;
+}
+
+/** The manager marks one rep away (or back) on the SLA page, so the next MQL goes to the other. */
+async function setAway(browser: Browser, name: string, away: boolean) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, DEMO.manager);
+  await page.goto("/sla");
+  await page.getByRole("button", { name: away ? `Mark ${name} away` : `Mark ${name} back` }).click();
+  await expect(page.getByRole("button", { name: away ? `Mark ${name} back` : `Mark ${name} away` })).toBeVisible();
+  await context.close();
+}
+
+test("a new MQL appears in the rep's inbox without a reload; the rep returns it and marketing sees why", async ({
+  page,
+  browser,
+  playwright,
+}) => {
+  await setAway(browser, "Sara Rep", true);
+  try {
+    const repContext = await browser.newContext();
+    const rep = await repContext.newPage();
+    await signInAs(rep, DEMO.rep1);
+    await rep.goto("/handoffs");
+    await expect(rep.getByRole("heading", { name: "Handoffs", exact: true })).toBeVisible();
+
+    const secret = await marketerToken(page);
+    const api = await playwright.request.newContext({ baseURL: page.url() });
+    const name = `Francesca Neri ${Date.now()}`;
+    await qualifyLead(api, secret, name);
+    await api.dispose();
+
+    // The inbox polls: the card arrives without navigation.
+    const card = rep.getByTestId("handoff").filter({ hasText: name });
+    await expect(card).toBeVisible({ timeout: 30_000 });
+    await expect(card.getByTestId("countdown")).toContainText(/left|Overdue|paused/);
+    await expect(rep.getByTestId("handoff-badge")).toBeVisible();
+    await card.getByRole("button", { name: "Reject…" }).click();
+    await card.getByLabel(/Timing — contact later/).check();
+    await card.getByLabel("Note (optional)").fill("Fleet renewal is next spring");
+    await card.getByRole("button", { name: "Return the lead" }).click();
+    await expect(rep.getByRole("status").filter({ hasText: `${name} was returned.` })).toBeVisible();
+    await repContext.close();
+
+    await page.goto("/handoffs/returned");
+    const row = page.getByTestId("returned-leads").locator("tbody tr").filter({ hasText: name });
+    await expect(row).toContainText("Timing — contact later");
+    await expect(row).toContainText("Fleet renewal is next spring");
+    await expect(row).toContainText("Nurture");
+    await page.getByLabel("Reason").selectOption({ label: "Timing — contact later" });
+    await page.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/reason=TIMING/);
+    await expect(page.getByTestId("returned-leads").locator("tbody tr").filter({ hasText: name })).toHaveCount(1);
+  } finally {
+    await setAway(browser, "Sara Rep", false);
+  }
+});
+
+test("another rep accepts an MQL in two clicks and takes it to won", async ({ page, browser, playwright }) => {
+  await setAway(browser, "Luca Rep", true);
+  try {
+    const secret = await marketerToken(page);
+    const api = await playwright.request.newContext({ baseURL: page.url() });
+    const name = `Marco Bianchi ${Date.now()}`;
+    await qualifyLead(api, secret, name);
+    await api.dispose();
+
+    await page.context().clearCookies();
+    await signInAs(page, DEMO.rep2);
+    await page
+      .getByRole("navigation", { name: "Main navigation" })
+      .getByRole("link", { name: /Handoffs/ })
+      .click();
+    const card = page.getByTestId("handoff").filter({ hasText: name });
+    await card.getByRole("button", { name: "Accept" }).click();
+    await card.getByRole("button", { name: "Confirm: make it an SQL" }).click();
+    await expect(card.getByRole("status")).toContainText(`${name} is now an SQL.`);
+    await card.getByRole("link", { name: "Open the lead" }).click();
+    await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+    await expect(page.getByTestId("lead-handoffs")).toContainText("accepted by Sara Rep");
+
+    await page.getByRole("button", { name: "Open opportunity" }).click();
+    await page.getByLabel("Amount (EUR)").fill("12000");
+    await page.getByLabel("Expected close").fill("2027-03-31");
+    await page.getByRole("button", { name: "Save opportunity" }).click();
+    await expect(page.getByTestId("timeline")).toContainText("Stage: SQL → Opportunity");
+    await page.getByRole("button", { name: "Won", exact: true }).click();
+    await page.getByLabel("Amount (EUR)").fill("11500");
+    await page.getByLabel("Closed on").fill("2027-02-15");
+    await page.getByRole("button", { name: "Mark as won" }).click();
+    await expect(page.getByTestId("timeline")).toContainText("Stage: Opportunity → Customer");
+    await expect(page.getByText("€11,500.00")).toBeVisible();
+  } finally {
+    await setAway(browser, "Luca Rep", false);
+  }
+});
+
+test("the SLA page states the agreement for both sides; only managers change it", async ({ page }) => {
+  await signInAs(page, DEMO.rep1);
+  await page.goto("/sla");
+  await expect(page.getByTestId("agreement")).toContainText("within 4 business hours");
+  await expect(page.getByRole("button", { name: "Save as a new version" })).toHaveCount(0);
+
+  await page.context().clearCookies();
+  await signInAs(page, DEMO.manager);
+  await page.goto("/sla");
+  await page.getByLabel("Answer within (business hours)").fill("2");
+  await page.getByLabel("Why the change").fill("Faster follow-up after the webinar season");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved as version 2");
+  await expect(page.getByTestId("agreement")).toContainText("within 2 business hours");
+  await expect(page.getByTestId("sla-versions")).toContainText("Faster follow-up after the webinar season");
+  // Back to the agreed 4 hours for the other journeys.
+  await page.getByLabel("Answer within (business hours)").fill("4");
+  await page.getByLabel("Why the change").fill("Back to four hours");
+  await page.getByRole("button", { name: "Save as a new version" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved as version 3");
+});
