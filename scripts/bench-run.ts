@@ -2,9 +2,7 @@
  * The benchmarks themselves (started by scripts/bench.ts with the database
  * ready). Every figure is printed next to its plain-SQL floor and the ratio.
  */
-import { writeFileSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import pg from "pg";
 import { POST as postLead } from "@/app/api/v1/leads/route";
 import { createApiToken } from "@/server/api-tokens/service";
@@ -15,28 +13,16 @@ import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
 import { publishDraft, saveDraft } from "@/server/scoring/service";
 import { ensureWorkspace } from "@/server/seed/factories";
+import { benchHandoffs } from "./bench-handoffs";
+import { type Figure, ms, ratio, saveFigures, stats, time } from "./lib/bench-stats";
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const EVENTS_PER_LEAD = 10;
-const ONLY = new Set((process.env.BENCH_ONLY ?? "list,api,import,rescore").split(","));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "list,api,import,rescore,handoffs").split(","));
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 25 });
 
-type Figure = { name: string; target: string; app: string; floor: string; ratio: string };
 const figures: Figure[] = [];
-
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-  return { median: at(0.5), p95: at(0.95) };
-}
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const ratio = (app: number, floor: number) => `${(app / floor).toFixed(1)}×`;
-
-async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
-  const started = performance.now();
-  const result = await work();
-  return [result, performance.now() - started];
-}
+const LEADS_GROUP = "Leads, rules and capture (issue 4)";
 
 /** A large workspace made in SQL (fast): leads over a year across channels, ten events each on average. */
 async function dataset() {
@@ -104,6 +90,8 @@ async function benchList(actor: { userId: string; workspaceId: string; role: "MA
   const s = stats(app.slice(10));
   const fl = stats(floor.slice(10));
   figures.push({
+    key: "leads.list",
+    group: LEADS_GROUP,
     name: "Leads list, 2 filters + sort, page + capped count (p95)",
     target: "< 50 ms",
     app: `${ms(s.p95)} (median ${ms(s.median)})`,
@@ -164,6 +152,8 @@ async function benchApi(marketer: { userId: string; workspaceId: string; role: "
   const s = stats(latencies);
   const f = stats(floorLatencies);
   figures.push({
+    key: "leads.api.p95",
+    group: LEADS_GROUP,
     name: "POST /api/v1/leads, 20 concurrent clients, in-process handler (p95)",
     target: "< 50 ms",
     app: `${ms(s.p95)} (median ${ms(s.median)})`,
@@ -171,6 +161,8 @@ async function benchApi(marketer: { userId: string; workspaceId: string; role: "
     ratio: ratio(s.p95, f.p95),
   });
   figures.push({
+    key: "leads.api.throughput",
+    group: LEADS_GROUP,
     name: "POST /api/v1/leads throughput, 20 concurrent clients",
     target: "≥ 500 leads/s",
     app: `${Math.round((total / wall) * 1000)} leads/s`,
@@ -219,6 +211,8 @@ async function benchImport(marketer: { userId: string; workspaceId: string; role
     }
   });
   figures.push({
+    key: "leads.import",
+    group: LEADS_GROUP,
     name: "CSV import of 100,000 rows (validate, upsert, score), end to end",
     target: "≥ 20,000 rows/s",
     app: `${Math.round((rows / took) * 1000).toLocaleString("en")} rows/s (${(took / 1000).toFixed(1)} s)`,
@@ -241,6 +235,8 @@ async function benchRescore(marketer: { userId: string; workspaceId: string; rol
     ),
   );
   figures.push({
+    key: "leads.rescore",
+    group: LEADS_GROUP,
     name: `Re-score every lead after a publish (${leads.toLocaleString("en")} leads, ${result.becameMql} became MQL)`,
     target: "< 30 s",
     app: `${(took / 1000).toFixed(1)} s`,
@@ -258,20 +254,15 @@ if (ONLY.has("list")) await benchList(actor);
 if (ONLY.has("api")) await benchApi(actor);
 if (ONLY.has("import")) await benchImport(actor);
 
-const header = "| operation | target | this app | plain-SQL floor | ratio |\n|---|---|---|---|---|";
-const table = [header, ...figures.map((f) => `| ${f.name} | ${f.target} | ${f.app} | ${f.floor} | ${f.ratio} |`)].join(
-  "\n",
-);
-console.log(`\n${table}\n`);
+if (ONLY.has("handoffs")) figures.push(...(await benchHandoffs(pool, workspace.id)));
+
 const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL (embedded) ${
   (await pool.query("SHOW server_version")).rows[0]?.server_version
 }`;
-writeFileSync(
-  path.join(process.cwd(), "docs", "benchmarks.md"),
-  `# Benchmarks\n\nMeasured with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.\n` +
-    `Workspace of ${leads.toLocaleString("en")} leads and ${events.toLocaleString("en")} events at the start (made in SQL by the bench).\n` +
-    "Each figure stands beside the same operation done in plain SQL through `pg` (the floor of this machine).\n\n" +
-    `${table}\n`,
-);
+for (const f of figures) console.log(`${f.name}: ${f.app} (target ${f.target}; floor ${f.floor}; ${f.ratio})`);
+saveFigures(figures, {
+  machine,
+  dataset: `Workspace of ${leads.toLocaleString("en")} leads and ${events.toLocaleString("en")} events (made in SQL by the bench).`,
+});
 await pool.end();
 process.exit(0);

@@ -69,7 +69,8 @@ test("a new MQL appears in the rep's inbox without a reload; the rep returns it 
     await card.getByLabel(/Timing — contact later/).check();
     await card.getByLabel("Note (optional)").fill("Fleet renewal is next spring");
     await card.getByRole("button", { name: "Return the lead" }).click();
-    await expect(rep.getByRole("status").filter({ hasText: `${name} was returned.` })).toBeVisible();
+    await expect(rep.getByTestId("answered")).toHaveText(`${name} was returned. Open the lead`);
+    await expect(card).toHaveCount(0);
     await repContext.close();
 
     await page.goto("/handoffs/returned");
@@ -104,8 +105,8 @@ test("another rep accepts an MQL in two clicks and takes it to won", async ({ pa
     const card = page.getByTestId("handoff").filter({ hasText: name });
     await card.getByRole("button", { name: "Accept" }).click();
     await card.getByRole("button", { name: "Confirm: make it an SQL" }).click();
-    await expect(card.getByRole("status")).toContainText(`${name} is now an SQL.`);
-    await card.getByRole("link", { name: "Open the lead" }).click();
+    await expect(page.getByTestId("answered")).toContainText(`${name} is now an SQL.`);
+    await page.getByTestId("answered").getByRole("link", { name: "Open the lead" }).click();
     await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
     await expect(page.getByTestId("lead-handoffs")).toContainText("accepted by Sara Rep");
 

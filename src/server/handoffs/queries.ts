@@ -89,6 +89,15 @@ export async function listOpenHandoffs(actor: Actor, view: { team?: boolean; ass
   };
 }
 
+/** An answered handoff, for the inbox's confirmation after an answer. */
+export async function answeredHandoff(actor: Actor, handoffId: string) {
+  requirePermission(actor, "handoffs.read");
+  return db.handoff.findFirst({
+    where: { id: handoffId, workspaceId: actor.workspaceId, status: { in: ["ACCEPTED", "REJECTED"] } },
+    select: { status: true, rejectReason: true, lead: { select: { id: true, name: true, email: true } } },
+  });
+}
+
 /** How many open handoffs wait for the actor (the navigation badge). */
 export async function openHandoffCount(actor: Actor): Promise<number> {
   requirePermission(actor, "handoffs.read");

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
@@ -10,46 +9,34 @@ import { REJECT_DESTINATION, REJECT_REASONS } from "@/lib/reject-reasons";
 import type { ActionError } from "@/server/action";
 import { acceptHandoffAction, reassignHandoffAction, rejectHandoffAction } from "@/server/handoffs/actions";
 
-type Done = { kind: "accepted" | "rejected"; leadId: string };
-
-/** Accept (two clicks: Accept, then Confirm) or reject with a reason from the fixed list. */
-export function HandoffActions({ handoffId, leadName }: { handoffId: string; leadName: string }) {
+/**
+ * Accept (two clicks: Accept, then Confirm) or reject with a reason from the
+ * fixed list. On success the inbox reloads with `done=<id>`: the answered card
+ * leaves the list and the page says what happened, with a link to the lead.
+ */
+export function HandoffActions({ handoffId, returnTo }: { handoffId: string; returnTo: string }) {
   const t = useTranslations("handoffs");
   const router = useRouter();
   const [mode, setMode] = useState<"idle" | "confirmAccept" | "reject">("idle");
   const [reason, setReason] = useState<RejectReason | "">("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<ActionError | null>(null);
-  const [done, setDone] = useState<Done | null>(null);
   const [pending, startTransition] = useTransition();
   const noteId = useId();
 
-  const run = (
-    work: () => Promise<{ ok: true; data: { leadId: string } } | { ok: false; error: ActionError }>,
-    kind: Done["kind"],
-  ) =>
+  const run = (work: () => Promise<{ ok: true; data: { leadId: string } } | { ok: false; error: ActionError }>) =>
     startTransition(async () => {
       setError(null);
       const result = await work();
       if (result.ok) {
-        setDone({ kind, leadId: result.data.leadId });
-        router.refresh();
+        const params = new URLSearchParams(returnTo);
+        params.set("done", handoffId);
+        router.push(`/handoffs?${params}`);
       } else {
         setError(result.error);
         if (result.error.code === "alreadyAnswered") router.refresh();
       }
     });
-
-  if (done) {
-    return (
-      <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-900">
-        {done.kind === "accepted" ? t("acceptedMessage", { lead: leadName }) : t("rejectedMessage", { lead: leadName })}{" "}
-        <Link href={`/leads/${done.leadId}`} className="underline">
-          {t("openLead")}
-        </Link>
-      </p>
-    );
-  }
 
   return (
     <div className="space-y-2">
@@ -69,9 +56,9 @@ export function HandoffActions({ handoffId, leadName }: { handoffId: string; lea
             type="button"
             className="btn-primary"
             disabled={pending}
-            // biome-ignore lint/a11y/noAutofocus: the second click of a two-click action; focus follows the user's intent.
+            // The second click of a two-click action: focus follows the user's intent.
             autoFocus
-            onClick={() => run(() => acceptHandoffAction({ handoffId }), "accepted")}
+            onClick={() => run(() => acceptHandoffAction({ handoffId }))}
           >
             {t("confirmAccept")}
           </button>
@@ -85,7 +72,7 @@ export function HandoffActions({ handoffId, leadName }: { handoffId: string; lea
           className="space-y-2 rounded border border-slate-200 p-3"
           onSubmit={(event) => {
             event.preventDefault();
-            run(() => rejectHandoffAction({ handoffId, reason, note }), "rejected");
+            run(() => rejectHandoffAction({ handoffId, reason, note }));
           }}
         >
           <fieldset>

@@ -6,7 +6,7 @@ import { ScoreExplanation } from "@/components/score-explanation";
 import { TermHint } from "@/components/term-hint";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
-import { listAssignees, listOpenHandoffs, liveSummary } from "@/server/handoffs/queries";
+import { answeredHandoff, listAssignees, listOpenHandoffs, liveSummary } from "@/server/handoffs/queries";
 import { HandoffActions, ReassignControl } from "./handoff-actions";
 import { HandoffTabs } from "./handoff-tabs";
 import { LiveRefresh } from "./live-refresh";
@@ -15,7 +15,7 @@ import { SlaCountdown } from "./sla-countdown";
 export default async function HandoffsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ view?: string; assignee?: string; focus?: string }>;
+  searchParams: Promise<{ view?: string; assignee?: string; focus?: string; done?: string }>;
 }) {
   const actor = await pageActor("handoffs.read");
   const query = await searchParams;
@@ -23,11 +23,15 @@ export default async function HandoffsPage({
   const team = query.view === "team" && canAssign;
   // Marketers and admins have no inbox of their own: they read returned leads.
   if (!team && !can(actor.role, "handoffs.answer")) redirect("/handoffs/returned");
-  const [{ handoffs, total }, people, live] = await Promise.all([
+  const [{ handoffs, total }, people, live, done] = await Promise.all([
     listOpenHandoffs(actor, { team, assigneeId: team ? query.assignee : undefined }),
     canAssign ? listAssignees(actor) : Promise.resolve([]),
     liveSummary(actor),
+    query.done ? answeredHandoff(actor, query.done) : Promise.resolve(null),
   ]);
+  const returnTo = new URLSearchParams(
+    team ? { view: "team", ...(query.assignee ? { assignee: query.assignee } : {}) } : {},
+  ).toString();
   const t = await getTranslations();
   const format = await getFormatter();
 
@@ -48,6 +52,16 @@ export default async function HandoffsPage({
         </p>
       </header>
       <HandoffTabs actor={actor} current={team ? "team" : "mine"} />
+      {done && (
+        <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-900" data-testid="answered">
+          {done.status === "ACCEPTED"
+            ? t("handoffs.acceptedMessage", { lead: done.lead.name || done.lead.email })
+            : t("handoffs.rejectedMessage", { lead: done.lead.name || done.lead.email })}{" "}
+          <Link href={`/leads/${done.lead.id}`} className="underline">
+            {t("handoffs.openLead")}
+          </Link>
+        </p>
+      )}
       {!team && <LiveRefresh initial={live} />}
       {team && (
         <form className="flex flex-wrap items-end gap-2" method="get">
@@ -129,7 +143,7 @@ export default async function HandoffsPage({
                 <div className="space-y-3">
                   <SlaCountdown dueAt={h.dueAt.toISOString()} calendar={h.calendar} />
                   {(h.assigneeId === actor.userId || actor.role === "MANAGER") && (
-                    <HandoffActions handoffId={h.id} leadName={leadName} />
+                    <HandoffActions handoffId={h.id} returnTo={returnTo} />
                   )}
                   {canAssign && (
                     <ReassignControl
