@@ -78,8 +78,12 @@ async function rescoreForDecay(workspaceId: string, now: Date) {
 const SUMMARY_HOUR = 8;
 const RESCORE_HOUR = 3;
 
-export async function runDailyJobs(now = new Date()) {
-  const workspaces = await db.workspace.findMany({ select: { id: true, timeZone: true } });
+/** Runs the day's jobs of every workspace (or of the given ones: tests, tooling) that are due and not yet claimed. */
+export async function runDailyJobs(now = new Date(), only?: string[]) {
+  const workspaces = await db.workspace.findMany({
+    where: only ? { id: { in: only } } : {},
+    select: { id: true, timeZone: true },
+  });
   for (const ws of workspaces) {
     const localDate = formatInTimeZone(now, ws.timeZone, "yyyy-MM-dd");
     const localHour = Number(formatInTimeZone(now, ws.timeZone, "H"));

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { createHandoffs } from "@/server/handoffs/assignment";
+import { runDailyJobs } from "@/server/jobs/daily";
+import { sendPendingMail } from "@/server/jobs/mail-outbox";
+import { captureLead } from "@/server/leads/service";
+import { freshWorkspace } from "@/server/seed/factories";
+
+describe("daily jobs", () => {
+  it("send the managers' summary once per local day, from any number of servers, and only after 08:00 local time", async () => {
+    const ws = await freshWorkspace();
+    const lead = await db.lead.create({
+      data: { workspaceId: ws.workspace.id, email: "daily@acme.test", channel: "EMAIL", stage: "MQL" },
+    });
+    const yesterday = new Date("2026-11-23T10:00:00Z");
+    await db.$transaction((tx) =>
+      createHandoffs(tx, { workspaceId: ws.workspace.id, leadIds: [lead.id], now: yesterday, actorUserId: null }),
+    );
+    const summaries = () => db.notification.findMany({ where: { workspaceId: ws.workspace.id, kind: "dailySummary" } });
+
+    // 07:30 in Rome: too early.
+    await runDailyJobs(new Date("2026-11-24T06:30:00Z"), [ws.workspace.id]);
+    expect(await summaries()).toHaveLength(0);
+    // 09:00 in Rome, three servers at once.
+    const nine = new Date("2026-11-24T08:00:00Z");
+    await Promise.all([1, 2, 3].map(() => runDailyJobs(nine, [ws.workspace.id])));
+    const sent = await summaries();
+    expect(sent.map((n) => n.userId)).toEqual([ws.manager.userId]);
+    expect(sent[0]?.params).toMatchObject({ handedOff: 1, open: 1, overdue: 1, accepted: 0 });
+    // Later the same day: nothing new; the next day: a new summary.
+    await runDailyJobs(new Date("2026-11-24T15:00:00Z"), [ws.workspace.id]);
+    expect(await summaries()).toHaveLength(1);
+    await runDailyJobs(new Date("2026-11-25T08:00:00Z"), [ws.workspace.id]);
+    expect(await summaries()).toHaveLength(2);
+  });
+
+  it("re-score the workspace at night so time decay lowers scores without any new event", async () => {
+    const ws = await freshWorkspace();
+    const now = new Date("2026-06-01T10:00:00Z");
+    const { lead } = await db.$transaction((tx) => captureLead(tx, ws.marketer, { email: "decay@acme.test" }, now));
+    await db.leadEvent.create({
+      data: { workspaceId: ws.workspace.id, leadId: lead.id, type: "DEMO_REQUESTED", occurredAt: now },
+    });
+    // Thirty days later (noon in Rome): one half-life of the default model's demo rule.
+    await runDailyJobs(new Date("2026-07-01T10:00:00Z"), [ws.workspace.id]);
+    const after = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
+    expect(after.engagementScore).toBe(20);
+    expect(await db.jobRun.count({ where: { periodKey: `${ws.workspace.id}:2026-07-01` } })).toBe(2);
+  });
+});
+
+describe("e-mail outbox", () => {
+  it("takes each pending notification once", async () => {
+    const ws = await freshWorkspace();
+    const note = await db.notification.create({
+      data: {
+        workspaceId: ws.workspace.id,
+        userId: ws.sales.userId,
+        kind: "handoffAssigned",
+        params: { lead: "Ada", count: 1 },
+        href: "/handoffs",
+        mailPending: true,
+      },
+    });
+    await Promise.all([sendPendingMail(), sendPendingMail()]);
+    const after = await db.notification.findUniqueOrThrow({ where: { id: note.id } });
+    expect(after.mailPending).toBe(false);
+    expect(after.mailedAt).not.toBeNull();
+  });
+});
