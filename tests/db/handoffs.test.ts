@@ -10,6 +10,7 @@ import { currentSla, slaInputOf, updateSla, ZSlaInput } from "@/server/handoffs/
 import { sweepBreaches, sweepDueSoon } from "@/server/handoffs/sweeps";
 import { saveRoutingRules, setAvailability } from "@/server/handoffs/team";
 import { captureLead, recordLeadEvent } from "@/server/leads/service";
+import { changeMemberRole, removeMember } from "@/server/members/service";
 import { addMember, freshWorkspace } from "@/server/seed/factories";
 
 type Ws = Awaited<ReturnType<typeof freshWorkspace>>;
@@ -148,6 +149,31 @@ describe("handing an MQL to sales", () => {
     expect(await outcome(setAvailability(italy, { userId: ws.sales.userId, away: false, awayUntil: null }))).toBe(
       "forbidden",
     );
+  });
+});
+
+describe("when a rep leaves", () => {
+  it("their open handoffs go to the other reps at once (removal or a role without handoffs)", async () => {
+    const ws = await freshWorkspace();
+    const second = await addMember(ws.workspace.id, "SALES");
+    const third = await addMember(ws.workspace.id, "SALES");
+    await mqls(ws, 6);
+    const held = await db.handoff.findMany({ where: { workspaceId: ws.workspace.id, assigneeId: ws.sales.userId } });
+    expect(held).toHaveLength(2);
+    const membership = await db.membership.findFirstOrThrow({
+      where: { workspaceId: ws.workspace.id, userId: ws.sales.userId },
+    });
+    await removeMember(ws.admin, { membershipId: membership.id });
+    const after = await db.handoff.findMany({ where: { id: { in: held.map((h) => h.id) } } });
+    expect(after.map((h) => h.assigneeId).sort()).toEqual([second.userId, third.userId].sort());
+    expect(after.every((h) => h.reassignCount === 1)).toBe(true);
+
+    const secondMembership = await db.membership.findFirstOrThrow({
+      where: { workspaceId: ws.workspace.id, userId: second.userId },
+    });
+    await changeMemberRole(ws.admin, { membershipId: secondMembership.id, role: "MARKETER" });
+    expect(await db.handoff.count({ where: { assigneeId: second.userId, status: "OPEN" } })).toBe(0);
+    expect(await db.handoff.count({ where: { workspaceId: ws.workspace.id, assigneeId: third.userId } })).toBe(6);
   });
 });
 

@@ -224,3 +224,52 @@ export async function moveHandoff(
 }
 
 export { chooseAssignee, leadLabel, lockCandidates, managerIds };
+
+/**
+ * A member who can no longer answer handoffs (removed, or given a role without
+ * handoffs) hands their open ones to the next available rep — or a manager —
+ * at once, with a fresh clock, instead of leaving them to breach.
+ */
+export async function handOverOpenHandoffs(
+  tx: Tx,
+  input: { workspaceId: string; userId: string; now: Date; actorUserId: string | null },
+) {
+  const open = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Handoff"
+    WHERE "workspaceId" = ${input.workspaceId} AND "assigneeId" = ${input.userId} AND status = 'OPEN'
+    ORDER BY "dueAt" FOR UPDATE`;
+  const exclude = new Set([input.userId]);
+  for (const { id } of open) {
+    const handoff = await tx.handoff.findUniqueOrThrow({ where: { id } });
+    const sla = await tx.slaPolicy.findUniqueOrThrow({ where: { id: handoff.slaPolicyId } });
+    // Read again each time: the previous move stamped its pick.
+    const candidates = await lockCandidates(tx, input.workspaceId);
+    const next = chooseAssignee(candidates, { rule: null, now: input.now, exclude });
+    if (next) {
+      await moveHandoff(tx, {
+        handoff,
+        sla,
+        toUserId: next.userId,
+        kind: "REASSIGNED",
+        now: input.now,
+        actorUserId: input.actorUserId,
+        reason: "memberLeft",
+      });
+    } else {
+      await tx.handoff.update({ where: { id }, data: { assigneeId: null } });
+      const lead = await tx.lead.findUniqueOrThrow({
+        where: { id: handoff.leadId },
+        select: { name: true, email: true, company: true },
+      });
+      await notify(tx, {
+        workspaceId: input.workspaceId,
+        userIds: await managerIds(tx, input.workspaceId),
+        kind: "handoffUnassigned",
+        params: { lead: leadLabel(lead), count: 1 },
+        href: `/handoffs?view=team&focus=${id}`,
+        mail: true,
+      });
+    }
+  }
+  return open.length;
+}

@@ -7,6 +7,7 @@ import { type Actor, requirePermission } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { db, type Tx } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
+import { handOverOpenHandoffs } from "@/server/handoffs/assignment";
 import { sendMail } from "@/server/mail/send";
 
 export const INVITE_DAYS = 7;
@@ -52,6 +53,14 @@ export async function changeMemberRole(actor: Actor, input: { membershipId: stri
       data: { role: input.role },
       select: { id: true, role: true, userId: true },
     });
+    if (input.role !== "SALES" && input.role !== "MANAGER") {
+      await handOverOpenHandoffs(tx, {
+        workspaceId: actor.workspaceId,
+        userId: member.userId,
+        now: new Date(),
+        actorUserId: actor.userId,
+      });
+    }
     await writeAudit(tx, actor, {
       action: "member.roleChanged",
       entityType: "Membership",
@@ -76,6 +85,12 @@ export async function removeMember(actor: Actor, input: { membershipId: string }
       throw new AppError("lastAdmin", "A workspace needs at least one admin");
     }
     await tx.membership.delete({ where: { id: member.id } });
+    await handOverOpenHandoffs(tx, {
+      workspaceId: actor.workspaceId,
+      userId: member.userId,
+      now: new Date(),
+      actorUserId: actor.userId,
+    });
     // Their sessions in this workspace end, and their tokens for it stop working.
     await tx.authSession.updateMany({
       where: { userId: member.userId, activeWorkspaceId: actor.workspaceId, revokedAt: null },
