@@ -187,7 +187,7 @@ describe("answering a handoff", () => {
     expect(lead.stage).toBe("SQL");
     expect(lead.sqlAt).not.toBeNull();
     const after = await db.handoff.findUniqueOrThrow({ where: { id: handoff.id }, include: { events: true } });
-    expect(after).toMatchObject({ status: "ACCEPTED", answeredById: ws.sales.userId });
+    expect(after).toMatchObject({ status: "ACCEPTED", answeredById: ws.sales.userId, responseMinutes: 60 });
     expect(after.events.map((e) => e.kind)).toEqual(["ASSIGNED", "ACCEPTED"]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: handoff.id, action: "handoff.accepted" } });
     expect(audit.after).toMatchObject({ withinSla: true });

@@ -56,6 +56,14 @@ export const CAPABILITIES = {
   "sla.edit": ["MANAGER"],
   /** Move one's SQLs on: opportunity, won, lost (a manager any lead's). */
   "deals.progress": ["SALES", "MANAGER"],
+  /** See campaigns and their spend. */
+  "campaigns.read": ALL,
+  /** Create and edit campaigns, record spend (form or CSV). */
+  "campaigns.edit": ["MARKETER", "MANAGER"],
+  /** Read the shared dashboards (funnel, SLA, ROI, goals) and the metrics API: one set of numbers for both teams. */
+  "metrics.read": ALL,
+  /** Set the monthly shared goals. */
+  "goals.set": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

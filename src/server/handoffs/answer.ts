@@ -1,12 +1,14 @@
 import "server-only";
 import type { Handoff } from "@/generated/prisma/client";
 import type { LeadStage, RejectReason } from "@/generated/prisma/enums";
+import { businessMinutesBetween } from "@/lib/business-time";
 import { REJECT_DESTINATION } from "@/lib/reject-reasons";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { lockCandidates, moveHandoff } from "@/server/handoffs/assignment";
+import { calendarOf } from "@/server/handoffs/sla";
 
 /**
  * Answering a handoff. The handoff row is locked first, so of two clicks, two
@@ -30,6 +32,12 @@ async function lockForAnswer(tx: Tx, actor: Actor, handoffId: string): Promise<H
     });
   }
   return handoff;
+}
+
+/** Business minutes from handoff to answer on the handoff's own SLA clock. */
+async function responseMinutes(tx: Tx, handoff: Handoff, now: Date) {
+  const sla = await tx.slaPolicy.findUniqueOrThrow({ where: { id: handoff.slaPolicyId } });
+  return businessMinutesBetween(handoff.handedOffAt, now, calendarOf(sla));
 }
 
 async function moveLead(
@@ -72,7 +80,13 @@ export async function acceptHandoff(actor: Actor, handoffId: string, now = new D
     const handoff = await lockForAnswer(tx, actor, handoffId);
     const updated = await tx.handoff.update({
       where: { id: handoff.id },
-      data: { status: "ACCEPTED", openLeadId: null, answeredAt: now, answeredById: actor.userId },
+      data: {
+        status: "ACCEPTED",
+        openLeadId: null,
+        answeredAt: now,
+        answeredById: actor.userId,
+        responseMinutes: await responseMinutes(tx, handoff, now),
+      },
     });
     await moveLead(tx, { actor, leadId: handoff.leadId, to: "SQL", reason: "handoffAccepted", now, onlyFrom: ["MQL"] });
     await tx.handoffEvent.create({
@@ -104,6 +118,7 @@ export async function rejectHandoff(
         openLeadId: null,
         answeredAt: now,
         answeredById: actor.userId,
+        responseMinutes: await responseMinutes(tx, handoff, now),
         rejectReason: input.reason,
         note: input.note,
       },

@@ -2,9 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Channel, LeadStage, RejectReason } from "@/generated/prisma/enums";
+import { businessMinutesBetween } from "@/lib/business-time";
 import { REJECT_DESTINATION, REJECT_REASONS } from "@/lib/reject-reasons";
 import { db } from "@/server/db";
-import { clockFor, currentSla } from "@/server/handoffs/sla";
+import { calendarOf, clockFor, currentSla } from "@/server/handoffs/sla";
 import { matchPersona } from "@/server/leads/persona-match";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { personaFits, publishedModel } from "@/server/leads/service";
@@ -270,6 +271,7 @@ export async function generateLeads(input: {
         dueSoonNotifiedAt: dueSoonAt <= now ? dueSoonAt : null,
         answeredAt: answer?.at ?? null,
         answeredById: answer ? assignee : null,
+        responseMinutes: answer ? businessMinutesBetween(timestamps.mqlAt, answer.at, calendarOf(sla)) : null,
         rejectReason: answer?.reason ?? null,
         note: answer?.reason ? pick(random, REJECT_NOTES) : "",
         breachCount: answer && answer.at > dueAt ? 1 : 0,

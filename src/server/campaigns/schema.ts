@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { Channel } from "@/generated/prisma/enums";
+
+const ZDate = z.iso.date("invalidDate");
+const ZCurrency = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "invalidCurrency");
+
+export const ZCampaignInput = z
+  .object({
+    name: z.string().trim().min(1, "required").max(120, "tooLong"),
+    channel: z.enum(Channel, { message: "required" }),
+    startDate: ZDate.nullable().default(null),
+    endDate: ZDate.nullable().default(null),
+    budget: z.coerce.number().min(0, "notNegative").max(1_000_000_000, "tooLarge").nullable().default(null),
+    currency: ZCurrency.default("EUR"),
+    ownerId: z.string().max(64).nullable().default(null),
+  })
+  .strict()
+  .refine((c) => !c.startDate || !c.endDate || c.startDate <= c.endDate, {
+    path: ["endDate"],
+    message: "endBeforeStart",
+  });
+export type CampaignInput = z.infer<typeof ZCampaignInput>;
+
+/** One spend entry: a day, or a whole month. */
+export const ZSpendInput = z
+  .object({
+    campaignId: z.string().min(1).max(64),
+    period: z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("day"), date: ZDate }),
+      z.object({ kind: z.literal("month"), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "invalidMonth") }),
+    ]),
+    amount: z.coerce.number().min(0, "notNegative").max(1_000_000_000, "tooLarge"),
+    currency: ZCurrency.default("EUR"),
+    /** EUR per unit of the currency; required (and > 0) unless the currency is EUR. */
+    eurRate: z.coerce.number().positive("mustBePositive").max(100_000, "tooLarge").nullable().default(null),
+    note: z.string().trim().max(500, "tooLong").default(""),
+  })
+  .strict()
+  .refine((s) => s.currency === "EUR" || s.eurRate !== null, { path: ["eurRate"], message: "rateRequired" });
+export type SpendInput = z.infer<typeof ZSpendInput>;
+
+/** The first and last day a spend period covers. */
+export function periodDays(period: SpendInput["period"]): { start: string; end: string } {
+  if (period.kind === "day") return { start: period.date, end: period.date };
+  const [y, m] = period.month.split("-").map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { start: `${period.month}-01`, end: `${period.month}-${String(last).padStart(2, "0")}` };
+}
