@@ -8,7 +8,7 @@ import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { lockCandidates, moveHandoff } from "@/server/handoffs/assignment";
-import { calendarOf } from "@/server/handoffs/sla";
+import { calendarOf, slaVersion } from "@/server/handoffs/sla";
 
 /**
  * Answering a handoff. The handoff row is locked first, so of two clicks, two
@@ -18,10 +18,11 @@ import { calendarOf } from "@/server/handoffs/sla";
 
 /** Locks the handoff; 404 outside the actor's workspace, 403 when it is someone else's. */
 async function lockForAnswer(tx: Tx, actor: Actor, handoffId: string): Promise<Handoff> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Handoff" WHERE id = ${handoffId} AND "workspaceId" = ${actor.workspaceId} FOR UPDATE`;
-  if (!rows[0]) throw notFound();
-  const handoff = await tx.handoff.findUniqueOrThrow({ where: { id: handoffId } });
+  // One round trip: lock and read (the answer path is hot — a rep with ten leads waiting, fifty reps at once).
+  const rows = await tx.$queryRaw<Handoff[]>`
+    SELECT * FROM "Handoff" WHERE id = ${handoffId} AND "workspaceId" = ${actor.workspaceId} FOR UPDATE`;
+  const handoff = rows[0];
+  if (!handoff) throw notFound();
   if (actor.role !== "MANAGER" && handoff.assigneeId !== actor.userId) throw forbidden();
   if (handoff.status !== "OPEN") {
     const by = handoff.answeredById
@@ -36,42 +37,35 @@ async function lockForAnswer(tx: Tx, actor: Actor, handoffId: string): Promise<H
 
 /** Business minutes from handoff to answer on the handoff's own SLA clock. */
 async function responseMinutes(tx: Tx, handoff: Handoff, now: Date) {
-  const sla = await tx.slaPolicy.findUniqueOrThrow({ where: { id: handoff.slaPolicyId } });
+  const sla = await slaVersion(tx, handoff.slaPolicyId);
   return businessMinutesBetween(handoff.handedOffAt, now, calendarOf(sla));
 }
 
-async function moveLead(
-  tx: Tx,
-  input: { actor: Actor; leadId: string; to: LeadStage; reason: string; now: Date; onlyFrom: LeadStage[] },
-) {
-  const rows = await tx.$queryRaw<{ stage: LeadStage }[]>`
-    SELECT stage FROM "Lead" WHERE id = ${input.leadId} AND "workspaceId" = ${input.actor.workspaceId} FOR UPDATE`;
-  const from = rows[0]?.stage;
-  // A lead moved on by other means keeps its stage: answers never move a lead backwards.
-  if (!from || !input.onlyFrom.includes(from)) return null;
-  const stamp =
-    input.to === "SQL"
-      ? { sqlAt: input.now }
-      : input.to === "OPPORTUNITY"
-        ? { opportunityAt: input.now }
-        : input.to === "CUSTOMER"
-          ? { customerAt: input.now }
-          : input.to === "LOST"
-            ? { lostAt: input.now }
-            : {};
-  await tx.lead.update({ where: { id: input.leadId }, data: { stage: input.to, stageEnteredAt: input.now, ...stamp } });
-  await tx.leadStageChange.create({
-    data: {
-      workspaceId: input.actor.workspaceId,
-      leadId: input.leadId,
-      fromStage: from,
-      toStage: input.to,
-      at: input.now,
-      actorUserId: input.actor.userId,
-      reason: input.reason,
-    },
-  });
-  return from;
+/**
+ * Moves the lead (locked) from MQL to where the answer sends it, with its
+ * stage log entry, in one statement; a lead already moved on by other means
+ * keeps its stage (answers never move a lead backwards).
+ */
+async function moveLead(tx: Tx, input: { actor: Actor; leadId: string; to: LeadStage; reason: string; now: Date }) {
+  const rows = await tx.$queryRaw<{ fromStage: LeadStage }[]>`
+    WITH old AS (
+      SELECT id, stage FROM "Lead" WHERE id = ${input.leadId} AND "workspaceId" = ${input.actor.workspaceId} FOR UPDATE
+    ),
+    moved AS (
+      UPDATE "Lead" l SET
+        stage = ${input.to}::"LeadStage",
+        "stageEnteredAt" = ${input.now},
+        "sqlAt" = CASE WHEN ${input.to} = 'SQL' THEN ${input.now} ELSE l."sqlAt" END,
+        "updatedAt" = ${input.now}
+      FROM old WHERE l.id = old.id AND old.stage = 'MQL'
+      RETURNING old.stage AS "fromStage"
+    )
+    INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, "actorUserId", reason)
+    SELECT ${input.actor.workspaceId}, ${input.leadId}, moved."fromStage", ${input.to}::"LeadStage", ${input.now},
+           ${input.actor.userId}, ${input.reason}
+    FROM moved
+    RETURNING "fromStage"`;
+  return rows[0]?.fromStage ?? null;
 }
 
 export async function acceptHandoff(actor: Actor, handoffId: string, now = new Date()) {
@@ -88,7 +82,7 @@ export async function acceptHandoff(actor: Actor, handoffId: string, now = new D
         responseMinutes: await responseMinutes(tx, handoff, now),
       },
     });
-    await moveLead(tx, { actor, leadId: handoff.leadId, to: "SQL", reason: "handoffAccepted", now, onlyFrom: ["MQL"] });
+    await moveLead(tx, { actor, leadId: handoff.leadId, to: "SQL", reason: "handoffAccepted", now });
     await tx.handoffEvent.create({
       data: { workspaceId: actor.workspaceId, handoffId, kind: "ACCEPTED", at: now, actorUserId: actor.userId },
     });
@@ -130,7 +124,6 @@ export async function rejectHandoff(
       to,
       reason: `handoffRejected:${input.reason}`,
       now,
-      onlyFrom: ["MQL"],
     });
     await tx.handoffEvent.create({
       data: {
@@ -165,7 +158,7 @@ export async function reassignHandoff(actor: Actor, handoffId: string, toUserId:
       });
     }
     if (handoff.assigneeId === toUserId) return handoff;
-    const sla = await tx.slaPolicy.findUniqueOrThrow({ where: { id: handoff.slaPolicyId } });
+    const sla = await slaVersion(tx, handoff.slaPolicyId);
     const updated = await moveHandoff(tx, {
       handoff,
       sla,

@@ -3,7 +3,7 @@ import type { Handoff, SlaPolicy } from "@/generated/prisma/client";
 import type { HandoffEventKind, Role } from "@/generated/prisma/enums";
 import type { Tx } from "@/server/db";
 import { type Candidate, chooseAssignee, matchRule } from "@/server/handoffs/routing";
-import { clockFor, currentSla } from "@/server/handoffs/sla";
+import { clockFor, currentSla, slaVersion } from "@/server/handoffs/sla";
 import { notify } from "@/server/notifications/service";
 
 /**
@@ -241,7 +241,7 @@ export async function handOverOpenHandoffs(
   const exclude = new Set([input.userId]);
   for (const { id } of open) {
     const handoff = await tx.handoff.findUniqueOrThrow({ where: { id } });
-    const sla = await tx.slaPolicy.findUniqueOrThrow({ where: { id: handoff.slaPolicyId } });
+    const sla = await slaVersion(tx, handoff.slaPolicyId);
     // Read again each time: the previous move stamped its pick.
     const candidates = await lockCandidates(tx, input.workspaceId);
     const next = chooseAssignee(candidates, { rule: null, now: input.now, exclude });

@@ -87,6 +87,17 @@ export function clockFor(
   };
 }
 
+const versions = new Map<string, SlaPolicy>();
+/** One SLA version by id. Versions never change once written, so each process keeps the ones it has read. */
+export async function slaVersion(client: Tx | Db, id: string): Promise<SlaPolicy> {
+  const cached = versions.get(id);
+  if (cached) return cached;
+  const policy = await client.slaPolicy.findUniqueOrThrow({ where: { id } });
+  if (versions.size > 10_000) versions.clear();
+  versions.set(id, policy);
+  return policy;
+}
+
 /** The SLA in force; a workspace without one gets version 1 with the defaults (4 business hours, Mon–Fri 9–18). */
 export async function currentSla(client: Tx | Db, workspaceId: string): Promise<SlaPolicy> {
   const latest = await client.slaPolicy.findFirst({ where: { workspaceId }, orderBy: { version: "desc" } });

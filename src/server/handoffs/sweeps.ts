@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
 import { chooseAssignee, leadLabel, lockCandidates, managerIds, moveHandoff } from "@/server/handoffs/assignment";
+import { slaVersion } from "@/server/handoffs/sla";
 import { notify } from "@/server/notifications/service";
 
 /**
@@ -47,7 +48,7 @@ async function breachBatch(tx: Tx, now: Date, scope: SweepScope, size: number): 
  */
 async function escalate(tx: Tx, handoffId: string, now: Date) {
   const handoff = await tx.handoff.findUniqueOrThrow({ where: { id: handoffId } });
-  const sla = await tx.slaPolicy.findUniqueOrThrow({ where: { id: handoff.slaPolicyId } });
+  const sla = await slaVersion(tx, handoff.slaPolicyId);
   const workspaceId = handoff.workspaceId;
   const lead = await tx.lead.findUniqueOrThrow({
     where: { id: handoff.leadId },
