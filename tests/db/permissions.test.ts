@@ -10,11 +10,15 @@ import { createApiToken, listApiTokens, revokeApiToken } from "@/server/api-toke
 import { listAuditEntries } from "@/server/audit/queries";
 import type { Actor } from "@/server/auth/actor";
 import { CAPABILITIES, CAPABILITY_NAMES, type Capability, can, ROLES } from "@/server/auth/permissions";
+import { listCampaigns } from "@/server/campaigns/queries";
+import { ZCampaignInput } from "@/server/campaigns/schema";
+import { createCampaign } from "@/server/campaigns/service";
 import { db } from "@/server/db";
 import { isAppError } from "@/server/errors";
 import { listTerms } from "@/server/glossary/queries";
 import { ZTermContent } from "@/server/glossary/schema";
 import { approveRevision, commentOnTerm, deprecateTerm, proposeTerm } from "@/server/glossary/service";
+import { setGoal } from "@/server/goals/service";
 import { acceptHandoff, reassignHandoff } from "@/server/handoffs/answer";
 import { createHandoffs } from "@/server/handoffs/assignment";
 import { progressDeal } from "@/server/handoffs/deals";
@@ -23,6 +27,8 @@ import { currentSla, slaInputOf, updateSla } from "@/server/handoffs/sla";
 import { getLead } from "@/server/leads/queries";
 import { captureLead } from "@/server/leads/service";
 import { changeMemberRole, inviteMember, listMembers, removeMember } from "@/server/members/service";
+import { ZMetricsFilter } from "@/server/metrics/filter";
+import { funnelMetrics } from "@/server/metrics/funnel";
 import { listPersonas } from "@/server/personas/queries";
 import { ZPersonaFields } from "@/server/personas/schema";
 import { addPersonaFeedback, createPersona } from "@/server/personas/service";
@@ -145,6 +151,11 @@ const PROBES: Record<Capability, Probe> = {
       progressDeal(actor, handoff.leadId, { step: "opportunity", amount: 100, expectedCloseDate: "2027-01-31" }),
     );
   },
+  "campaigns.read": (actor) => refusedIfForbidden(listCampaigns(actor)),
+  "campaigns.edit": (actor) =>
+    refusedIfForbidden(createCampaign(actor, ZCampaignInput.parse({ name: `Probe ${++serial}`, channel: "EVENTS" }))),
+  "metrics.read": (actor) => refusedIfForbidden(funnelMetrics(actor, ZMetricsFilter.parse({}))),
+  "goals.set": (actor) => refusedIfForbidden(setGoal(actor, { month: "2026-12", metric: "MQLS", target: 50 })),
 };
 
 /** An open handoff of a new MQL, assigned to the workspace's sales rep. */

@@ -1,0 +1,203 @@
+import "server-only";
+
+import { type Actor, requirePermission } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { leadConditions, type MetricsFilter, previousRange, type Range, resolveRange } from "@/server/metrics/filter";
+
+/**
+ * The funnel, by the definitions of the product brief:
+ * - cohort: leads created in the range, and how many of them reached each
+ *   stage (a lead that skipped a stage still counts as having reached it —
+ *   reaching SQL implies passing MQL);
+ * - flow: stage entries in the range from the append-only stage log (a lead
+ *   rejected and re-qualified enters MQL twice);
+ * - time in stage: median hours of the stays that began in the range and
+ *   have ended;
+ * - trend by week or month, and lead velocity (MQLs this month vs last).
+ */
+
+export const FUNNEL_STAGES = ["LEAD", "MQL", "SQL", "OPPORTUNITY", "CUSTOMER"] as const;
+export type FunnelStage = (typeof FUNNEL_STAGES)[number];
+
+export type Cohort = Record<FunnelStage, number>;
+
+async function cohort(workspaceId: string, range: Range, filter: MetricsFilter): Promise<Cohort> {
+  const rows = await db.$queryRaw<{ leads: bigint; mql: bigint; sql: bigint; opp: bigint; customer: bigint }[]>`
+    SELECT count(*) AS leads,
+           count(*) FILTER (WHERE COALESCE(l."mqlAt", l."sqlAt", l."opportunityAt", l."customerAt") IS NOT NULL) AS mql,
+           count(*) FILTER (WHERE COALESCE(l."sqlAt", l."opportunityAt", l."customerAt") IS NOT NULL) AS sql,
+           count(*) FILTER (WHERE COALESCE(l."opportunityAt", l."customerAt") IS NOT NULL) AS opp,
+           count(*) FILTER (WHERE l."customerAt" IS NOT NULL) AS customer
+    FROM "Lead" l
+    WHERE l."workspaceId" = ${workspaceId} AND l."createdAt" >= ${range.from} AND l."createdAt" < ${range.to}
+    ${leadConditions(filter)}`;
+  const r = rows[0];
+  return {
+    LEAD: Number(r?.leads ?? 0),
+    MQL: Number(r?.mql ?? 0),
+    SQL: Number(r?.sql ?? 0),
+    OPPORTUNITY: Number(r?.opp ?? 0),
+    CUSTOMER: Number(r?.customer ?? 0),
+  };
+}
+
+async function flow(workspaceId: string, range: Range, filter: MetricsFilter): Promise<Cohort> {
+  const rows = await db.$queryRaw<{ stage: FunnelStage; n: bigint }[]>`
+    SELECT c."toStage" AS stage, count(*) AS n
+    FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
+    WHERE c."workspaceId" = ${workspaceId} AND c.at >= ${range.from} AND c.at < ${range.to}
+      AND c."toStage" IN ('LEAD', 'MQL', 'SQL', 'OPPORTUNITY', 'CUSTOMER')
+    ${leadConditions(filter)}
+    GROUP BY 1`;
+  const result: Cohort = { LEAD: 0, MQL: 0, SQL: 0, OPPORTUNITY: 0, CUSTOMER: 0 };
+  for (const row of rows) result[row.stage] = Number(row.n);
+  return result;
+}
+
+/** Median hours spent in each stage, over stays that began in the range and have ended. */
+async function timeInStage(workspaceId: string, range: Range, filter: MetricsFilter) {
+  const rows = await db.$queryRaw<{ stage: FunnelStage; median: number | null; stays: bigint }[]>`
+    WITH stays AS (
+      SELECT c."toStage" AS stage, c.at,
+             lead(c.at) OVER (PARTITION BY c."leadId" ORDER BY c.at, c.id) AS left_at
+      FROM "LeadStageChange" c
+      WHERE c."leadId" IN (
+        SELECT c2."leadId" FROM "LeadStageChange" c2 JOIN "Lead" l ON l.id = c2."leadId"
+        WHERE c2."workspaceId" = ${workspaceId} AND c2.at >= ${range.from} AND c2.at < ${range.to}
+        ${leadConditions(filter)}
+      )
+    )
+    SELECT stage,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM left_at - at) / 3600) AS median,
+           count(*) AS stays
+    FROM stays
+    WHERE at >= ${range.from} AND at < ${range.to} AND left_at IS NOT NULL
+      AND stage IN ('LEAD', 'MQL', 'SQL', 'OPPORTUNITY')
+    GROUP BY stage`;
+  return Object.fromEntries(
+    rows.map((r) => [r.stage, { medianHours: r.median === null ? null : Number(r.median), stays: Number(r.stays) }]),
+  ) as Partial<Record<FunnelStage, { medianHours: number | null; stays: number }>>;
+}
+
+export type TrendPoint = { period: string; leads: number; mql: number; sql: number; customer: number };
+
+/** Leads created and stage entries per week or month (periods in the workspace's time zone). */
+async function trend(workspaceId: string, range: Range, filter: MetricsFilter): Promise<TrendPoint[]> {
+  const unit = filter.interval === "week" ? "week" : "month";
+  const rows = await db.$queryRaw<{ period: Date; kind: string; n: bigint }[]>`
+    SELECT date_trunc(${unit}, (l."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS period,
+           'LEAD' AS kind, count(*) AS n
+    FROM "Lead" l
+    WHERE l."workspaceId" = ${workspaceId} AND l."createdAt" >= ${range.from} AND l."createdAt" < ${range.to}
+    ${leadConditions(filter)}
+    GROUP BY 1
+    UNION ALL
+    SELECT date_trunc(${unit}, (c.at AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS period,
+           c."toStage"::text AS kind, count(*) AS n
+    FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
+    WHERE c."workspaceId" = ${workspaceId} AND c.at >= ${range.from} AND c.at < ${range.to}
+      AND c."toStage" IN ('MQL', 'SQL', 'CUSTOMER')
+    ${leadConditions(filter)}
+    GROUP BY 1, 2`;
+  const byPeriod = new Map<string, TrendPoint>();
+  for (const row of rows) {
+    const period = row.period.toISOString().slice(0, 10);
+    const point = byPeriod.get(period) ?? { period, leads: 0, mql: 0, sql: 0, customer: 0 };
+    const n = Number(row.n);
+    if (row.kind === "LEAD") point.leads = n;
+    else if (row.kind === "MQL") point.mql = n;
+    else if (row.kind === "SQL") point.sql = n;
+    else if (row.kind === "CUSTOMER") point.customer = n;
+    byPeriod.set(period, point);
+  }
+  return [...byPeriod.values()].sort((a, b) => a.period.localeCompare(b.period));
+}
+
+export type Velocity = { month: string; mqls: number; rate: number | null; modelChanged: boolean };
+
+/**
+ * Lead velocity rate per month: (MQLs this month − last month) ÷ last month,
+ * from MQL entries; `modelChanged` flags months whose MQLs came under more
+ * than one scoring model version (the rate then compares different definitions).
+ */
+async function velocity(workspaceId: string, range: Range, filter: MetricsFilter): Promise<Velocity[]> {
+  const rows = await db.$queryRaw<{ month: Date; mqls: bigint; models: bigint }[]>`
+    SELECT date_trunc('month', (c.at AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS month,
+           count(*) AS mqls, count(DISTINCT c."scoringModelId") AS models
+    FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
+    WHERE c."workspaceId" = ${workspaceId} AND c."toStage" = 'MQL'
+      AND c.at >= ${previousMonthStart(range)} AND c.at < ${range.to}
+    ${leadConditions(filter)}
+    GROUP BY 1 ORDER BY 1`;
+  const months = rows.map((r) => ({
+    month: r.month.toISOString().slice(0, 7),
+    mqls: Number(r.mqls),
+    models: Number(r.models),
+  }));
+  return months
+    .map((m, i) => {
+      const before = months[i - 1];
+      const previous = before && isPreviousMonth(before.month, m.month) ? before.mqls : 0;
+      return {
+        month: m.month,
+        mqls: m.mqls,
+        rate: previous > 0 ? (m.mqls - previous) / previous : null,
+        modelChanged: m.models > 1,
+      };
+    })
+    .filter((m) => m.month >= range.fromDate.slice(0, 7));
+}
+
+function previousMonthStart(range: Range): Date {
+  // A month before the range, so the first month in range has a rate.
+  return new Date(range.from.getTime() - 31 * 86_400_000);
+}
+
+function isPreviousMonth(a: string, b: string) {
+  const [ya, ma] = a.split("-").map(Number) as [number, number];
+  const [yb, mb] = b.split("-").map(Number) as [number, number];
+  return yb * 12 + mb - (ya * 12 + ma) === 1;
+}
+
+const rate = (num: number, den: number) => (den > 0 ? num / den : null);
+
+export function conversions(counts: Cohort) {
+  return {
+    leadToMql: rate(counts.MQL, counts.LEAD),
+    mqlToSql: rate(counts.SQL, counts.MQL),
+    sqlToOpportunity: rate(counts.OPPORTUNITY, counts.SQL),
+    opportunityToCustomer: rate(counts.CUSTOMER, counts.OPPORTUNITY),
+    leadToSql: rate(counts.SQL, counts.LEAD),
+  };
+}
+
+export async function workspaceTimeZone(workspaceId: string) {
+  const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } });
+  return ws.timeZone;
+}
+
+export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = new Date()) {
+  requirePermission(actor, "metrics.read");
+  const range = resolveRange(filter, await workspaceTimeZone(actor.workspaceId), now);
+  const previous = previousRange(range);
+  const ws = actor.workspaceId;
+  const [current, prior, flowNow, flowBefore, stageTimes, points, lvr] = await Promise.all([
+    cohort(ws, range, filter),
+    cohort(ws, previous, filter),
+    flow(ws, range, filter),
+    flow(ws, previous, filter),
+    timeInStage(ws, range, filter),
+    trend(ws, range, filter),
+    velocity(ws, range, filter),
+  ]);
+  return {
+    range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },
+    previousRange: { from: previous.fromDate, to: previous.toDate },
+    cohort: { counts: current, conversions: conversions(current), previous: prior },
+    flow: { counts: flowNow, conversions: conversions(flowNow), previous: flowBefore },
+    timeInStage: stageTimes,
+    trend: points,
+    velocity: lvr,
+  };
+}
+export type FunnelMetrics = Awaited<ReturnType<typeof funnelMetrics>>;

@@ -1,0 +1,251 @@
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import type { Channel } from "@/generated/prisma/enums";
+import { type Actor, requirePermission } from "@/server/auth/actor";
+import { db } from "@/server/db";
+import { leadConditions, type MetricsFilter, resolveRange } from "@/server/metrics/filter";
+import { workspaceTimeZone } from "@/server/metrics/funnel";
+
+/**
+ * Spend against won revenue, by campaign and by channel.
+ * - Spend: each spend period counts with the share of its days inside the
+ *   range, in EUR; summed per campaign on its own — never once per joined
+ *   lead or deal.
+ * - Leads, MQLs, SQLs, customers: leads created / entering MQL / entering SQL /
+ *   won in the range, by their source campaign.
+ * - Revenue: won amounts of leads won in the range, attributed to the
+ *   campaign of their first touch, of their last touch before the win, and
+ *   linearly (each touch an equal share). Touches are the lead's source
+ *   campaign at capture and its events that name a campaign.
+ * - CPL, cost per MQL and per SQL, CAC (spend ÷ new customers; marketing
+ *   spend only — sales costs are not recorded), ROI = (revenue − spend) ÷ spend.
+ */
+
+export type RoiRow = {
+  key: string;
+  campaignId: string | null;
+  name: string | null;
+  channel: Channel;
+  spend: number;
+  leads: number;
+  mqls: number;
+  sqls: number;
+  customers: number;
+  revenueFirstTouch: number;
+  revenueLastTouch: number;
+  revenueLinear: number;
+};
+
+const per = (amount: number, count: number) => (count > 0 ? amount / count : null);
+const roi = (revenue: number, spend: number) => (spend > 0 ? (revenue - spend) / spend : null);
+
+export function ratios(row: RoiRow) {
+  return {
+    cpl: per(row.spend, row.leads),
+    costPerMql: per(row.spend, row.mqls),
+    costPerSql: per(row.spend, row.sqls),
+    cac: per(row.spend, row.customers),
+    roiFirstTouch: roi(row.revenueFirstTouch, row.spend),
+    roiLastTouch: roi(row.revenueLastTouch, row.spend),
+  };
+}
+
+export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new Date()) {
+  requirePermission(actor, "metrics.read");
+  const ws = actor.workspaceId;
+  const range = resolveRange(filter, await workspaceTimeZone(ws), now);
+  const leads = leadConditions(filter);
+  const campaignOnly = Prisma.sql`${filter.channel ? Prisma.sql`AND c.channel = ${filter.channel}::"Channel"` : Prisma.empty}
+    ${filter.campaignId ? Prisma.sql`AND c.id = ${filter.campaignId}` : Prisma.empty}`;
+
+  const [campaigns, spend, counts, revenue] = await Promise.all([
+    db.campaign.findMany({ where: { workspaceId: ws }, select: { id: true, name: true, channel: true } }),
+    db.$queryRaw<{ campaignId: string; spend: Prisma.Decimal }[]>`
+      SELECT s."campaignId",
+             sum(s."amountEur" * (LEAST(s."periodEnd", ${range.toDate}::date) - GREATEST(s."periodStart", ${range.fromDate}::date) + 1)
+                 / (s."periodEnd" - s."periodStart" + 1)) AS spend
+      FROM "CampaignSpend" s JOIN "Campaign" c ON c.id = s."campaignId"
+      WHERE s."workspaceId" = ${ws} AND s."periodEnd" >= ${range.fromDate}::date AND s."periodStart" <= ${range.toDate}::date
+      ${campaignOnly}
+      GROUP BY 1`,
+    db.$queryRaw<{ campaignId: string | null; channel: Channel; kind: string; n: bigint }[]>`
+      SELECT l."campaignId", l.channel, 'LEAD' AS kind, count(*) AS n
+      FROM "Lead" l
+      WHERE l."workspaceId" = ${ws} AND l."createdAt" >= ${range.from} AND l."createdAt" < ${range.to} ${leads}
+      GROUP BY 1, 2
+      UNION ALL
+      SELECT l."campaignId", l.channel, c."toStage"::text AS kind, count(*) AS n
+      FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
+      WHERE c."workspaceId" = ${ws} AND c.at >= ${range.from} AND c.at < ${range.to}
+        AND c."toStage" IN ('MQL', 'SQL', 'CUSTOMER') ${leads}
+      GROUP BY 1, 2, 3`,
+    db.$queryRaw<
+      {
+        campaignId: string | null;
+        channel: Channel;
+        first: Prisma.Decimal;
+        last: Prisma.Decimal;
+        linear: Prisma.Decimal;
+      }[]
+    >`
+      WITH won AS (
+        SELECT l.id, l.channel, l."wonAmount" AS amount, l."customerAt" AS won_at, l."campaignId", l."createdAt"
+        FROM "Lead" l
+        WHERE l."workspaceId" = ${ws} AND l."customerAt" >= ${range.from} AND l."customerAt" < ${range.to}
+          AND l."wonAmount" IS NOT NULL ${leads}
+      ),
+      touches AS (
+        SELECT w.id AS lead_id, w."campaignId" AS campaign_id, w."createdAt" AS at, 0::bigint AS seq FROM won w
+        WHERE w."campaignId" IS NOT NULL
+        UNION ALL
+        SELECT e."leadId", e."campaignId", e."occurredAt", e.id FROM "LeadEvent" e JOIN won w ON w.id = e."leadId"
+        WHERE e."campaignId" IS NOT NULL AND e."occurredAt" <= w.won_at
+      ),
+      ranked AS (
+        SELECT t.*, row_number() OVER (PARTITION BY lead_id ORDER BY at, seq) AS first_rank,
+               row_number() OVER (PARTITION BY lead_id ORDER BY at DESC, seq DESC) AS last_rank,
+               count(*) OVER (PARTITION BY lead_id) AS n
+        FROM touches t
+      ),
+      credit AS (
+        SELECT r.campaign_id, NULL::"Channel" AS channel,
+               CASE WHEN r.first_rank = 1 THEN w.amount ELSE 0 END AS first,
+               CASE WHEN r.last_rank = 1 THEN w.amount ELSE 0 END AS last,
+               w.amount / r.n AS linear
+        FROM ranked r JOIN won w ON w.id = r.lead_id
+        UNION ALL
+        SELECT NULL, w.channel, w.amount, w.amount, w.amount
+        FROM won w WHERE NOT EXISTS (SELECT 1 FROM touches t WHERE t.lead_id = w.id)
+      )
+      SELECT campaign_id AS "campaignId", channel, sum(first) AS first, sum(last) AS last, sum(linear) AS linear
+      FROM credit GROUP BY 1, 2`,
+  ]);
+
+  const campaignById = new Map(campaigns.map((c) => [c.id, c]));
+  const rows = new Map<string, RoiRow>();
+  const row = (campaignId: string | null, channel: Channel): RoiRow => {
+    const campaign = campaignId ? campaignById.get(campaignId) : undefined;
+    const key = campaign ? campaign.id : `channel:${channel}`;
+    let r = rows.get(key);
+    if (!r) {
+      r = {
+        key,
+        campaignId: campaign?.id ?? null,
+        name: campaign?.name ?? null,
+        channel: campaign?.channel ?? channel,
+        spend: 0,
+        leads: 0,
+        mqls: 0,
+        sqls: 0,
+        customers: 0,
+        revenueFirstTouch: 0,
+        revenueLastTouch: 0,
+        revenueLinear: 0,
+      };
+      rows.set(key, r);
+    }
+    return r;
+  };
+  for (const s of spend) {
+    const campaign = campaignById.get(s.campaignId);
+    if (campaign) row(campaign.id, campaign.channel).spend += Number(s.spend);
+  }
+  for (const c of counts) {
+    const r = row(c.campaignId, c.channel);
+    const n = Number(c.n);
+    if (c.kind === "LEAD") r.leads += n;
+    else if (c.kind === "MQL") r.mqls += n;
+    else if (c.kind === "SQL") r.sqls += n;
+    else if (c.kind === "CUSTOMER") r.customers += n;
+  }
+  for (const v of revenue) {
+    const campaign = v.campaignId ? campaignById.get(v.campaignId) : undefined;
+    const r = row(campaign?.id ?? null, campaign?.channel ?? (v.channel as Channel));
+    r.revenueFirstTouch += Number(v.first);
+    r.revenueLastTouch += Number(v.last);
+    r.revenueLinear += Number(v.linear);
+  }
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const finished = [...rows.values()].map((r) => ({
+    ...r,
+    spend: round(r.spend),
+    revenueFirstTouch: round(r.revenueFirstTouch),
+    revenueLastTouch: round(r.revenueLastTouch),
+    revenueLinear: round(r.revenueLinear),
+  }));
+  const byChannel = new Map<Channel, RoiRow>();
+  for (const r of finished) {
+    const c = byChannel.get(r.channel) ?? {
+      ...r,
+      key: r.channel,
+      campaignId: null,
+      name: null,
+      spend: 0,
+      leads: 0,
+      mqls: 0,
+      sqls: 0,
+      customers: 0,
+      revenueFirstTouch: 0,
+      revenueLastTouch: 0,
+      revenueLinear: 0,
+    };
+    for (const k of [
+      "spend",
+      "leads",
+      "mqls",
+      "sqls",
+      "customers",
+      "revenueFirstTouch",
+      "revenueLastTouch",
+      "revenueLinear",
+    ] as const) {
+      c[k] = round(c[k] + r[k]);
+    }
+    byChannel.set(r.channel, c);
+  }
+  const total = [...byChannel.values()].reduce(
+    (t, r) => {
+      for (const k of [
+        "spend",
+        "leads",
+        "mqls",
+        "sqls",
+        "customers",
+        "revenueFirstTouch",
+        "revenueLastTouch",
+        "revenueLinear",
+      ] as const) {
+        t[k] = round(t[k] + r[k]);
+      }
+      return t;
+    },
+    {
+      key: "total",
+      campaignId: null,
+      name: null,
+      channel: "OTHER" as Channel,
+      spend: 0,
+      leads: 0,
+      mqls: 0,
+      sqls: 0,
+      customers: 0,
+      revenueFirstTouch: 0,
+      revenueLastTouch: 0,
+      revenueLinear: 0,
+    } as RoiRow,
+  );
+  const withRatios = (r: RoiRow) => ({ ...r, ...ratios(r) });
+  return {
+    range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },
+    currency: "EUR",
+    /** Spend is per campaign: persona and owner filters narrow leads and revenue, not spend. */
+    spendFiltered: !filter.personaId && !filter.ownerId,
+    byCampaign: finished
+      .filter((r) => r.campaignId)
+      .sort((a, b) => b.spend - a.spend || (a.name ?? "").localeCompare(b.name ?? ""))
+      .map(withRatios),
+    byChannel: [...byChannel.values()].sort((a, b) => a.channel.localeCompare(b.channel)).map(withRatios),
+    total: withRatios(total),
+  };
+}
+export type RoiMetrics = Awaited<ReturnType<typeof roiMetrics>>;

@@ -1,0 +1,330 @@
+/**
+ * Every dashboard figure checked against hand-computed values on a small
+ * workspace: leads that skip stages, a lead rejected then re-qualified, spend
+ * in another currency, and ranges that cut a campaign's month.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LeadStage } from "@/generated/prisma/enums";
+import { recordSpend } from "@/server/campaigns/service";
+import { db } from "@/server/db";
+import { ZMetricsFilter } from "@/server/metrics/filter";
+import { funnelMetrics } from "@/server/metrics/funnel";
+import { roiMetrics } from "@/server/metrics/roi";
+import { slaMetrics } from "@/server/metrics/sla";
+import { addMember, freshWorkspace } from "@/server/seed/factories";
+
+type Ws = Awaited<ReturnType<typeof freshWorkspace>>;
+let ws: Ws;
+let other: Ws;
+let rep2: { userId: string };
+const NOW = new Date("2026-11-01T12:00:00Z");
+const october = ZMetricsFilter.parse({ from: "2026-10-01", to: "2026-10-31" });
+const t = (iso: string) => new Date(iso);
+
+async function lead(spec: {
+  email: string;
+  createdAt: string;
+  channel: "EVENTS" | "PAID_SEARCH" | "REFERRAL" | "EMAIL";
+  campaignId?: string;
+  path: [LeadStage, string, string?][];
+  wonAmount?: number;
+}) {
+  const last = spec.path.at(-1);
+  const at = (stage: LeadStage) => spec.path.find((p) => p[0] === stage)?.[1];
+  const created = await db.lead.create({
+    data: {
+      workspaceId: ws.workspace.id,
+      email: spec.email,
+      channel: spec.channel,
+      campaignId: spec.campaignId ?? null,
+      stage: last?.[0] ?? "LEAD",
+      createdAt: t(spec.createdAt),
+      mqlAt: at("MQL") ? t(at("MQL") as string) : null,
+      sqlAt: at("SQL") ? t(at("SQL") as string) : null,
+      opportunityAt: at("OPPORTUNITY") ? t(at("OPPORTUNITY") as string) : null,
+      customerAt: at("CUSTOMER") ? t(at("CUSTOMER") as string) : null,
+      wonAmount: spec.wonAmount ?? null,
+    },
+  });
+  let from: LeadStage | null = null;
+  for (const [stage, when, reason] of [["LEAD", spec.createdAt], ...spec.path] as [LeadStage, string, string?][]) {
+    await db.leadStageChange.create({
+      data: {
+        workspaceId: ws.workspace.id,
+        leadId: created.id,
+        fromStage: from,
+        toStage: stage,
+        at: t(when),
+        reason: reason ?? "",
+      },
+    });
+    from = stage;
+  }
+  return created;
+}
+
+async function handoff(spec: {
+  leadId: string;
+  handedOffAt: string;
+  firstDueAt: string;
+  answeredAt?: string;
+  answeredById?: string;
+  responseMinutes?: number;
+  status: "OPEN" | "ACCEPTED" | "REJECTED";
+  assigneeId: string;
+}) {
+  const sla = await db.slaPolicy.upsert({
+    where: { workspaceId_version: { workspaceId: ws.workspace.id, version: 1 } },
+    create: { workspaceId: ws.workspace.id, version: 1, timeZone: "Europe/Rome", mqlMonthlyTarget: 4 },
+    update: {},
+  });
+  return db.handoff.create({
+    data: {
+      workspaceId: ws.workspace.id,
+      leadId: spec.leadId,
+      slaPolicyId: sla.id,
+      status: spec.status,
+      assigneeId: spec.assigneeId,
+      handedOffAt: t(spec.handedOffAt),
+      assignedAt: t(spec.handedOffAt),
+      dueAt: t(spec.firstDueAt),
+      firstDueAt: t(spec.firstDueAt),
+      dueSoonAt: t(spec.firstDueAt),
+      answeredAt: spec.answeredAt ? t(spec.answeredAt) : null,
+      answeredById: spec.answeredById ?? null,
+      responseMinutes: spec.responseMinutes ?? null,
+    },
+  });
+}
+
+beforeAll(async () => {
+  ws = await freshWorkspace("Metrics");
+  other = await freshWorkspace("Other");
+  rep2 = await addMember(ws.workspace.id, "SALES");
+  const c1 = await db.campaign.create({ data: { workspaceId: ws.workspace.id, name: "Fair", channel: "EVENTS" } });
+  const c2 = await db.campaign.create({ data: { workspaceId: ws.workspace.id, name: "Ads", channel: "PAID_SEARCH" } });
+
+  // A: the full path, won 10,000; source Fair, then an Ads touch.
+  const a = await lead({
+    email: "a@x.test",
+    createdAt: "2026-10-02T10:00:00Z",
+    channel: "EVENTS",
+    campaignId: c1.id,
+    path: [
+      ["MQL", "2026-10-03T10:00:00Z"],
+      ["SQL", "2026-10-04T10:00:00Z"],
+      ["OPPORTUNITY", "2026-10-10T10:00:00Z"],
+      ["CUSTOMER", "2026-10-20T10:00:00Z"],
+    ],
+    wonAmount: 10_000,
+  });
+  await db.leadEvent.create({
+    data: {
+      workspaceId: ws.workspace.id,
+      leadId: a.id,
+      type: "EMAIL_CLICKED",
+      occurredAt: t("2026-10-05T10:00:00Z"),
+      campaignId: c2.id,
+    },
+  });
+  // B: rejected (nurture) then re-qualified and accepted.
+  const b = await lead({
+    email: "b@x.test",
+    createdAt: "2026-10-05T10:00:00Z",
+    channel: "EVENTS",
+    campaignId: c1.id,
+    path: [
+      ["MQL", "2026-10-06T10:00:00Z"],
+      ["NURTURE", "2026-10-06T22:00:00Z", "handoffRejected:TIMING"],
+      ["MQL", "2026-10-15T10:00:00Z"],
+      ["SQL", "2026-10-17T10:00:00Z"],
+    ],
+  });
+  // C: straight to SQL (skips MQL), won 2,000 with no campaign touch.
+  await lead({
+    email: "c@x.test",
+    createdAt: "2026-10-08T10:00:00Z",
+    channel: "REFERRAL",
+    path: [
+      ["SQL", "2026-10-09T10:00:00Z"],
+      ["CUSTOMER", "2026-10-25T10:00:00Z"],
+    ],
+    wonAmount: 2_000,
+  });
+  // D: stays a lead.
+  await lead({
+    email: "d@x.test",
+    createdAt: "2026-10-12T10:00:00Z",
+    channel: "PAID_SEARCH",
+    campaignId: c2.id,
+    path: [],
+  });
+  // E: created in September, qualified in October.
+  const e = await lead({
+    email: "e@x.test",
+    createdAt: "2026-09-20T10:00:00Z",
+    channel: "PAID_SEARCH",
+    campaignId: c2.id,
+    path: [
+      ["MQL", "2026-10-01T10:00:00Z"],
+      ["SQL", "2026-10-02T16:00:00Z"],
+    ],
+  });
+  // F: MQL still waiting for sales.
+  const f = await lead({
+    email: "f@x.test",
+    createdAt: "2026-10-19T08:00:00Z",
+    channel: "EMAIL",
+    path: [["MQL", "2026-10-19T09:00:00Z"]],
+  });
+
+  await handoff({
+    leadId: a.id,
+    handedOffAt: "2026-10-03T10:00:00Z",
+    firstDueAt: "2026-10-03T14:00:00Z",
+    answeredAt: "2026-10-03T12:00:00Z",
+    answeredById: ws.sales.userId,
+    responseMinutes: 120,
+    status: "ACCEPTED",
+    assigneeId: ws.sales.userId,
+  });
+  const late = await handoff({
+    leadId: b.id,
+    handedOffAt: "2026-10-06T10:00:00Z",
+    firstDueAt: "2026-10-06T14:00:00Z",
+    answeredAt: "2026-10-06T22:00:00Z",
+    answeredById: rep2.userId,
+    responseMinutes: 300,
+    status: "REJECTED",
+    assigneeId: rep2.userId,
+  });
+  await handoff({
+    leadId: b.id,
+    handedOffAt: "2026-10-15T10:00:00Z",
+    firstDueAt: "2026-10-15T14:00:00Z",
+    answeredAt: "2026-10-15T11:00:00Z",
+    answeredById: ws.sales.userId,
+    responseMinutes: 60,
+    status: "ACCEPTED",
+    assigneeId: ws.sales.userId,
+  });
+  const open = await handoff({
+    leadId: f.id,
+    handedOffAt: "2026-10-19T09:00:00Z",
+    firstDueAt: "2026-10-20T09:00:00Z",
+    status: "OPEN",
+    assigneeId: rep2.userId,
+  });
+  await db.handoffEvent.createMany({
+    data: [
+      {
+        workspaceId: ws.workspace.id,
+        handoffId: late.id,
+        kind: "BREACHED",
+        at: t("2026-10-06T14:00:00Z"),
+        fromUserId: rep2.userId,
+      },
+      {
+        workspaceId: ws.workspace.id,
+        handoffId: open.id,
+        kind: "BREACHED",
+        at: t("2026-10-20T09:00:00Z"),
+        fromUserId: ws.sales.userId,
+      },
+      {
+        workspaceId: ws.workspace.id,
+        handoffId: open.id,
+        kind: "REASSIGNED",
+        at: t("2026-10-20T09:00:00Z"),
+        fromUserId: ws.sales.userId,
+        toUserId: rep2.userId,
+      },
+    ],
+  });
+
+  // Spend: Fair 3,000 in September (outside), 3,100 in October (100 a day), 500 on 1 November (outside);
+  // Ads in USD at 0.9: 1,000 on 10 October (900 €) and 2,000 for October (1,800 €).
+  const spend = (campaignId: string, period: object, amount: number, currency = "EUR", eurRate: number | null = null) =>
+    recordSpend(ws.marketer, { campaignId, period: period as never, amount, currency, eurRate, note: "" });
+  await spend(c1.id, { kind: "month", month: "2026-09" }, 3_000);
+  await spend(c1.id, { kind: "month", month: "2026-10" }, 3_100);
+  await spend(c1.id, { kind: "day", date: "2026-11-01" }, 500);
+  await spend(c2.id, { kind: "day", date: "2026-10-10" }, 1_000, "USD", 0.9);
+  await spend(c2.id, { kind: "month", month: "2026-10" }, 2_000, "USD", 0.9);
+});
+
+describe("funnel", () => {
+  it("cohort, flow, conversions and time in stage match the hand count", async () => {
+    const m = await funnelMetrics(ws.manager, october, NOW);
+    // Created in October: A B C D F. Reached MQL: A B F and C (skipped MQL on its way to SQL).
+    expect(m.cohort.counts).toEqual({ LEAD: 5, MQL: 4, SQL: 3, OPPORTUNITY: 2, CUSTOMER: 2 });
+    expect(m.cohort.conversions.mqlToSql).toBe(3 / 4);
+    expect(m.cohort.conversions.leadToSql).toBe(3 / 5);
+    // Entries in October: MQL A, B twice (re-qualified), E, F; SQL A B C E.
+    expect(m.flow.counts).toEqual({ LEAD: 5, MQL: 5, SQL: 4, OPPORTUNITY: 1, CUSTOMER: 2 });
+    // MQL stays that ended: A 24 h, B 12 h, B 48 h, E 30 h → median 27 h.
+    expect(m.timeInStage.MQL).toEqual({ medianHours: 27, stays: 4 });
+    expect(m.trend).toEqual([{ period: "2026-10-01", leads: 5, mql: 5, sql: 4, customer: 2 }]);
+    expect(m.velocity.find((v) => v.month === "2026-10")).toMatchObject({ mqls: 5, rate: null });
+    // The previous 31 days hold only E's creation.
+    expect(m.cohort.previous).toEqual({ LEAD: 1, MQL: 1, SQL: 1, OPPORTUNITY: 0, CUSTOMER: 0 });
+  });
+
+  it("filters by channel, and another workspace sees none of it", async () => {
+    const events = await funnelMetrics(ws.manager, { ...october, channel: "EVENTS" }, NOW);
+    expect(events.cohort.counts).toEqual({ LEAD: 2, MQL: 2, SQL: 2, OPPORTUNITY: 1, CUSTOMER: 1 });
+    const stranger = await funnelMetrics(other.manager, october, NOW);
+    expect(stranger.cohort.counts.LEAD).toBe(0);
+    expect(stranger.flow.counts.MQL).toBe(0);
+  });
+});
+
+describe("SLA", () => {
+  it("compliance, response times in business hours, and breaches by rep", async () => {
+    const m = await slaMetrics(ws.manager, october, NOW);
+    // Came due in October: four handoffs; in time: the two answered before their due time; the open one is a breach.
+    expect(m.compliance).toEqual({ due: 4, inTime: 2, breached: 2, rate: 0.5 });
+    // Answered: 60, 120, 300 minutes → median 2 h, p90 = 120 + 0.8 × 180 min = 4.4 h.
+    expect(m.responseHours.median).toBeCloseTo(2, 6);
+    expect(m.responseHours.p90).toBeCloseTo(4.4, 6);
+    const byRep = Object.fromEntries(m.byRep.map((r) => [r.userId, r]));
+    expect(byRep[ws.sales.userId]).toMatchObject({ answered: 2, inTime: 2, breaches: 1, reassigned: 1 });
+    expect(byRep[rep2.userId]).toMatchObject({ answered: 1, inTime: 0, breaches: 1, reassigned: 0 });
+    expect(m.atRisk.map((h) => h.overdue)).toEqual([true]);
+    expect(m.mqlsDelivered).toEqual([{ month: "2026-10", mqls: 5, target: 4 }]);
+  });
+});
+
+describe("ROI", () => {
+  it("spend once per campaign (prorated, in EUR), revenue by first and last touch", async () => {
+    const m = await roiMetrics(ws.manager, october, NOW);
+    const fair = m.byCampaign.find((r) => r.name === "Fair");
+    const ads = m.byCampaign.find((r) => r.name === "Ads");
+    expect(fair).toMatchObject({
+      spend: 3_100,
+      leads: 2,
+      mqls: 3,
+      sqls: 2,
+      customers: 1,
+      revenueFirstTouch: 10_000,
+      revenueLastTouch: 0,
+      revenueLinear: 5_000,
+    });
+    expect(fair?.cpl).toBe(1_550);
+    expect(fair?.costPerMql).toBeCloseTo(1_033.33, 2);
+    expect(fair?.cac).toBe(3_100);
+    expect(fair?.roiFirstTouch).toBeCloseTo((10_000 - 3_100) / 3_100, 10);
+    expect(ads).toMatchObject({ spend: 2_700, leads: 1, mqls: 1, sqls: 1, customers: 0, revenueLastTouch: 10_000 });
+    const referral = m.byChannel.find((r) => r.channel === "REFERRAL");
+    expect(referral).toMatchObject({ spend: 0, leads: 1, sqls: 1, customers: 1, revenueFirstTouch: 2_000 });
+    expect(m.total).toMatchObject({ spend: 5_800, revenueFirstTouch: 12_000, revenueLastTouch: 12_000, customers: 2 });
+    expect(m.total.roiLastTouch).toBeCloseTo((12_000 - 5_800) / 5_800, 10);
+  });
+
+  it("a range that cuts a month counts that month's spend by days", async () => {
+    const m = await roiMetrics(ws.manager, ZMetricsFilter.parse({ from: "2026-10-01", to: "2026-10-15" }), NOW);
+    expect(m.byCampaign.find((r) => r.name === "Fair")?.spend).toBe(1_500);
+    // 900 on the 10th + 1,800 × 15/31.
+    expect(m.byCampaign.find((r) => r.name === "Ads")?.spend).toBeCloseTo(900 + (1_800 * 15) / 31, 2);
+  });
+});
