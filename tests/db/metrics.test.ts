@@ -5,6 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LeadStage } from "@/generated/prisma/enums";
+import { GET as funnelApi } from "@/app/api/v1/metrics/funnel/route";
+import { GET as roiApi } from "@/app/api/v1/metrics/roi/route";
+import { createApiToken } from "@/server/api-tokens/service";
 import { recordSpend } from "@/server/campaigns/service";
 import { db } from "@/server/db";
 import { ZMetricsFilter } from "@/server/metrics/filter";
@@ -326,5 +329,27 @@ describe("ROI", () => {
     expect(m.byCampaign.find((r) => r.name === "Fair")?.spend).toBe(1_500);
     // 900 on the 10th + 1,800 × 15/31.
     expect(m.byCampaign.find((r) => r.name === "Ads")?.spend).toBeCloseTo(900 + (1_800 * 15) / 31, 2);
+  });
+});
+
+describe("metrics API", () => {
+  const get = async (handler: typeof funnelApi, secret: string, query: string) =>
+    handler(new Request(`http://test/api/v1/metrics?${query}`, { headers: { authorization: `Bearer ${secret}` } }), {
+      params: Promise.resolve({}),
+    });
+
+  it("returns the dashboard's figures with the same filters; bad filters are 400 problem documents", async () => {
+    const secret = (await createApiToken(ws.sales, { name: "bi" })).secret;
+    const funnel = await get(funnelApi, secret, "from=2026-10-01&to=2026-10-31&channel=EVENTS");
+    expect(funnel.status).toBe(200);
+    const body = await funnel.json();
+    expect(body.cohort.counts).toEqual({ LEAD: 2, MQL: 2, SQL: 2, OPPORTUNITY: 1, CUSTOMER: 1 });
+    const roi = await get(roiApi, secret, "from=2026-10-01&to=2026-10-31");
+    expect((await roi.json()).total.spend).toBe(5_800);
+    const bad = await get(funnelApi, secret, "from=yesterday&channel=TELEPATHY");
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
+    const unknown = await get(funnelApi, secret, "colour=blue");
+    expect(unknown.status).toBe(400);
   });
 });

@@ -27,6 +27,26 @@ const idempotencyKey = {
   schema: { type: "string", maxLength: 255 },
 };
 
+const metricParameters = [
+  {
+    name: "from",
+    in: "query",
+    schema: { type: "string", format: "date" },
+    description: "First day (workspace time zone); default 89 days before `to`",
+  },
+  {
+    name: "to",
+    in: "query",
+    schema: { type: "string", format: "date" },
+    description: "Last day, inclusive; default today",
+  },
+  { name: "channel", in: "query", schema: { type: "string" } },
+  { name: "campaignId", in: "query", schema: { type: "string" } },
+  { name: "personaId", in: "query", schema: { type: "string" } },
+  { name: "ownerId", in: "query", schema: { type: "string" } },
+  { name: "interval", in: "query", schema: { type: "string", enum: ["week", "month"], default: "month" } },
+];
+
 /** The OpenAPI document served at /api/v1/openapi.json. */
 export function openApiDocument(serverUrl: string) {
   return {
@@ -208,6 +228,22 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      ...Object.fromEntries(
+        (["funnel", "sla", "roi"] as const).map((metric) => [
+          `/api/v1/metrics/${metric}`,
+          {
+            get: {
+              summary: {
+                funnel: "Funnel: cohort and flow counts per stage, conversions, time in stage, trend, lead velocity",
+                sla: "SLA: compliance, response time (business hours), breaches by rep, at risk, MQLs vs commitment",
+                roi: "ROI: spend vs won revenue by campaign and channel, cost per lead/MQL/SQL, CAC, attribution",
+              }[metric],
+              parameters: metricParameters,
+              responses: { "200": { description: "The same figures as the dashboard" }, ...errors },
+            },
+          },
+        ]),
+      ),
       "/api/v1/leads/{id}/events": {
         post: {
           summary: "Record a behaviour event (the lead is re-scored at once)",
