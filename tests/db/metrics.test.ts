@@ -4,12 +4,13 @@
  * in another currency, and ranges that cut a campaign's month.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { LeadStage } from "@/generated/prisma/enums";
 import { GET as funnelApi } from "@/app/api/v1/metrics/funnel/route";
 import { GET as roiApi } from "@/app/api/v1/metrics/roi/route";
+import type { LeadStage } from "@/generated/prisma/enums";
 import { createApiToken } from "@/server/api-tokens/service";
 import { recordSpend } from "@/server/campaigns/service";
 import { db } from "@/server/db";
+import { listLeads, ZLeadFilter } from "@/server/leads/list";
 import { ZMetricsFilter } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
 import { roiMetrics } from "@/server/metrics/roi";
@@ -271,6 +272,25 @@ describe("funnel", () => {
     expect(m.velocity.find((v) => v.month === "2026-10")).toMatchObject({ mqls: 5, rate: null });
     // The previous 31 days hold only E's creation.
     expect(m.cohort.previous).toEqual({ LEAD: 1, MQL: 1, SQL: 1, OPPORTUNITY: 0, CUSTOMER: 0 });
+  });
+
+  it("every figure clicks through to the same leads in the leads list", async () => {
+    const m = await funnelMetrics(ws.manager, october, NOW);
+    for (const stage of ["MQL", "SQL", "OPPORTUNITY", "CUSTOMER"] as const) {
+      const list = await listLeads(
+        ws.manager,
+        ZLeadFilter.parse({ from: "2026-10-01", to: "2026-10-31", reached: stage }),
+      );
+      expect(list.count.value, stage).toBe(m.cohort.counts[stage]);
+    }
+    const created = await listLeads(ws.manager, ZLeadFilter.parse({ from: "2026-10-01", to: "2026-10-31" }));
+    expect(created.count.value).toBe(m.cohort.counts.LEAD);
+    // Flow: five MQL entries by four leads (B entered twice); the list shows each lead once.
+    const entered = await listLeads(
+      ws.manager,
+      ZLeadFilter.parse({ from: "2026-10-01", to: "2026-10-31", entered: "MQL" }),
+    );
+    expect(entered.count.value).toBe(4);
   });
 
   it("filters by channel, and another workspace sees none of it", async () => {

@@ -2,8 +2,10 @@ import "server-only";
 import { z } from "zod";
 import type { Lead, Prisma } from "@/generated/prisma/client";
 import { Channel, LeadStage } from "@/generated/prisma/enums";
+import { localDays } from "@/lib/local-days";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
+import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /** Empty form fields arrive as "": they mean "no filter", not zero. */
 const withoutEmpty = (value: unknown) =>
@@ -23,6 +25,10 @@ export const ZLeadFilter = z.preprocess(
     maxScore: z.coerce.number().finite().optional().catch(undefined),
     from: z.iso.date().optional().catch(undefined),
     to: z.iso.date().optional().catch(undefined),
+    /** Leads that reached this stage (or a later one) — the dashboards' cohort figures click through to it. */
+    reached: z.enum(["MQL", "SQL", "OPPORTUNITY", "CUSTOMER"]).optional().catch(undefined),
+    /** Leads that entered this stage between `from` and `to` (then those dates apply to the entry, not to creation). */
+    entered: z.enum(LeadStage).optional().catch(undefined),
     sort: z.enum(["newest", "oldest", "score"]).default("newest").catch("newest"),
     after: z.string().max(200).optional().catch(undefined),
   }),
@@ -39,10 +45,26 @@ function literal(value: string) {
 }
 
 /** The `where` of a filter, always scoped to the actor's workspace. */
-export function leadWhere(actor: Actor, filter: LeadFilter): Prisma.LeadWhereInput {
-  const created: Prisma.DateTimeFilter = {};
-  if (filter.from) created.gte = new Date(`${filter.from}T00:00:00Z`);
-  if (filter.to) created.lt = new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 24 * 3600 * 1000);
+const REACHED: Record<NonNullable<LeadFilter["reached"]>, Prisma.LeadWhereInput[]> = {
+  MQL: [
+    { mqlAt: { not: null } },
+    { sqlAt: { not: null } },
+    { opportunityAt: { not: null } },
+    { customerAt: { not: null } },
+  ],
+  SQL: [{ sqlAt: { not: null } }, { opportunityAt: { not: null } }, { customerAt: { not: null } }],
+  OPPORTUNITY: [{ opportunityAt: { not: null } }, { customerAt: { not: null } }],
+  CUSTOMER: [{ customerAt: { not: null } }],
+};
+
+/** The `where` of a filter, always scoped to the actor's workspace; dates are local days of `timeZone`. */
+export function leadWhere(actor: Actor, filter: LeadFilter, timeZone: string): Prisma.LeadWhereInput {
+  const days = localDays(filter.from, filter.to, timeZone);
+  const range: Prisma.DateTimeFilter = {};
+  if (days.from) range.gte = days.from;
+  if (days.to) range.lt = days.to;
+  const dated = Object.keys(range).length > 0;
+  const created = filter.entered ? {} : range;
   const score: Prisma.FloatFilter = {};
   if (filter.minScore !== undefined) score.gte = filter.minScore;
   if (filter.maxScore !== undefined) score.lte = filter.maxScore;
@@ -55,6 +77,14 @@ export function leadWhere(actor: Actor, filter: LeadFilter): Prisma.LeadWhereInp
     ...(filter.owner ? { ownerId: filter.owner === "none" ? null : filter.owner } : {}),
     ...(Object.keys(score).length ? { totalScore: score } : {}),
     ...(Object.keys(created).length ? { createdAt: created } : {}),
+    ...(filter.entered
+      ? {
+          stageChanges: {
+            some: { toStage: filter.entered, ...(dated ? { at: range } : {}) },
+          },
+        }
+      : {}),
+    ...(filter.reached ? { AND: [{ OR: REACHED[filter.reached] }] } : {}),
     ...(filter.q
       ? {
           OR: [
@@ -97,7 +127,7 @@ function cursorOf(sort: LeadFilter["sort"], lead: { createdAt: Date; totalScore:
 
 export async function listLeads(actor: Actor, filter: LeadFilter) {
   requirePermission(actor, "leads.read");
-  const where = leadWhere(actor, filter);
+  const where = leadWhere(actor, filter, await workspaceTimeZone(actor.workspaceId));
   const after = afterClause(filter.sort, filter.after);
   const [rows, count] = await Promise.all([
     db.lead.findMany({
@@ -165,7 +195,7 @@ const EXPORT_BATCH = 2_000;
 /** Every lead of the filter, in batches, keyset-paginated on (createdAt, id). */
 export async function* exportLeads(actor: Actor, filter: LeadFilter) {
   requirePermission(actor, "leads.read");
-  const where = leadWhere(actor, { ...filter, after: undefined });
+  const where = leadWhere(actor, { ...filter, after: undefined }, await workspaceTimeZone(actor.workspaceId));
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
     const position: Prisma.LeadWhereInput | null = after

@@ -1,7 +1,8 @@
-import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
+import { formatInTimeZone } from "date-fns-tz";
 import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import { Channel } from "@/generated/prisma/enums";
+import { addDays, localDays } from "@/lib/local-days";
 
 /**
  * The filters every dashboard, chart and metrics API call share: a range of
@@ -44,8 +45,6 @@ export type Range = {
 };
 
 const DAY = 86_400_000;
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** The filter's range (default: the last 90 days up to today), resolved in the workspace's time zone. */
 export function resolveRange(filter: Pick<MetricsFilter, "from" | "to">, timeZone: string, now = new Date()): Range {
@@ -57,8 +56,7 @@ export function resolveRange(filter: Pick<MetricsFilter, "from" | "to">, timeZon
 }
 
 export function rangeOf(fromDate: string, toDate: string, timeZone: string): Range {
-  const from = fromZonedTime(`${fromDate}T00:00:00`, timeZone);
-  const to = fromZonedTime(`${addDays(toDate, 1)}T00:00:00`, timeZone);
+  const { from, to } = localDays(fromDate, toDate, timeZone) as { from: Date; to: Date };
   const days = Math.round((Date.parse(`${toDate}T00:00:00Z`) - Date.parse(`${fromDate}T00:00:00Z`)) / DAY) + 1;
   return { fromDate, toDate, from, to, days, timeZone };
 }
@@ -79,8 +77,13 @@ export function leadConditions(filter: MetricsFilter): Prisma.Sql {
 }
 
 /** The leads list's query string for the same filter (every figure clicks through to its leads). */
-export function leadsHref(filter: MetricsFilter, extra: Record<string, string> = {}): string {
+export function leadsHref(
+  filter: MetricsFilter & { from?: string; to?: string },
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams();
+  if (filter.from) params.set("from", filter.from);
+  if (filter.to) params.set("to", filter.to);
   if (filter.channel) params.set("channel", filter.channel);
   if (filter.campaignId) params.set("campaign", filter.campaignId);
   if (filter.personaId) params.set("persona", filter.personaId);

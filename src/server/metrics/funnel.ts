@@ -3,6 +3,7 @@ import "server-only";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { leadConditions, type MetricsFilter, previousRange, type Range, resolveRange } from "@/server/metrics/filter";
+import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /**
  * The funnel, by the definitions of the product brief:
@@ -169,11 +170,6 @@ export function conversions(counts: Cohort) {
     opportunityToCustomer: rate(counts.CUSTOMER, counts.OPPORTUNITY),
     leadToSql: rate(counts.SQL, counts.LEAD),
   };
-}
-
-export async function workspaceTimeZone(workspaceId: string) {
-  const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } });
-  return ws.timeZone;
 }
 
 export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = new Date()) {

@@ -4,7 +4,7 @@ import type { Channel } from "@/generated/prisma/enums";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { leadConditions, type MetricsFilter, resolveRange } from "@/server/metrics/filter";
-import { workspaceTimeZone } from "@/server/metrics/funnel";
+import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /**
  * Spend against won revenue, by campaign and by channel.

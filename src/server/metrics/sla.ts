@@ -2,7 +2,7 @@ import "server-only";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { leadConditions, type MetricsFilter, resolveRange } from "@/server/metrics/filter";
-import { workspaceTimeZone } from "@/server/metrics/funnel";
+import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /**
  * SLA figures, by the brief's definitions: compliance = handoffs answered by

@@ -12,3 +12,9 @@ export async function getWorkspace(actor: Actor) {
   if (!workspace) throw notFound();
   return workspace;
 }
+
+/** The IANA time zone a workspace's dates, ranges and clocks are read in. */
+export async function workspaceTimeZone(workspaceId: string): Promise<string> {
+  const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { timeZone: true } });
+  return ws.timeZone;
+}
