@@ -11,6 +11,8 @@ export const NAV_ITEMS: { href: string; labelKey: string; capability: Capability
   { href: "/leads", labelKey: "nav.leads", capability: "leads.read" },
   { href: "/handoffs", labelKey: "nav.handoffs", capability: "handoffs.read" },
   { href: "/sla", labelKey: "nav.sla", capability: "handoffs.read" },
+  { href: "/dashboards", labelKey: "nav.dashboards", capability: "metrics.read" },
+  { href: "/campaigns", labelKey: "nav.campaigns", capability: "campaigns.read" },
   { href: "/rules", labelKey: "nav.rules", capability: "rules.read" },
   { href: "/notifications", labelKey: "nav.notifications", capability: "workspace.read" },
   { href: "/settings", labelKey: "nav.settings", capability: "workspace.read" },

@@ -164,7 +164,7 @@ beforeAll(async () => {
     path: [],
   });
   // E: created in September, qualified in October.
-  const e = await lead({
+  await lead({
     email: "e@x.test",
     createdAt: "2026-09-20T10:00:00Z",
     channel: "PAID_SEARCH",

@@ -70,9 +70,24 @@ export default async function LeadsPage({
           )}
         </div>
       </div>
+      {(filter.reached || filter.entered) && (
+        <p className="rounded bg-brand-50 px-3 py-2 text-sm text-brand-900" data-testid="stage-filter">
+          {filter.reached
+            ? t("leads.reachedFilter", { stage: t(`leads.stages.${filter.reached}`) })
+            : t("leads.enteredFilter", { stage: t(`leads.stages.${filter.entered as string}`) })}{" "}
+          <Link
+            href={`/leads?${new URLSearchParams([...query].filter(([k]) => k !== "reached" && k !== "entered"))}`}
+            className="underline"
+          >
+            {t("leads.clearFilter")}
+          </Link>
+        </p>
+      )}
       <search>
         {/* Keyed by the query: a client-side navigation to another filter resets the fields. */}
         <form key={query.toString()} method="get" className="card grid gap-3 md:grid-cols-4">
+          {filter.reached && <input type="hidden" name="reached" value={filter.reached} />}
+          {filter.entered && <input type="hidden" name="entered" value={filter.entered} />}
           <div className="md:col-span-2">
             <label htmlFor="f-q" className="label">
               {t("leads.search")}

@@ -1,0 +1,43 @@
+import { getTranslations } from "next-intl/server";
+import { csvRow } from "@/lib/csv";
+import { currentActor } from "@/server/auth/current-actor";
+import { isAppError } from "@/server/errors";
+import { ZMetricsFilter } from "@/server/metrics/filter";
+import { funnelMetrics } from "@/server/metrics/funnel";
+import { roiMetrics } from "@/server/metrics/roi";
+import { slaMetrics } from "@/server/metrics/sla";
+import { funnelTables, roiTables, slaTables } from "@/server/metrics/tables";
+
+export const dynamic = "force-dynamic";
+
+/** One chart's data as CSV (raw numbers: ratios as fractions, money in EUR, times in hours), with the page's filters. */
+export async function GET(request: Request) {
+  let actor: Awaited<ReturnType<typeof currentActor>>;
+  try {
+    actor = await currentActor("metrics.read");
+  } catch (error) {
+    const status = isAppError(error) && error.code === "unauthenticated" ? 401 : 403;
+    return new Response(status === 401 ? "Sign in first." : "Not allowed.", { status });
+  }
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const filter = ZMetricsFilter.parse(params);
+  const id = params.table ?? "";
+  const t = (await getTranslations()) as unknown as (key: string, values?: Record<string, string | number>) => string;
+  const tables = id.startsWith("funnel")
+    ? funnelTables(await funnelMetrics(actor, filter), filter, t)
+    : id.startsWith("sla")
+      ? slaTables(await slaMetrics(actor, filter), filter, t)
+      : id.startsWith("roi")
+        ? roiTables(await roiMetrics(actor, filter), filter, t)
+        : [];
+  const table = tables.find((x) => x.id === id);
+  if (!table) return new Response("Unknown table.", { status: 404 });
+  const body = csvRow(table.columns.map((c) => c.label)) + table.rows.map((r) => csvRow(r.cells)).join("");
+  return new Response(`\uFEFF${body}`, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${table.id}.csv"`,
+      "cache-control": "no-store",
+    },
+  });
+}

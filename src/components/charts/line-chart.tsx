@@ -1,0 +1,43 @@
+"use client";
+
+import { useFormatter } from "next-intl";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+export type LineSeries = { key: string; label: string; color: string };
+
+/** A trend over periods; like every chart, followed by its table view for screen readers. */
+export function TrendChart({
+  data,
+  series,
+  height = 260,
+}: {
+  data: Record<string, string | number>[];
+  series: LineSeries[];
+  height?: number;
+}) {
+  const format = useFormatter();
+  return (
+    <div aria-hidden="true" style={{ width: "100%", height }}>
+      <ResponsiveContainer>
+        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => format.number(v, { notation: "compact" })} />
+          <Tooltip formatter={(v) => format.number(Number(v), { maximumFractionDigits: 2 })} />
+          <Legend />
+          {series.map((s) => (
+            <Line
+              key={s.key}
+              type="monotone"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2}
+              dot={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

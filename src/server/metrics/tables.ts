@@ -1,0 +1,205 @@
+import "server-only";
+import { leadsHref, type MetricsFilter } from "@/server/metrics/filter";
+import { FUNNEL_STAGES, type FunnelMetrics } from "@/server/metrics/funnel";
+import type { RoiMetrics } from "@/server/metrics/roi";
+import type { SlaMetrics } from "@/server/metrics/sla";
+
+/**
+ * Every chart's data as a table: what the page shows under each chart (the
+ * accessible text alternative, with links to the leads behind each figure)
+ * and what its CSV download contains. One definition, so both always agree.
+ */
+
+export type CellKind = "text" | "int" | "ratio" | "eur" | "hours";
+export type Column = { key: string; label: string; kind: CellKind };
+export type Table = {
+  id: string;
+  title: string;
+  columns: Column[];
+  rows: { cells: (string | number | null)[]; href?: string }[];
+};
+
+type T = (key: string, values?: Record<string, string | number>) => string;
+
+const STAGE_REACHED = {
+  LEAD: undefined,
+  MQL: "MQL",
+  SQL: "SQL",
+  OPPORTUNITY: "OPPORTUNITY",
+  CUSTOMER: "CUSTOMER",
+} as const;
+
+export function funnelTables(m: FunnelMetrics, filter: MetricsFilter, t: T): Table[] {
+  const range = { ...filter, from: m.range.from, to: m.range.to };
+  const stageLabel = (stage: string) => t(`leads.stages.${stage}`);
+  const conversion = (counts: Record<string, number>, i: number) => {
+    const prev = FUNNEL_STAGES[i - 1];
+    const stage = FUNNEL_STAGES[i] as string;
+    return prev && (counts[prev] ?? 0) > 0 ? (counts[stage] ?? 0) / (counts[prev] ?? 1) : null;
+  };
+  return [
+    {
+      id: "funnel-cohort",
+      title: t("dashboards.funnel.cohortTitle"),
+      columns: [
+        { key: "stage", label: t("dashboards.columns.stage"), kind: "text" },
+        { key: "count", label: t("dashboards.columns.leads"), kind: "int" },
+        { key: "conversion", label: t("dashboards.columns.conversionFromPrevious"), kind: "ratio" },
+        { key: "previous", label: t("dashboards.columns.previousPeriod"), kind: "int" },
+      ],
+      rows: FUNNEL_STAGES.map((stage, i) => {
+        const reached = STAGE_REACHED[stage];
+        return {
+          cells: [stageLabel(stage), m.cohort.counts[stage], conversion(m.cohort.counts, i), m.cohort.previous[stage]],
+          href: leadsHref(range, reached ? { reached } : {}),
+        };
+      }),
+    },
+    {
+      id: "funnel-flow",
+      title: t("dashboards.funnel.flowTitle"),
+      columns: [
+        { key: "stage", label: t("dashboards.columns.stage"), kind: "text" },
+        { key: "entries", label: t("dashboards.columns.entries"), kind: "int" },
+        { key: "conversion", label: t("dashboards.columns.conversionFromPrevious"), kind: "ratio" },
+        { key: "previous", label: t("dashboards.columns.previousPeriod"), kind: "int" },
+        { key: "medianHours", label: t("dashboards.columns.medianTimeInStage"), kind: "hours" },
+      ],
+      rows: FUNNEL_STAGES.map((stage, i) => ({
+        cells: [
+          stageLabel(stage),
+          m.flow.counts[stage],
+          conversion(m.flow.counts, i),
+          m.flow.previous[stage],
+          m.timeInStage[stage]?.medianHours ?? null,
+        ],
+        href: leadsHref(range, { entered: stage }),
+      })),
+    },
+    {
+      id: "funnel-trend",
+      title: t("dashboards.funnel.trendTitle"),
+      columns: [
+        { key: "period", label: t("dashboards.columns.period"), kind: "text" },
+        { key: "leads", label: t("dashboards.columns.newLeads"), kind: "int" },
+        { key: "mql", label: stageLabel("MQL"), kind: "int" },
+        { key: "sql", label: stageLabel("SQL"), kind: "int" },
+        { key: "customer", label: stageLabel("CUSTOMER"), kind: "int" },
+      ],
+      rows: m.trend.map((p) => ({ cells: [p.period, p.leads, p.mql, p.sql, p.customer] })),
+    },
+    {
+      id: "funnel-velocity",
+      title: t("dashboards.funnel.velocityTitle"),
+      columns: [
+        { key: "month", label: t("dashboards.columns.month"), kind: "text" },
+        { key: "mqls", label: stageLabel("MQL"), kind: "int" },
+        { key: "rate", label: t("dashboards.columns.leadVelocity"), kind: "ratio" },
+        { key: "note", label: t("dashboards.columns.note"), kind: "text" },
+      ],
+      rows: m.velocity.map((v) => ({
+        cells: [v.month, v.mqls, v.rate, v.modelChanged ? t("dashboards.funnel.modelChanged") : ""],
+      })),
+    },
+  ];
+}
+
+export function slaTables(m: SlaMetrics, filter: MetricsFilter, t: T): Table[] {
+  return [
+    {
+      id: "sla-reps",
+      title: t("dashboards.sla.repsTitle"),
+      columns: [
+        { key: "rep", label: t("dashboards.columns.rep"), kind: "text" },
+        { key: "answered", label: t("dashboards.columns.answered"), kind: "int" },
+        { key: "inTime", label: t("dashboards.columns.inTime"), kind: "int" },
+        { key: "compliance", label: t("dashboards.columns.compliance"), kind: "ratio" },
+        { key: "median", label: t("dashboards.columns.medianResponse"), kind: "hours" },
+        { key: "breaches", label: t("dashboards.columns.breaches"), kind: "int" },
+        { key: "reassigned", label: t("dashboards.columns.reassigned"), kind: "int" },
+      ],
+      rows: m.byRep.map((r) => ({
+        cells: [
+          r.name,
+          r.answered,
+          r.inTime,
+          r.answered > 0 ? r.inTime / r.answered : null,
+          r.medianHours,
+          r.breaches,
+          r.reassigned,
+        ],
+        href: leadsHref({ ...filter, ownerId: r.userId }),
+      })),
+    },
+    {
+      id: "sla-mqls",
+      title: t("dashboards.sla.mqlsTitle"),
+      columns: [
+        { key: "month", label: t("dashboards.columns.month"), kind: "text" },
+        { key: "mqls", label: t("dashboards.columns.mqlsDelivered"), kind: "int" },
+        { key: "target", label: t("dashboards.columns.commitment"), kind: "int" },
+      ],
+      rows: m.mqlsDelivered.map((d) => ({ cells: [d.month, d.mqls, d.target] })),
+    },
+  ];
+}
+
+export function roiTables(m: RoiMetrics, filter: MetricsFilter, t: T): Table[] {
+  const range = { ...filter, from: m.range.from, to: m.range.to };
+  const columns = (first: Column): Column[] => [
+    first,
+    { key: "spend", label: t("dashboards.columns.spend"), kind: "eur" },
+    { key: "leads", label: t("dashboards.columns.leads"), kind: "int" },
+    { key: "mqls", label: t("dashboards.columns.mqls"), kind: "int" },
+    { key: "sqls", label: t("dashboards.columns.sqls"), kind: "int" },
+    { key: "customers", label: t("dashboards.columns.customers"), kind: "int" },
+    { key: "revenueFirst", label: t("dashboards.columns.revenueFirstTouch"), kind: "eur" },
+    { key: "revenueLast", label: t("dashboards.columns.revenueLastTouch"), kind: "eur" },
+    { key: "revenueLinear", label: t("dashboards.columns.revenueLinear"), kind: "eur" },
+    { key: "cpl", label: t("dashboards.columns.cpl"), kind: "eur" },
+    { key: "costPerMql", label: t("dashboards.columns.costPerMql"), kind: "eur" },
+    { key: "costPerSql", label: t("dashboards.columns.costPerSql"), kind: "eur" },
+    { key: "cac", label: t("dashboards.columns.cac"), kind: "eur" },
+    { key: "roiFirst", label: t("dashboards.columns.roiFirstTouch"), kind: "ratio" },
+    { key: "roiLast", label: t("dashboards.columns.roiLastTouch"), kind: "ratio" },
+  ];
+  const cells = (r: RoiMetrics["total"]) => [
+    r.spend,
+    r.leads,
+    r.mqls,
+    r.sqls,
+    r.customers,
+    r.revenueFirstTouch,
+    r.revenueLastTouch,
+    r.revenueLinear,
+    r.cpl,
+    r.costPerMql,
+    r.costPerSql,
+    r.cac,
+    r.roiFirstTouch,
+    r.roiLastTouch,
+  ];
+  return [
+    {
+      id: "roi-channels",
+      title: t("dashboards.roi.channelsTitle"),
+      columns: columns({ key: "channel", label: t("leads.channel"), kind: "text" }),
+      rows: [
+        ...m.byChannel.map((r) => ({
+          cells: [t(`channels.${r.channel}`), ...cells(r)],
+          href: leadsHref({ ...range, channel: r.channel }),
+        })),
+        { cells: [t("dashboards.total"), ...cells(m.total)] },
+      ],
+    },
+    {
+      id: "roi-campaigns",
+      title: t("dashboards.roi.campaignsTitle"),
+      columns: columns({ key: "campaign", label: t("leads.campaign"), kind: "text" }),
+      rows: m.byCampaign.map((r) => ({
+        cells: [r.name, ...cells(r)],
+        href: leadsHref({ ...range, campaignId: r.campaignId ?? undefined }),
+      })),
+    },
+  ];
+}
