@@ -168,6 +168,30 @@ export async function generateLeads(input: {
     }
   }
 
+  // Monthly spend per campaign over the period (one campaign billed in USD).
+  const months = Math.ceil((input.months ?? 12) + 1);
+  const spendRows: Prisma.CampaignSpendCreateManyInput[] = [];
+  for (const [name, campaignId] of campaignIds) {
+    const usd = name.startsWith("LinkedIn");
+    for (let m = 0; m < months; m++) {
+      const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - m, 1));
+      const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
+      const amount = Math.round(500 + random() * 2_500);
+      const eurRate = usd ? 0.92 : 1;
+      spendRows.push({
+        workspaceId: input.workspaceId,
+        campaignId,
+        periodStart: first,
+        periodEnd: last,
+        amount,
+        currency: usd ? "USD" : "EUR",
+        eurRate,
+        amountEur: Math.round(amount * eurRate * 100) / 100,
+      });
+    }
+  }
+  await db.campaignSpend.createMany({ data: spendRows, skipDuplicates: true });
+
   const leads: Prisma.LeadCreateManyInput[] = [];
   const events: Prisma.LeadEventCreateManyInput[] = [];
   const stages: Prisma.LeadStageChangeCreateManyInput[] = [];
@@ -219,6 +243,7 @@ export async function generateLeads(input: {
       stage = to;
     };
     let assignee: string | null = null;
+    const amounts: { opportunityAmount?: number; wonAmount?: number } = {};
     let answer: { status: "ACCEPTED" | "REJECTED"; at: Date; reason?: RejectReason } | null = null;
     if (atCrossing.qualifies) {
       const roll = random();
@@ -236,9 +261,11 @@ export async function generateLeads(input: {
         if (next < 0.45) {
           step("OPPORTUNITY", "opportunity", 24 * (3 + random() * 20));
           timestamps.opportunityAt = at;
+          amounts.opportunityAmount = Math.round(2_000 + random() ** 2 * 48_000);
           if (random() < 0.4) {
             step("CUSTOMER", "won", 24 * (10 + random() * 60));
             timestamps.customerAt = at;
+            amounts.wonAmount = Math.round((amounts.opportunityAmount ?? 10_000) * (0.8 + random() * 0.3));
           } else if (random() < 0.5) step("LOST", "lost:Chose a competitor", 24 * (10 + random() * 60));
         }
       } else if (roll < 0.9) {
@@ -331,6 +358,7 @@ export async function generateLeads(input: {
       ownerId: assignee,
       stageEnteredAt: history.at(-1)?.at ?? createdAt,
       ...timestamps,
+      ...amounts,
       createdAt,
       updatedAt: history.at(-1)?.at ?? createdAt,
     });
