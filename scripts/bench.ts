@@ -4,7 +4,7 @@
  * Uses its own embedded PostgreSQL (.data/postgres-bench) unless DATABASE_URL
  * is set; the generated workspace is kept between runs.
  *   BENCH_LEADS   leads to generate (default 1000000; events = 10 × leads)
- *   BENCH_ONLY    comma list of: list,api,import,rescore (default: all)
+ *   BENCH_ONLY    comma list of: list,api,import,rescore,handoffs,dashboards (default: all)
  * Writes the figures to docs/benchmarks.md.
  */
 import { ensureDatabase } from "./lib/postgres";
