@@ -28,7 +28,7 @@ const CHANNELS = [
 
 async function history(pool: pg.Pool, workspaceId: string, manager: Actor) {
   const { rows } = await pool.query<{ n: string }>(
-    `SELECT count(*) AS n FROM "LeadStageChange" WHERE "workspaceId" = $1 AND reason = 'bench'`,
+    `SELECT count(*) AS n FROM "LeadStageChange" WHERE "workspaceId" = $1 AND reason = 'bench-history'`,
     [workspaceId],
   );
   if (Number(rows[0]?.n) > 0) return null;
@@ -58,11 +58,11 @@ async function history(pool: pg.Pool, workspaceId: string, manager: Actor) {
     );
     await pool.query(
       `INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, reason)
-       SELECT $1, id, NULL, 'LEAD', "createdAt", 'bench' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$'
-       UNION ALL SELECT $1, id, 'LEAD', 'MQL', "mqlAt", 'bench' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "mqlAt" IS NOT NULL
-       UNION ALL SELECT $1, id, 'MQL', 'SQL', "sqlAt", 'bench' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "sqlAt" IS NOT NULL
-       UNION ALL SELECT $1, id, 'SQL', 'OPPORTUNITY', "opportunityAt", 'bench' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "opportunityAt" IS NOT NULL
-       UNION ALL SELECT $1, id, 'OPPORTUNITY', 'CUSTOMER', "customerAt", 'bench' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "customerAt" IS NOT NULL`,
+       SELECT $1, id, NULL, 'LEAD', "createdAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$'
+       UNION ALL SELECT $1, id, 'LEAD', 'MQL', "mqlAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "mqlAt" IS NOT NULL
+       UNION ALL SELECT $1, id, 'MQL', 'SQL', "sqlAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "sqlAt" IS NOT NULL
+       UNION ALL SELECT $1, id, 'SQL', 'OPPORTUNITY', "opportunityAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "opportunityAt" IS NOT NULL
+       UNION ALL SELECT $1, id, 'OPPORTUNITY', 'CUSTOMER', "customerAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "customerAt" IS NOT NULL`,
       [workspaceId],
     );
     await pool.query(
@@ -73,7 +73,7 @@ async function history(pool: pg.Pool, workspaceId: string, manager: Actor) {
     );
     await pool.query(
       `INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, reason)
-       SELECT $1, id, 'MQL', 'NURTURE', "mqlAt" + interval '2 hours', 'bench' FROM "Lead"
+       SELECT $1, id, 'MQL', 'NURTURE', "mqlAt" + interval '2 hours', 'bench-history' FROM "Lead"
        WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND stage = 'NURTURE'`,
       [workspaceId],
     );
