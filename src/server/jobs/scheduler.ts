@@ -4,6 +4,7 @@ import { sweepBreaches, sweepDueSoon } from "@/server/handoffs/sweeps";
 import { runDailyJobs } from "@/server/jobs/daily";
 import { sendPendingMail } from "@/server/jobs/mail-outbox";
 import { logger } from "@/server/logger";
+import { compactFunnel } from "@/server/metrics/rollup";
 
 /**
  * Background work of one app server, started with it (src/instrumentation.ts).
@@ -38,6 +39,7 @@ export function startScheduler(): void {
       await guarded("sweepBreaches", () => sweepBreaches(now));
       await guarded("sweepDueSoon", () => sweepDueSoon(now));
       await guarded("mailOutbox", () => sendPendingMail());
+      await guarded("funnelRollup", () => compactFunnel());
       if (Date.now() - lastDaily >= DAILY_EVERY_MS) {
         lastDaily = Date.now();
         await guarded("daily", () => runDailyJobs(now));

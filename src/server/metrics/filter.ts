@@ -76,6 +76,16 @@ export function leadConditions(filter: MetricsFilter): Prisma.Sql {
   return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
+/** The same conditions on a rollup row aliased `r` (dimensions stored as "" when absent). */
+export function rollupConditions(filter: MetricsFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (filter.channel) parts.push(Prisma.sql`AND r.channel = ${filter.channel}::"Channel"`);
+  if (filter.campaignId) parts.push(Prisma.sql`AND r."campaignId" = ${filter.campaignId}`);
+  if (filter.personaId) parts.push(Prisma.sql`AND r."personaId" = ${filter.personaId}`);
+  if (filter.ownerId) parts.push(Prisma.sql`AND r."ownerId" = ${filter.ownerId}`);
+  return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
 /** The leads list's query string for the same filter (every figure clicks through to its leads). */
 export function leadsHref(
   filter: MetricsFilter & { from?: string; to?: string },

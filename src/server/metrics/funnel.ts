@@ -1,8 +1,14 @@
 import "server-only";
-
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { leadConditions, type MetricsFilter, previousRange, type Range, resolveRange } from "@/server/metrics/filter";
+import {
+  leadConditions,
+  type MetricsFilter,
+  previousRange,
+  type Range,
+  resolveRange,
+  rollupConditions,
+} from "@/server/metrics/filter";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /**
@@ -22,7 +28,31 @@ export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 export type Cohort = Record<FunnelStage, number>;
 
-async function cohort(workspaceId: string, range: Range, filter: MetricsFilter): Promise<Cohort> {
+/** Where counts come from: the rollup (dashboards) or the raw tables (the recompute the rollup is tested against). */
+export type Source = "rollup" | "raw";
+
+const emptyCounts = (): Cohort => ({ LEAD: 0, MQL: 0, SQL: 0, OPPORTUNITY: 0, CUSTOMER: 0 });
+
+/** Rollup counts per stage for a kind over the range's local days. */
+async function rolledUp(workspaceId: string, kind: "cohort" | "flow", range: Range, filter: MetricsFilter) {
+  const rows = await db.$queryRaw<{ stage: string; n: bigint }[]>`
+    SELECT r.stage, sum(r.n)::bigint AS n FROM (
+      SELECT stage, n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelRollup"
+      WHERE "workspaceId" = ${workspaceId} AND kind = ${kind} AND day >= ${range.fromDate}::date AND day <= ${range.toDate}::date
+      UNION ALL
+      SELECT stage, n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelDelta"
+      WHERE "workspaceId" = ${workspaceId} AND kind = ${kind} AND day >= ${range.fromDate}::date AND day <= ${range.toDate}::date
+    ) r
+    WHERE TRUE ${rollupConditions(filter)}
+    GROUP BY r.stage
+    HAVING sum(r.n) <> 0`;
+  const counts = emptyCounts();
+  for (const row of rows) if (row.stage in counts) counts[row.stage as FunnelStage] = Number(row.n);
+  return counts;
+}
+
+async function cohort(workspaceId: string, range: Range, filter: MetricsFilter, source: Source): Promise<Cohort> {
+  if (source === "rollup") return rolledUp(workspaceId, "cohort", range, filter);
   const rows = await db.$queryRaw<{ leads: bigint; mql: bigint; sql: bigint; opp: bigint; customer: bigint }[]>`
     SELECT count(*) AS leads,
            count(*) FILTER (WHERE COALESCE(l."mqlAt", l."sqlAt", l."opportunityAt", l."customerAt") IS NOT NULL) AS mql,
@@ -42,7 +72,8 @@ async function cohort(workspaceId: string, range: Range, filter: MetricsFilter):
   };
 }
 
-async function flow(workspaceId: string, range: Range, filter: MetricsFilter): Promise<Cohort> {
+async function flow(workspaceId: string, range: Range, filter: MetricsFilter, source: Source): Promise<Cohort> {
+  if (source === "rollup") return rolledUp(workspaceId, "flow", range, filter);
   const rows = await db.$queryRaw<{ stage: FunnelStage; n: bigint }[]>`
     SELECT c."toStage" AS stage, count(*) AS n
     FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
@@ -50,7 +81,7 @@ async function flow(workspaceId: string, range: Range, filter: MetricsFilter): P
       AND c."toStage" IN ('LEAD', 'MQL', 'SQL', 'OPPORTUNITY', 'CUSTOMER')
     ${leadConditions(filter)}
     GROUP BY 1`;
-  const result: Cohort = { LEAD: 0, MQL: 0, SQL: 0, OPPORTUNITY: 0, CUSTOMER: 0 };
+  const result = emptyCounts();
   for (const row of rows) result[row.stage] = Number(row.n);
   return result;
 }
@@ -83,23 +114,39 @@ async function timeInStage(workspaceId: string, range: Range, filter: MetricsFil
 export type TrendPoint = { period: string; leads: number; mql: number; sql: number; customer: number };
 
 /** Leads created and stage entries per week or month (periods in the workspace's time zone). */
-async function trend(workspaceId: string, range: Range, filter: MetricsFilter): Promise<TrendPoint[]> {
+async function trend(workspaceId: string, range: Range, filter: MetricsFilter, source: Source): Promise<TrendPoint[]> {
   const unit = filter.interval === "week" ? "week" : "month";
-  const rows = await db.$queryRaw<{ period: Date; kind: string; n: bigint }[]>`
-    SELECT date_trunc(${unit}, (l."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS period,
-           'LEAD' AS kind, count(*) AS n
-    FROM "Lead" l
-    WHERE l."workspaceId" = ${workspaceId} AND l."createdAt" >= ${range.from} AND l."createdAt" < ${range.to}
-    ${leadConditions(filter)}
-    GROUP BY 1
-    UNION ALL
-    SELECT date_trunc(${unit}, (c.at AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS period,
-           c."toStage"::text AS kind, count(*) AS n
-    FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
-    WHERE c."workspaceId" = ${workspaceId} AND c.at >= ${range.from} AND c.at < ${range.to}
-      AND c."toStage" IN ('MQL', 'SQL', 'CUSTOMER')
-    ${leadConditions(filter)}
-    GROUP BY 1, 2`;
+  const rows =
+    source === "rollup"
+      ? await db.$queryRaw<{ period: Date; kind: string; n: bigint }[]>`
+          SELECT date_trunc(${unit}, r.day::timestamp) AS period,
+                 CASE WHEN r.kind = 'cohort' THEN 'LEAD' ELSE r.stage::text END AS kind, sum(r.n)::bigint AS n
+          FROM (
+            SELECT kind, day, stage, n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelRollup"
+            WHERE "workspaceId" = ${workspaceId} AND day >= ${range.fromDate}::date AND day <= ${range.toDate}::date
+            UNION ALL
+            SELECT kind, day, stage, n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelDelta"
+            WHERE "workspaceId" = ${workspaceId} AND day >= ${range.fromDate}::date AND day <= ${range.toDate}::date
+          ) r
+          WHERE ((r.kind = 'cohort' AND r.stage = 'LEAD') OR (r.kind = 'flow' AND r.stage IN ('MQL', 'SQL', 'CUSTOMER')))
+          ${rollupConditions(filter)}
+          GROUP BY 1, 2
+          HAVING sum(r.n) <> 0`
+      : await db.$queryRaw<{ period: Date; kind: string; n: bigint }[]>`
+          SELECT date_trunc(${unit}, (l."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS period,
+                 'LEAD' AS kind, count(*) AS n
+          FROM "Lead" l
+          WHERE l."workspaceId" = ${workspaceId} AND l."createdAt" >= ${range.from} AND l."createdAt" < ${range.to}
+          ${leadConditions(filter)}
+          GROUP BY 1
+          UNION ALL
+          SELECT date_trunc(${unit}, (c.at AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS period,
+                 c."toStage"::text AS kind, count(*) AS n
+          FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
+          WHERE c."workspaceId" = ${workspaceId} AND c.at >= ${range.from} AND c.at < ${range.to}
+            AND c."toStage" IN ('MQL', 'SQL', 'CUSTOMER')
+          ${leadConditions(filter)}
+          GROUP BY 1, 2`;
   const byPeriod = new Map<string, TrendPoint>();
   for (const row of rows) {
     const period = row.period.toISOString().slice(0, 10);
@@ -172,18 +219,18 @@ export function conversions(counts: Cohort) {
   };
 }
 
-export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = new Date()) {
+export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = new Date(), source: Source = "rollup") {
   requirePermission(actor, "metrics.read");
   const range = resolveRange(filter, await workspaceTimeZone(actor.workspaceId), now);
   const previous = previousRange(range);
   const ws = actor.workspaceId;
   const [current, prior, flowNow, flowBefore, stageTimes, points, lvr] = await Promise.all([
-    cohort(ws, range, filter),
-    cohort(ws, previous, filter),
-    flow(ws, range, filter),
-    flow(ws, previous, filter),
+    cohort(ws, range, filter, source),
+    cohort(ws, previous, filter, source),
+    flow(ws, range, filter, source),
+    flow(ws, previous, filter, source),
     timeInStage(ws, range, filter),
-    trend(ws, range, filter),
+    trend(ws, range, filter, source),
     velocity(ws, range, filter),
   ]);
   return {

@@ -3,7 +3,8 @@ import { Prisma } from "@/generated/prisma/client";
 import type { Channel } from "@/generated/prisma/enums";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { leadConditions, type MetricsFilter, resolveRange } from "@/server/metrics/filter";
+import { leadConditions, type MetricsFilter, resolveRange, rollupConditions } from "@/server/metrics/filter";
+import type { Source } from "@/server/metrics/funnel";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /**
@@ -50,7 +51,7 @@ export function ratios(row: RoiRow) {
   };
 }
 
-export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new Date()) {
+export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new Date(), source: Source = "rollup") {
   requirePermission(actor, "metrics.read");
   const ws = actor.workspaceId;
   const range = resolveRange(filter, await workspaceTimeZone(ws), now);
@@ -68,17 +69,32 @@ export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new 
       WHERE s."workspaceId" = ${ws} AND s."periodEnd" >= ${range.fromDate}::date AND s."periodStart" <= ${range.toDate}::date
       ${campaignOnly}
       GROUP BY 1`,
-    db.$queryRaw<{ campaignId: string | null; channel: Channel; kind: string; n: bigint }[]>`
-      SELECT l."campaignId", l.channel, 'LEAD' AS kind, count(*) AS n
-      FROM "Lead" l
-      WHERE l."workspaceId" = ${ws} AND l."createdAt" >= ${range.from} AND l."createdAt" < ${range.to} ${leads}
-      GROUP BY 1, 2
-      UNION ALL
-      SELECT l."campaignId", l.channel, c."toStage"::text AS kind, count(*) AS n
-      FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
-      WHERE c."workspaceId" = ${ws} AND c.at >= ${range.from} AND c.at < ${range.to}
-        AND c."toStage" IN ('MQL', 'SQL', 'CUSTOMER') ${leads}
-      GROUP BY 1, 2, 3`,
+    source === "rollup"
+      ? db.$queryRaw<{ campaignId: string | null; channel: Channel; kind: string; n: bigint }[]>`
+          SELECT NULLIF(r."campaignId", '') AS "campaignId", r.channel,
+                 CASE WHEN r.kind = 'cohort' THEN 'LEAD' ELSE r.stage::text END AS kind, sum(r.n)::bigint AS n
+          FROM (
+            SELECT kind, stage, n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelRollup"
+            WHERE "workspaceId" = ${ws} AND day >= ${range.fromDate}::date AND day <= ${range.toDate}::date
+            UNION ALL
+            SELECT kind, stage, n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelDelta"
+            WHERE "workspaceId" = ${ws} AND day >= ${range.fromDate}::date AND day <= ${range.toDate}::date
+          ) r
+          WHERE ((r.kind = 'cohort' AND r.stage = 'LEAD') OR (r.kind = 'flow' AND r.stage IN ('MQL', 'SQL', 'CUSTOMER')))
+          ${rollupConditions(filter)}
+          GROUP BY 1, 2, 3
+          HAVING sum(r.n) <> 0`
+      : db.$queryRaw<{ campaignId: string | null; channel: Channel; kind: string; n: bigint }[]>`
+          SELECT l."campaignId", l.channel, 'LEAD' AS kind, count(*) AS n
+          FROM "Lead" l
+          WHERE l."workspaceId" = ${ws} AND l."createdAt" >= ${range.from} AND l."createdAt" < ${range.to} ${leads}
+          GROUP BY 1, 2
+          UNION ALL
+          SELECT l."campaignId", l.channel, c."toStage"::text AS kind, count(*) AS n
+          FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
+          WHERE c."workspaceId" = ${ws} AND c.at >= ${range.from} AND c.at < ${range.to}
+            AND c."toStage" IN ('MQL', 'SQL', 'CUSTOMER') ${leads}
+          GROUP BY 1, 2, 3`,
     db.$queryRaw<
       {
         campaignId: string | null;

@@ -8,6 +8,7 @@ import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { installStarterGlossary } from "@/server/glossary/service";
+import { rebuildFunnel } from "@/server/metrics/rollup";
 
 /**
  * Operator-level operations (admin CLI, seed, tests): they act outside any
@@ -125,7 +126,7 @@ export async function resetPassword(input: { email: string; password: string }) 
 /** Rename the workspace or change its time zone (admins). */
 export async function updateWorkspace(actor: Actor, input: { name: string; timeZone: string }) {
   requirePermission(actor, "workspace.update");
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const before = await tx.workspace.findUnique({
       where: { id: actor.workspaceId },
       select: { name: true, timeZone: true },
@@ -143,6 +144,9 @@ export async function updateWorkspace(actor: Actor, input: { name: string; timeZ
       before,
       after,
     });
-    return after;
+    return { ...after, timeZoneChanged: before.timeZone !== after.timeZone };
   });
+  // Dashboards count by local day: a new time zone moves days.
+  if (updated.timeZoneChanged) await rebuildFunnel(actor.workspaceId);
+  return { name: updated.name, timeZone: updated.timeZone };
 }
