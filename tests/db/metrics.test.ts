@@ -10,6 +10,8 @@ import type { LeadStage } from "@/generated/prisma/enums";
 import { createApiToken } from "@/server/api-tokens/service";
 import { recordSpend } from "@/server/campaigns/service";
 import { db } from "@/server/db";
+import { goalProgress, leaderboard, setLeaderboardOptOut } from "@/server/goals/progress";
+import { setGoal } from "@/server/goals/service";
 import { listLeads, ZLeadFilter } from "@/server/leads/list";
 import { ZMetricsFilter } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
@@ -371,5 +373,40 @@ describe("metrics API", () => {
     expect(bad.headers.get("content-type")).toContain("application/problem+json");
     const unknown = await get(funnelApi, secret, "colour=blue");
     expect(unknown.status).toBe(400);
+  });
+});
+
+describe("shared goals and the leaderboard", () => {
+  it("show the month's progress from the dashboards' own figures", async () => {
+    await setGoal(ws.manager, { month: "2026-10", metric: "MQLS", target: 4 });
+    await setGoal(ws.manager, { month: "2026-10", metric: "SLA_COMPLIANCE", target: 0.9 });
+    await expect(setGoal(ws.sales, { month: "2026-10", metric: "SQLS", target: 1 })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    const progress = await goalProgress(ws.sales, "2026-10", NOW);
+    const by = Object.fromEntries(progress.goals.map((g) => [g.metric, g]));
+    expect(by.MQLS).toEqual({ metric: "MQLS", target: 4, actual: 5, progress: 5 / 4 });
+    expect(by.SLA_COMPLIANCE).toMatchObject({ target: 0.9, actual: 0.5 });
+    expect(by.SLA_COMPLIANCE?.progress).toBeCloseTo(0.5 / 0.9, 10);
+    expect(by.REVENUE).toEqual({ metric: "REVENUE", target: null, actual: 12_000, progress: null });
+  });
+
+  it("ranks reps by SLA compliance and marketers by acceptance; opting out hides a person from others only", async () => {
+    const fair = await db.campaign.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, name: "Fair" } });
+    await db.campaign.update({ where: { id: fair.id }, data: { ownerId: ws.marketer.userId } });
+    const board = await leaderboard(ws.manager, "2026-10", NOW);
+    expect(board.reps.map((r) => [r.userId, r.compliance])).toEqual([
+      [ws.sales.userId, 1],
+      [rep2.userId, 0],
+    ]);
+    // Fair's MQLs answered in October: A accepted, B rejected then accepted.
+    expect(board.marketers.map((m) => [m.userId, m.acceptance])).toEqual([[ws.marketer.userId, 2 / 3]]);
+    await setLeaderboardOptOut({ ...ws.sales, userId: rep2.userId }, true);
+    expect((await leaderboard(ws.manager, "2026-10", NOW)).reps.map((r) => r.userId)).toEqual([ws.sales.userId]);
+    const own = await leaderboard({ ...ws.sales, userId: rep2.userId }, "2026-10", NOW);
+    expect(own.reps.map((r) => [r.userId, r.optedOut])).toEqual([
+      [ws.sales.userId, false],
+      [rep2.userId, true],
+    ]);
   });
 });

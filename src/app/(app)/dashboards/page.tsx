@@ -6,6 +6,8 @@ import { FilterSelect } from "@/components/filter-select";
 import { TermHint } from "@/components/term-hint";
 import { Channel } from "@/generated/prisma/enums";
 import { pageActor } from "@/server/auth/current-actor";
+import { can } from "@/server/auth/permissions";
+import { currentMonth, goalProgress, leaderboard } from "@/server/goals/progress";
 import { leadFilterOptions } from "@/server/leads/list";
 import { leadsHref, ZMetricsFilter } from "@/server/metrics/filter";
 import { FUNNEL_STAGES, funnelMetrics } from "@/server/metrics/funnel";
@@ -13,13 +15,14 @@ import { roiMetrics } from "@/server/metrics/roi";
 import { slaMetrics } from "@/server/metrics/sla";
 import { funnelTables, roiTables, slaTables, type Table } from "@/server/metrics/tables";
 import { DataTable } from "./data-table";
+import { GoalForm, OptOutToggle } from "./goal-controls";
 
 export async function generateMetadata() {
   const t = await getTranslations("dashboards");
   return { title: t("heading") };
 }
 
-const VIEWS = ["funnel", "sla", "roi"] as const;
+const VIEWS = ["funnel", "sla", "roi", "goals"] as const;
 type View = (typeof VIEWS)[number];
 const COLORS = { blue: "#1f5fd1", green: "#15803d", amber: "#b45309", slate: "#475569" };
 
@@ -247,6 +250,113 @@ export default async function DashboardsPage({
         </section>
       </>
     );
+  } else if (view === "goals") {
+    const month = /^\d{4}-\d{2}$/.test(params.month ?? "")
+      ? (params.month as string)
+      : await currentMonth(actor.workspaceId);
+    const [progress, board] = await Promise.all([goalProgress(actor, month), leaderboard(actor, month)]);
+    const value = (metric: string, v: number | null) =>
+      v === null ? "—" : metric === "REVENUE" ? eur(v) : metric === "SLA_COMPLIANCE" ? pct(v) : format.number(v);
+    body = (
+      <>
+        <section className="card space-y-3" aria-labelledby="h-goals">
+          <h2 id="h-goals" className="font-semibold">
+            {t("dashboards.goals.title", { month })}
+          </h2>
+          <p className="text-sm text-slate-600">{t("dashboards.goals.intro")}</p>
+          <ul className="grid gap-3 md:grid-cols-2" data-testid="goals">
+            {progress.goals.map((g) => (
+              <li key={g.metric} className="rounded-md bg-slate-50 p-3">
+                <p className="text-sm font-medium">{t(`dashboards.goals.metrics.${g.metric}`)}</p>
+                <p className="text-xl font-semibold tabular-nums">
+                  {value(g.metric, g.actual)}
+                  {g.target !== null && (
+                    <span className="text-sm font-normal text-slate-600"> / {value(g.metric, g.target)}</span>
+                  )}
+                </p>
+                {g.progress !== null ? (
+                  <div
+                    role="progressbar"
+                    aria-label={t(`dashboards.goals.metrics.${g.metric}`)}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={Math.round(Math.min(1, g.progress) * 100)}
+                    className="mt-2 h-2 rounded bg-slate-200"
+                  >
+                    <div
+                      className="h-2 rounded bg-brand-600"
+                      style={{ width: `${Math.min(100, g.progress * 100)}%` }}
+                    />
+                  </div>
+                ) : (
+                  <p className="text-xs text-slate-500">{t("dashboards.goals.noGoal")}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+          {can(actor.role, "goals.set") && <GoalForm month={month} />}
+        </section>
+        <section className="card space-y-3" aria-labelledby="h-board">
+          <h2 id="h-board" className="font-semibold">
+            {t("dashboards.goals.leaderboard")}
+          </h2>
+          <p className="text-sm text-slate-600">{t("dashboards.goals.leaderboardIntro")}</p>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <table className="data-table" data-testid="leaderboard-reps">
+              <caption className="text-left font-medium">{t("dashboards.goals.reps")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t("dashboards.columns.rep")}</th>
+                  <th scope="col" className="text-right">
+                    {t("dashboards.columns.compliance")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("dashboards.columns.medianResponse")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {board.reps.map((r, i) => (
+                  <tr key={r.userId}>
+                    <td>{i + 1}</td>
+                    <td>{r.optedOut ? `${r.name} (${t("dashboards.goals.onlyYou")})` : r.name}</td>
+                    <td className="text-right tabular-nums">{pct(r.compliance)}</td>
+                    <td className="text-right tabular-nums">{hours(r.medianHours)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <table className="data-table" data-testid="leaderboard-marketers">
+              <caption className="text-left font-medium">{t("dashboards.goals.marketers")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t("dashboards.goals.marketer")}</th>
+                  <th scope="col" className="text-right">
+                    {t("dashboards.goals.acceptance")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("dashboards.columns.answered")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {board.marketers.map((m, i) => (
+                  <tr key={m.userId}>
+                    <td>{i + 1}</td>
+                    <td>{m.optedOut ? `${m.name} (${t("dashboards.goals.onlyYou")})` : m.name}</td>
+                    <td className="text-right tabular-nums">{pct(m.acceptance)}</td>
+                    <td className="text-right tabular-nums">{format.number(m.answered)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <OptOutToggle optedOut={board.optedOut} />
+        </section>
+      </>
+    );
   } else {
     const m = await roiMetrics(actor, filter);
     const [channelsTable, campaignsTable] = roiTables(m, filter, tt);
@@ -304,61 +414,63 @@ export default async function DashboardsPage({
           </Link>
         ))}
       </nav>
-      <form method="get" className="card flex flex-wrap items-end gap-3" aria-label={t("dashboards.filters")}>
-        <input type="hidden" name="view" value={view} />
-        <div>
-          <label htmlFor="f-from" className="label">
-            {t("dashboards.from")}
-          </label>
-          <input id="f-from" type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
-        </div>
-        <div>
-          <label htmlFor="f-to" className="label">
-            {t("dashboards.to")}
-          </label>
-          <input id="f-to" type="date" name="to" defaultValue={filter.to ?? ""} className="input" />
-        </div>
-        <FilterSelect
-          name="channel"
-          label={t("leads.channel")}
-          value={filter.channel}
-          anyLabel={t("leads.any")}
-          options={Object.values(Channel).map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-        />
-        <FilterSelect
-          name="campaignId"
-          label={t("leads.campaign")}
-          value={filter.campaignId}
-          anyLabel={t("leads.any")}
-          options={options.campaigns.map((c) => ({ value: c.id, label: c.name }))}
-        />
-        <FilterSelect
-          name="personaId"
-          label={t("leads.persona")}
-          value={filter.personaId}
-          anyLabel={t("leads.any")}
-          options={options.personas.map((p) => ({ value: p.id, label: p.name }))}
-        />
-        <FilterSelect
-          name="ownerId"
-          label={t("leads.owner")}
-          value={filter.ownerId}
-          anyLabel={t("leads.any")}
-          options={options.owners.map((o) => ({ value: o.id, label: o.name }))}
-        />
-        {view === "funnel" && (
+      {view !== "goals" && (
+        <form method="get" className="card flex flex-wrap items-end gap-3" aria-label={t("dashboards.filters")}>
+          <input type="hidden" name="view" value={view} />
+          <div>
+            <label htmlFor="f-from" className="label">
+              {t("dashboards.from")}
+            </label>
+            <input id="f-from" type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
+          </div>
+          <div>
+            <label htmlFor="f-to" className="label">
+              {t("dashboards.to")}
+            </label>
+            <input id="f-to" type="date" name="to" defaultValue={filter.to ?? ""} className="input" />
+          </div>
           <FilterSelect
-            name="interval"
-            label={t("dashboards.interval")}
-            value={filter.interval}
-            anyLabel={t("dashboards.intervals.month")}
-            options={[{ value: "week", label: t("dashboards.intervals.week") }]}
+            name="channel"
+            label={t("leads.channel")}
+            value={filter.channel}
+            anyLabel={t("leads.any")}
+            options={Object.values(Channel).map((c) => ({ value: c, label: t(`channels.${c}`) }))}
           />
-        )}
-        <button type="submit" className="btn-secondary">
-          {t("handoffs.filter")}
-        </button>
-      </form>
+          <FilterSelect
+            name="campaignId"
+            label={t("leads.campaign")}
+            value={filter.campaignId}
+            anyLabel={t("leads.any")}
+            options={options.campaigns.map((c) => ({ value: c.id, label: c.name }))}
+          />
+          <FilterSelect
+            name="personaId"
+            label={t("leads.persona")}
+            value={filter.personaId}
+            anyLabel={t("leads.any")}
+            options={options.personas.map((p) => ({ value: p.id, label: p.name }))}
+          />
+          <FilterSelect
+            name="ownerId"
+            label={t("leads.owner")}
+            value={filter.ownerId}
+            anyLabel={t("leads.any")}
+            options={options.owners.map((o) => ({ value: o.id, label: o.name }))}
+          />
+          {view === "funnel" && (
+            <FilterSelect
+              name="interval"
+              label={t("dashboards.interval")}
+              value={filter.interval}
+              anyLabel={t("dashboards.intervals.month")}
+              options={[{ value: "week", label: t("dashboards.intervals.week") }]}
+            />
+          )}
+          <button type="submit" className="btn-secondary">
+            {t("handoffs.filter")}
+          </button>
+        </form>
+      )}
       {body}
     </div>
   );
