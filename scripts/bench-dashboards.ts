@@ -28,8 +28,9 @@ const CHANNELS = [
 ];
 
 async function history(pool: pg.Pool, workspaceId: string, manager: Actor) {
+  // Generated once; a run cut short is started over (the marker row is written last).
   const { rows } = await pool.query<{ n: string }>(
-    `SELECT count(*) AS n FROM "LeadStageChange" WHERE "workspaceId" = $1 AND reason = 'bench-history'`,
+    `SELECT count(*) AS n FROM "JobRun" WHERE name = 'bench-history' AND "periodKey" = $1`,
     [workspaceId],
   );
   if (Number(rows[0]?.n) > 0) return null;
@@ -38,6 +39,10 @@ async function history(pool: pg.Pool, workspaceId: string, manager: Actor) {
   const [, took] = await time(async () => {
     // Bulk generation skips the rollup triggers (replica mode); the rollup is rebuilt from the result below.
     await client.query("SET session_replication_role = replica");
+    await client.query(`DELETE FROM "LeadStageChange" WHERE "workspaceId" = $1 AND reason = 'bench-history'`, [
+      workspaceId,
+    ]);
+    await client.query(`DELETE FROM "Handoff" WHERE "workspaceId" = $1 AND id LIKE 'bh%'`, [workspaceId]);
     await client.query(
       `INSERT INTO "Campaign" (id, "workspaceId", name, channel, "updatedAt")
        SELECT 'bc' || i, $1, 'Bench campaign ' || i, ($2::text[])[1 + i % 9]::"Channel", now() FROM generate_series(1, 20) i
@@ -57,28 +62,31 @@ async function history(pool: pg.Pool, workspaceId: string, manager: Actor) {
        FROM (SELECT id, substr(id, 2)::bigint AS g, (substr(id, 2)::bigint * 2654435761) % 1000 AS h,
                     "createdAt" + (1 + substr(id, 2)::bigint % 20) * interval '1 day' AS mql
              FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$') x
-       WHERE l.id = x.id`,
+       WHERE l.id = x.id
+         -- Leads the handoff bench answered keep their own history.
+         AND NOT EXISTS (SELECT 1 FROM "Handoff" h WHERE h."leadId" = l.id)`,
       [workspaceId, manager.userId],
     );
     await client.query(
       `INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, reason)
        SELECT $1, id, NULL::"LeadStage", 'LEAD'::"LeadStage", "createdAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$'
-       UNION ALL SELECT $1, id, 'LEAD', 'MQL', "mqlAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "mqlAt" IS NOT NULL
-       UNION ALL SELECT $1, id, 'MQL', 'SQL', "sqlAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "sqlAt" IS NOT NULL
-       UNION ALL SELECT $1, id, 'SQL', 'OPPORTUNITY', "opportunityAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "opportunityAt" IS NOT NULL
-       UNION ALL SELECT $1, id, 'OPPORTUNITY', 'CUSTOMER', "customerAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "customerAt" IS NOT NULL`,
+       UNION ALL SELECT $1, id, 'LEAD', 'MQL', "mqlAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "mqlAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Handoff" h WHERE h."leadId" = "Lead".id)
+       UNION ALL SELECT $1, id, 'MQL', 'SQL', "sqlAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "sqlAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Handoff" h WHERE h."leadId" = "Lead".id)
+       UNION ALL SELECT $1, id, 'SQL', 'OPPORTUNITY', "opportunityAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "opportunityAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Handoff" h WHERE h."leadId" = "Lead".id)
+       UNION ALL SELECT $1, id, 'OPPORTUNITY', 'CUSTOMER', "customerAt", 'bench-history' FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "customerAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Handoff" h WHERE h."leadId" = "Lead".id)`,
       [workspaceId],
     );
     await client.query(
       `UPDATE "Lead" SET stage = CASE WHEN "customerAt" IS NOT NULL THEN 'CUSTOMER' WHEN "opportunityAt" IS NOT NULL THEN 'OPPORTUNITY'
                                       WHEN "sqlAt" IS NOT NULL THEN 'SQL' WHEN "mqlAt" IS NOT NULL THEN 'NURTURE' ELSE stage END::"LeadStage"
-       WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "mqlAt" IS NOT NULL`,
+       WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "mqlAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Handoff" h WHERE h."leadId" = "Lead".id)`,
       [workspaceId],
     );
     await client.query(
       `INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, reason)
        SELECT $1, id, 'MQL', 'NURTURE', "mqlAt" + interval '2 hours', 'bench-history' FROM "Lead"
-       WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND stage = 'NURTURE'`,
+       WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND stage = 'NURTURE' AND "mqlAt" IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM "Handoff" h WHERE h."leadId" = "Lead".id)`,
       [workspaceId],
     );
     const sla = await client.query<{ id: string }>(
@@ -93,7 +101,7 @@ async function history(pool: pg.Pool, workspaceId: string, manager: Actor) {
               "mqlAt", "mqlAt", "mqlAt" + interval '4 hours', "mqlAt" + interval '4 hours', "mqlAt" + interval '3 hours',
               "mqlAt" + (substr(id, 2)::bigint % 360) * interval '1 minute', $3, substr(id, 2)::bigint % 360,
               CASE WHEN stage = 'NURTURE' THEN 'TIMING'::"RejectReason" END, now()
-       FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "mqlAt" IS NOT NULL
+       FROM "Lead" WHERE "workspaceId" = $1 AND id ~ '^b[0-9]+$' AND "mqlAt" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Handoff" h WHERE h."leadId" = "Lead".id)
        ON CONFLICT DO NOTHING`,
       [workspaceId, sla.rows[0]?.id, manager.userId],
     );
@@ -107,6 +115,9 @@ async function history(pool: pg.Pool, workspaceId: string, manager: Actor) {
       [workspaceId],
     );
     await client.query("SET session_replication_role = DEFAULT");
+    await client.query(`INSERT INTO "JobRun" (name, "periodKey", "finishedAt") VALUES ('bench-history', $1, now())`, [
+      workspaceId,
+    ]);
     await rebuildFunnel(workspaceId);
     await client.query(
       `ANALYZE "Lead"; ANALYZE "LeadStageChange"; ANALYZE "Handoff"; ANALYZE "CampaignSpend"; ANALYZE "FunnelRollup";`,
