@@ -15,6 +15,7 @@ import { setGoal } from "@/server/goals/service";
 import { listLeads, ZLeadFilter } from "@/server/leads/list";
 import { ZMetricsFilter } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
+import { qualityMetrics } from "@/server/metrics/quality";
 import { roiMetrics } from "@/server/metrics/roi";
 import { slaMetrics } from "@/server/metrics/sla";
 import { addMember, freshWorkspace } from "@/server/seed/factories";
@@ -78,6 +79,7 @@ async function handoff(spec: {
   responseMinutes?: number;
   status: "OPEN" | "ACCEPTED" | "REJECTED";
   assigneeId: string;
+  rejectReason?: "TIMING";
 }) {
   const sla = await db.slaPolicy.upsert({
     where: { workspaceId_version: { workspaceId: ws.workspace.id, version: 1 } },
@@ -99,6 +101,7 @@ async function handoff(spec: {
       answeredAt: spec.answeredAt ? t(spec.answeredAt) : null,
       answeredById: spec.answeredById ?? null,
       responseMinutes: spec.responseMinutes ?? null,
+      rejectReason: spec.rejectReason ?? null,
     },
   });
 }
@@ -202,6 +205,7 @@ beforeAll(async () => {
     answeredById: rep2.userId,
     responseMinutes: 300,
     status: "REJECTED",
+    rejectReason: "TIMING",
     assigneeId: rep2.userId,
   });
   await handoff({
@@ -408,5 +412,23 @@ describe("shared goals and the leaderboard", () => {
       [ws.sales.userId, false],
       [rep2.userId, true],
     ]);
+  });
+});
+
+describe("lead quality", () => {
+  it("acceptance rate and the rejection mix by channel, campaign and persona", async () => {
+    const m = await qualityMetrics(ws.manager, october, NOW);
+    // Answered in October: A accepted, B returned (timing), B accepted again.
+    expect({ accepted: m.accepted, rejected: m.rejected, acceptance: m.acceptance }).toEqual({
+      accepted: 2,
+      rejected: 1,
+      acceptance: 2 / 3,
+    });
+    expect(m.reasons).toEqual({ TIMING: 1 });
+    expect(m.byChannel).toEqual([
+      { key: "EVENTS", accepted: 2, rejected: 1, reasons: { TIMING: 1 }, acceptance: 2 / 3 },
+    ]);
+    expect(m.byCampaign.map((g) => [g.key, g.rejected])).toEqual([["Fair", 1]]);
+    expect((await qualityMetrics(ws.manager, { ...october, channel: "REFERRAL" }, NOW)).acceptance).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
+import { currentSla } from "@/server/handoffs/sla";
 import { getPersona, listPersonas, personaPerformance } from "@/server/personas/queries";
 import { ZPersonaFields } from "@/server/personas/schema";
 import {
@@ -106,7 +107,7 @@ describe("personas", () => {
 });
 
 describe("persona performance", () => {
-  it("counts matched leads, MQLs, MQL→SQL acceptance and win rate from real leads", async () => {
+  it("counts matched leads, MQLs, acceptance of their handoffs, win rate and revenue from real leads", async () => {
     const ws = await freshWorkspace();
     const persona = await createPersona(ws.marketer, fields());
     const base = { workspaceId: ws.workspace.id, personaId: persona.id, channel: "EVENTS" as const };
@@ -116,18 +117,38 @@ describe("persona performance", () => {
         { ...base, email: "a@p.test" },
         { ...base, email: "b@p.test", stage: "MQL", mqlAt: at },
         { ...base, email: "c@p.test", stage: "SQL", mqlAt: at, sqlAt: at },
-        { ...base, email: "d@p.test", stage: "CUSTOMER", mqlAt: at, sqlAt: at, customerAt: at },
+        { ...base, email: "d@p.test", stage: "CUSTOMER", mqlAt: at, sqlAt: at, customerAt: at, wonAmount: 4200 },
         { ...base, email: "e@p.test", stage: "LOST", mqlAt: at, sqlAt: at },
         { ...base, email: "f@p.test", personaId: null },
+        { ...base, email: "g@p.test", stage: "NURTURE", mqlAt: at },
       ],
     });
+    // Sales accepted c, d and e, and returned g: acceptance 3 of 4.
+    const leads = await db.lead.findMany({
+      where: { workspaceId: ws.workspace.id, email: { in: ["c@p.test", "d@p.test", "e@p.test", "g@p.test"] } },
+    });
+    const sla = await currentSla(db, ws.workspace.id);
+    await db.handoff.createMany({
+      data: leads.map((l) => ({
+        workspaceId: ws.workspace.id,
+        leadId: l.id,
+        slaPolicyId: sla.id,
+        status: l.email === "g@p.test" ? ("REJECTED" as const) : ("ACCEPTED" as const),
+        handedOffAt: at,
+        assignedAt: at,
+        dueAt: at,
+        firstDueAt: at,
+        dueSoonAt: at,
+      })),
+    });
     expect(await personaPerformance(ws.sales, persona.id)).toEqual({
-      leads: 5,
-      mqls: 4,
+      leads: 6,
+      mqls: 5,
       sqls: 3,
       customers: 1,
       acceptanceRate: 0.75,
       winRate: 0.5,
+      revenue: 4200,
     });
   });
 });

@@ -1,6 +1,8 @@
 import "server-only";
+import { REJECT_REASONS } from "@/lib/reject-reasons";
 import { leadsHref, type MetricsFilter } from "@/server/metrics/filter";
 import { FUNNEL_STAGES, type FunnelMetrics } from "@/server/metrics/funnel";
+import type { QualityMetrics } from "@/server/metrics/quality";
 import type { RoiMetrics } from "@/server/metrics/roi";
 import type { SlaMetrics } from "@/server/metrics/sla";
 
@@ -201,5 +203,57 @@ export function roiTables(m: RoiMetrics, filter: MetricsFilter, t: T): Table[] {
         href: leadsHref({ ...range, campaignId: r.campaignId ?? undefined }),
       })),
     },
+  ];
+}
+
+export function qualityTables(m: QualityMetrics, filter: MetricsFilter, t: T): Table[] {
+  const range = { ...filter, from: m.range.from, to: m.range.to };
+  const slice = (
+    id: string,
+    title: string,
+    first: string,
+    groups: QualityMetrics["byChannel"],
+    label: (key: string) => string,
+    href: (key: string) => string | undefined,
+  ): Table => ({
+    id,
+    title,
+    columns: [
+      { key: "group", label: first, kind: "text" },
+      { key: "accepted", label: t("dashboards.quality.accepted"), kind: "int" },
+      { key: "rejected", label: t("dashboards.quality.rejected"), kind: "int" },
+      { key: "acceptance", label: t("dashboards.quality.acceptance"), kind: "ratio" },
+      ...REJECT_REASONS.map((r) => ({ key: r, label: t(`handoffs.reasons.${r}`), kind: "int" as const })),
+    ],
+    rows: groups.map((g) => ({
+      cells: [label(g.key), g.accepted, g.rejected, g.acceptance, ...REJECT_REASONS.map((r) => g.reasons[r] ?? 0)],
+      href: href(g.key),
+    })),
+  });
+  return [
+    slice(
+      "quality-channels",
+      t("dashboards.quality.byChannel"),
+      t("leads.channel"),
+      m.byChannel,
+      (k) => t(`channels.${k}`),
+      (k) => `/handoffs/returned?${new URLSearchParams({ channel: k, from: range.from, to: range.to })}`,
+    ),
+    slice(
+      "quality-campaigns",
+      t("dashboards.quality.byCampaign"),
+      t("leads.campaign"),
+      m.byCampaign,
+      (k) => k || t("dashboards.quality.noCampaign"),
+      () => undefined,
+    ),
+    slice(
+      "quality-personas",
+      t("dashboards.quality.byPersona"),
+      t("leads.persona"),
+      m.byPersona,
+      (k) => k || t("dashboards.quality.noPersona"),
+      () => undefined,
+    ),
   ];
 }

@@ -60,28 +60,39 @@ export async function getPersona(actor: Actor, personaId: string) {
  */
 export async function personaPerformance(actor: Actor, personaId: string) {
   requirePermission(actor, "personas.read");
-  const rows = await db.$queryRaw<{ leads: bigint; mqls: bigint; sqls: bigint; customers: bigint; closed: bigint }[]>`
-    SELECT count(*) AS leads,
-           count(*) FILTER (WHERE "mqlAt" IS NOT NULL) AS mqls,
-           count(*) FILTER (WHERE "mqlAt" IS NOT NULL AND "sqlAt" IS NOT NULL) AS sqls,
-           count(*) FILTER (WHERE "customerAt" IS NOT NULL) AS customers,
-           count(*) FILTER (WHERE stage IN ('CUSTOMER', 'LOST')) AS closed
-    FROM "Lead" WHERE "workspaceId" = ${actor.workspaceId} AND "personaId" = ${personaId}`;
+  const [rows, answers] = await Promise.all([
+    db.$queryRaw<
+      { leads: bigint; mqls: bigint; sqls: bigint; customers: bigint; closed: bigint; revenue: number | null }[]
+    >`
+      SELECT count(*) AS leads,
+             count(*) FILTER (WHERE COALESCE("mqlAt", "sqlAt", "opportunityAt", "customerAt") IS NOT NULL) AS mqls,
+             count(*) FILTER (WHERE COALESCE("sqlAt", "opportunityAt", "customerAt") IS NOT NULL) AS sqls,
+             count(*) FILTER (WHERE "customerAt" IS NOT NULL) AS customers,
+             count(*) FILTER (WHERE stage IN ('CUSTOMER', 'LOST')) AS closed,
+             sum("wonAmount")::float8 AS revenue
+      FROM "Lead" WHERE "workspaceId" = ${actor.workspaceId} AND "personaId" = ${personaId}`,
+    db.$queryRaw<{ accepted: bigint; rejected: bigint }[]>`
+      SELECT count(*) FILTER (WHERE h.status = 'ACCEPTED') AS accepted,
+             count(*) FILTER (WHERE h.status = 'REJECTED') AS rejected
+      FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
+      WHERE h."workspaceId" = ${actor.workspaceId} AND l."personaId" = ${personaId}`,
+  ]);
   const row = rows[0];
   const n = (value: bigint | undefined) => Number(value ?? 0);
-  const leads = n(row?.leads);
-  const mqls = n(row?.mqls);
-  const sqls = n(row?.sqls);
-  const customers = n(row?.customers);
   const closed = n(row?.closed);
+  const customers = n(row?.customers);
+  const accepted = n(answers[0]?.accepted);
+  const answered = accepted + n(answers[0]?.rejected);
   return {
-    leads,
-    mqls,
-    sqls,
+    leads: n(row?.leads),
+    mqls: n(row?.mqls),
+    sqls: n(row?.sqls),
     customers,
-    /** MQL→SQL: share of this persona's MQLs that sales accepted. */
-    acceptanceRate: mqls > 0 ? sqls / mqls : null,
+    /** Accepted ÷ (accepted + rejected) handoffs of this persona's leads (the brief's definition). */
+    acceptanceRate: answered > 0 ? accepted / answered : null,
     /** Won ÷ closed (won + lost). */
     winRate: closed > 0 ? customers / closed : null,
+    /** Won revenue, EUR. */
+    revenue: Number(row?.revenue ?? 0),
   };
 }

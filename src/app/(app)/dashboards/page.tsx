@@ -5,15 +5,17 @@ import { TrendChart } from "@/components/charts/line-chart";
 import { FilterSelect } from "@/components/filter-select";
 import { TermHint } from "@/components/term-hint";
 import { Channel } from "@/generated/prisma/enums";
+import { REJECT_REASONS } from "@/lib/reject-reasons";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { currentMonth, goalProgress, leaderboard } from "@/server/goals/progress";
 import { leadFilterOptions } from "@/server/leads/list";
 import { leadsHref, ZMetricsFilter } from "@/server/metrics/filter";
 import { FUNNEL_STAGES, funnelMetrics } from "@/server/metrics/funnel";
+import { qualityMetrics } from "@/server/metrics/quality";
 import { roiMetrics } from "@/server/metrics/roi";
 import { slaMetrics } from "@/server/metrics/sla";
-import { funnelTables, roiTables, slaTables, type Table } from "@/server/metrics/tables";
+import { funnelTables, qualityTables, roiTables, slaTables, type Table } from "@/server/metrics/tables";
 import { DataTable } from "./data-table";
 import { GoalForm, OptOutToggle } from "./goal-controls";
 
@@ -22,7 +24,7 @@ export async function generateMetadata() {
   return { title: t("heading") };
 }
 
-const VIEWS = ["funnel", "sla", "roi", "goals"] as const;
+const VIEWS = ["funnel", "quality", "sla", "roi", "goals"] as const;
 type View = (typeof VIEWS)[number];
 const COLORS = { blue: "#1f5fd1", green: "#15803d", amber: "#b45309", slate: "#475569" };
 
@@ -248,6 +250,54 @@ export default async function DashboardsPage({
             </ul>
           )}
         </section>
+      </>
+    );
+  } else if (view === "quality") {
+    const [m, funnel] = await Promise.all([qualityMetrics(actor, filter), funnelMetrics(actor, filter)]);
+    const tables = qualityTables(m, filter, tt);
+    body = (
+      <>
+        <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="quality-kpis">
+          {kpi(
+            <TermHint termKey="acceptance-rate">{t("dashboards.quality.acceptance")}</TermHint>,
+            pct(m.acceptance),
+            t("dashboards.quality.answered", { accepted: m.accepted, rejected: m.rejected }),
+          )}
+          {kpi(
+            t("dashboards.quality.rejected"),
+            format.number(m.rejected),
+            undefined,
+            `/handoffs/returned?${new URLSearchParams({ from: m.range.from, to: m.range.to })}`,
+          )}
+          {kpi(
+            t("dashboards.funnel.reachSql"),
+            pct(funnel.cohort.conversions.leadToSql),
+            t("dashboards.funnel.tenPercentLine"),
+          )}
+          {kpi(
+            t("dashboards.quality.vsTenPercent"),
+            funnel.cohort.conversions.leadToSql === null
+              ? "—"
+              : funnel.cohort.conversions.leadToSql >= 0.1
+                ? t("dashboards.quality.above")
+                : t("dashboards.quality.below"),
+          )}
+        </dl>
+        <section className="card space-y-3" aria-labelledby="h-reasons">
+          <h2 id="h-reasons" className="font-semibold">
+            {t("dashboards.quality.reasonsTitle")}
+          </h2>
+          <LinkedBarChart
+            testId="chart-quality-reasons"
+            data={REJECT_REASONS.map((r) => ({
+              label: t(`handoffs.reasons.${r}`),
+              value: m.reasons[r] ?? 0,
+              href: `/handoffs/returned?${new URLSearchParams({ reason: r, from: m.range.from, to: m.range.to })}`,
+            }))}
+            series={[{ key: "value", label: t("dashboards.quality.rejected"), color: "#b91c1c" }]}
+          />
+        </section>
+        {tables.map((table) => section(table))}
       </>
     );
   } else if (view === "goals") {

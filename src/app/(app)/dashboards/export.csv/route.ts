@@ -4,9 +4,10 @@ import { currentActor } from "@/server/auth/current-actor";
 import { isAppError } from "@/server/errors";
 import { ZMetricsFilter } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
+import { qualityMetrics } from "@/server/metrics/quality";
 import { roiMetrics } from "@/server/metrics/roi";
 import { slaMetrics } from "@/server/metrics/sla";
-import { funnelTables, roiTables, slaTables } from "@/server/metrics/tables";
+import { funnelTables, qualityTables, roiTables, slaTables } from "@/server/metrics/tables";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,9 @@ export async function GET(request: Request) {
       ? slaTables(await slaMetrics(actor, filter), filter, t)
       : id.startsWith("roi")
         ? roiTables(await roiMetrics(actor, filter), filter, t)
-        : [];
+        : id.startsWith("quality")
+          ? qualityTables(await qualityMetrics(actor, filter), filter, t)
+          : [];
   const table = tables.find((x) => x.id === id);
   if (!table) return new Response("Unknown table.", { status: 404 });
   const body = csvRow(table.columns.map((c) => c.label)) + table.rows.map((r) => csvRow(r.cells)).join("");

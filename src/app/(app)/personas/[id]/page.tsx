@@ -92,6 +92,10 @@ export default async function PersonaPage({ params }: { params: Promise<{ id: st
                 [t("personas.performanceMqls"), format.number(performance.mqls)],
                 [t("personas.performanceAcceptance"), percent(performance.acceptanceRate)],
                 [t("personas.performanceWinRate"), percent(performance.winRate)],
+                [
+                  t("personas.performanceRevenue"),
+                  format.number(performance.revenue, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }),
+                ],
               ].map(([label, value]) => (
                 <div key={label} className="rounded-md bg-slate-50 p-3">
                   <dt className="text-xs text-slate-600">{label}</dt>
