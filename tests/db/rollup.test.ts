@@ -6,6 +6,7 @@
  * every figure must equal a full recompute from the raw tables.
  */
 import { describe, expect, it } from "vitest";
+import { prng } from "@/lib/prng";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { acceptHandoff, reassignHandoff, rejectHandoff } from "@/server/handoffs/answer";
@@ -19,17 +20,6 @@ import { ZPersonaFields } from "@/server/personas/schema";
 import { createPersona } from "@/server/personas/service";
 import { addMember, freshWorkspace } from "@/server/seed/factories";
 import { updateWorkspace } from "@/server/workspaces/service";
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNELS = ["EVENTS", "PAID_SEARCH", "EMAIL", "REFERRAL"] as const;
 const CAMPAIGNS = ["Fair", "Ads", "Newsletter", undefined] as const;

@@ -68,81 +68,67 @@ async function moveLead(tx: Tx, input: { actor: Actor; leadId: string; to: LeadS
   return rows[0]?.fromStage ?? null;
 }
 
-export async function acceptHandoff(actor: Actor, handoffId: string, now = new Date()) {
+type Answer = { status: "ACCEPTED" } | { status: "REJECTED"; reason: RejectReason; note: string };
+
+/** The one way a handoff is answered: the locked row, the lead's move, the event and the audit entry, together. */
+async function answer(actor: Actor, handoffId: string, input: Answer, now: Date) {
   requirePermission(actor, "handoffs.answer");
   return db.$transaction(async (tx) => {
     const handoff = await lockForAnswer(tx, actor, handoffId);
+    const rejected = input.status === "REJECTED" ? input : null;
     const updated = await tx.handoff.update({
       where: { id: handoff.id },
       data: {
-        status: "ACCEPTED",
+        status: input.status,
         openLeadId: null,
         answeredAt: now,
         answeredById: actor.userId,
         responseMinutes: await responseMinutes(tx, handoff, now),
+        ...(rejected ? { rejectReason: rejected.reason, note: rejected.note } : {}),
       },
     });
-    await moveLead(tx, { actor, leadId: handoff.leadId, to: "SQL", reason: "handoffAccepted", now });
+    const to = rejected ? REJECT_DESTINATION[rejected.reason] : "SQL";
+    await moveLead(tx, {
+      actor,
+      leadId: handoff.leadId,
+      to,
+      reason: rejected ? `handoffRejected:${rejected.reason}` : "handoffAccepted",
+      now,
+    });
+    const details = rejected ? { reason: rejected.reason, note: rejected.note, leadTo: to } : {};
     await tx.handoffEvent.create({
-      data: { workspaceId: actor.workspaceId, handoffId, kind: "ACCEPTED", at: now, actorUserId: actor.userId },
+      data: {
+        workspaceId: actor.workspaceId,
+        handoffId,
+        kind: input.status,
+        at: now,
+        actorUserId: actor.userId,
+        details,
+      },
     });
     await writeAudit(tx, actor, {
-      action: "handoff.accepted",
+      action: rejected ? "handoff.rejected" : "handoff.accepted",
       entityType: "Handoff",
       entityId: handoffId,
-      after: { leadId: handoff.leadId, status: "ACCEPTED", withinSla: now <= handoff.firstDueAt },
+      after: { leadId: handoff.leadId, status: input.status, withinSla: now <= handoff.firstDueAt, ...details },
     });
     return updated;
   });
 }
 
-export async function rejectHandoff(
+/** Accept: the lead becomes an SQL. */
+export function acceptHandoff(actor: Actor, handoffId: string, now = new Date()) {
+  return answer(actor, handoffId, { status: "ACCEPTED" }, now);
+}
+
+/** Reject with a reason from the fixed list: the reason sends the lead to NURTURE or DISQUALIFIED. */
+export function rejectHandoff(
   actor: Actor,
   handoffId: string,
   input: { reason: RejectReason; note: string },
   now = new Date(),
 ) {
-  requirePermission(actor, "handoffs.answer");
-  return db.$transaction(async (tx) => {
-    const handoff = await lockForAnswer(tx, actor, handoffId);
-    const updated = await tx.handoff.update({
-      where: { id: handoff.id },
-      data: {
-        status: "REJECTED",
-        openLeadId: null,
-        answeredAt: now,
-        answeredById: actor.userId,
-        responseMinutes: await responseMinutes(tx, handoff, now),
-        rejectReason: input.reason,
-        note: input.note,
-      },
-    });
-    const to = REJECT_DESTINATION[input.reason];
-    await moveLead(tx, {
-      actor,
-      leadId: handoff.leadId,
-      to,
-      reason: `handoffRejected:${input.reason}`,
-      now,
-    });
-    await tx.handoffEvent.create({
-      data: {
-        workspaceId: actor.workspaceId,
-        handoffId,
-        kind: "REJECTED",
-        at: now,
-        actorUserId: actor.userId,
-        details: { reason: input.reason, note: input.note, leadTo: to },
-      },
-    });
-    await writeAudit(tx, actor, {
-      action: "handoff.rejected",
-      entityType: "Handoff",
-      entityId: handoffId,
-      after: { leadId: handoff.leadId, status: "REJECTED", reason: input.reason, note: input.note, leadTo: to },
-    });
-    return updated;
-  });
+  return answer(actor, handoffId, { status: "REJECTED", ...input }, now);
 }
 
 /** A manager hands an open handoff to another rep (or manager) by hand; the new assignee gets a fresh clock. */

@@ -37,6 +37,17 @@ export type RoiRow = {
   revenueLinear: number;
 };
 
+const SUMMED = [
+  "spend",
+  "leads",
+  "mqls",
+  "sqls",
+  "customers",
+  "revenueFirstTouch",
+  "revenueLastTouch",
+  "revenueLinear",
+] as const;
+
 const per = (amount: number, count: number) => (count > 0 ? amount / count : null);
 const roi = (revenue: number, spend: number) => (spend > 0 ? (revenue - spend) / spend : null);
 
@@ -189,67 +200,28 @@ export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new 
     revenueLastTouch: round(r.revenueLastTouch),
     revenueLinear: round(r.revenueLinear),
   }));
+  const empty = (key: string, channel: Channel): RoiRow => ({
+    key,
+    campaignId: null,
+    name: null,
+    channel,
+    spend: 0,
+    leads: 0,
+    mqls: 0,
+    sqls: 0,
+    customers: 0,
+    revenueFirstTouch: 0,
+    revenueLastTouch: 0,
+    revenueLinear: 0,
+  });
+  const addInto = (target: RoiRow, row: RoiRow) => {
+    for (const k of SUMMED) target[k] = round(target[k] + row[k]);
+    return target;
+  };
   const byChannel = new Map<Channel, RoiRow>();
-  for (const r of finished) {
-    const c = byChannel.get(r.channel) ?? {
-      ...r,
-      key: r.channel,
-      campaignId: null,
-      name: null,
-      spend: 0,
-      leads: 0,
-      mqls: 0,
-      sqls: 0,
-      customers: 0,
-      revenueFirstTouch: 0,
-      revenueLastTouch: 0,
-      revenueLinear: 0,
-    };
-    for (const k of [
-      "spend",
-      "leads",
-      "mqls",
-      "sqls",
-      "customers",
-      "revenueFirstTouch",
-      "revenueLastTouch",
-      "revenueLinear",
-    ] as const) {
-      c[k] = round(c[k] + r[k]);
-    }
-    byChannel.set(r.channel, c);
-  }
-  const total = [...byChannel.values()].reduce(
-    (t, r) => {
-      for (const k of [
-        "spend",
-        "leads",
-        "mqls",
-        "sqls",
-        "customers",
-        "revenueFirstTouch",
-        "revenueLastTouch",
-        "revenueLinear",
-      ] as const) {
-        t[k] = round(t[k] + r[k]);
-      }
-      return t;
-    },
-    {
-      key: "total",
-      campaignId: null,
-      name: null,
-      channel: "OTHER" as Channel,
-      spend: 0,
-      leads: 0,
-      mqls: 0,
-      sqls: 0,
-      customers: 0,
-      revenueFirstTouch: 0,
-      revenueLastTouch: 0,
-      revenueLinear: 0,
-    } as RoiRow,
-  );
+  for (const r of finished)
+    byChannel.set(r.channel, addInto(byChannel.get(r.channel) ?? empty(r.channel, r.channel), r));
+  const total = [...byChannel.values()].reduce(addInto, empty("total", "OTHER"));
   const withRatios = (r: RoiRow) => ({ ...r, ...ratios(r) });
   return {
     range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Channel, LeadStage, RejectReason } from "@/generated/prisma/enums";
 import { businessMinutesBetween } from "@/lib/business-time";
+import { prng } from "@/lib/prng";
 import { REJECT_DESTINATION, REJECT_REASONS } from "@/lib/reject-reasons";
 import { db } from "@/server/db";
 import { calendarOf, clockFor, currentSla } from "@/server/handoffs/sla";
@@ -18,17 +19,6 @@ import { scoreLead } from "@/server/scoring/engine";
  * capture, and with stage histories that move some MQLs on to customers.
  * Deterministic for a given seed.
  */
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const CHANNELS: [Channel, number][] = [
   ["ORGANIC_SEARCH", 24],
