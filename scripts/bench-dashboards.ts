@@ -114,6 +114,13 @@ async function history(pool: pg.Pool, workspaceId: string, manager: Actor) {
        ON CONFLICT DO NOTHING`,
       [workspaceId],
     );
+    // What the skipped BEFORE INSERT trigger would have set: when the stay each change ends began.
+    await client.query(
+      `UPDATE "LeadStageChange" c SET "fromStageEnteredAt" = p.prev
+       FROM (SELECT id, lag(at) OVER (PARTITION BY "leadId" ORDER BY at, id) AS prev FROM "LeadStageChange" WHERE "workspaceId" = $1) p
+       WHERE p.id = c.id AND c."fromStage" IS NOT NULL AND p.prev IS NOT NULL AND c."fromStageEnteredAt" IS NULL`,
+      [workspaceId],
+    );
     await client.query("SET session_replication_role = DEFAULT");
     await client.query(`INSERT INTO "JobRun" (name, "periodKey", "finishedAt") VALUES ('bench-history', $1, now())`, [
       workspaceId,

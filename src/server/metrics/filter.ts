@@ -76,6 +76,12 @@ export function leadConditions(filter: MetricsFilter): Prisma.Sql {
   return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
+/** `JOIN "Lead" l` on the given lead id column — only when the filter needs the lead's dimensions. */
+export function leadJoin(filter: MetricsFilter, leadId: Prisma.Sql): Prisma.Sql {
+  const needed = filter.channel || filter.campaignId || filter.personaId || filter.ownerId;
+  return needed ? Prisma.sql`JOIN "Lead" l ON l.id = ${leadId}` : Prisma.empty;
+}
+
 /** The same conditions on a rollup row aliased `r` (dimensions stored as "" when absent). */
 export function rollupConditions(filter: MetricsFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [];

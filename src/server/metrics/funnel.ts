@@ -1,8 +1,11 @@
 import "server-only";
+import { formatInTimeZone } from "date-fns-tz";
+import { Prisma } from "@/generated/prisma/client";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import {
   leadConditions,
+  leadJoin,
   type MetricsFilter,
   previousRange,
   type Range,
@@ -87,8 +90,20 @@ async function flow(workspaceId: string, range: Range, filter: MetricsFilter, so
 }
 
 /** Median hours spent in each stage, over stays that began in the range and have ended. */
-async function timeInStage(workspaceId: string, range: Range, filter: MetricsFilter) {
-  const rows = await db.$queryRaw<{ stage: FunnelStage; median: number | null; stays: bigint }[]>`
+async function timeInStage(workspaceId: string, range: Range, filter: MetricsFilter, source: Source) {
+  // Each change row knows when the stay it ends began (fromStageEnteredAt, set by a trigger): one index range.
+  const rows =
+    source === "rollup"
+      ? await db.$queryRaw<{ stage: FunnelStage; median: number | null; stays: bigint }[]>`
+          SELECT c."fromStage" AS stage,
+                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.at - c."fromStageEnteredAt") / 3600) AS median,
+                 count(*) AS stays
+          FROM "LeadStageChange" c ${leadJoin(filter, Prisma.sql`c."leadId"`)}
+          WHERE c."workspaceId" = ${workspaceId} AND c."fromStage" IN ('LEAD', 'MQL', 'SQL', 'OPPORTUNITY')
+            AND c."fromStageEnteredAt" >= ${range.from} AND c."fromStageEnteredAt" < ${range.to}
+          ${leadConditions(filter)}
+          GROUP BY 1`
+      : await db.$queryRaw<{ stage: FunnelStage; median: number | null; stays: bigint }[]>`
     WITH stays AS (
       SELECT c."toStage" AS stage, c.at,
              lead(c.at) OVER (PARTITION BY c."leadId" ORDER BY c.at, c.id) AS left_at
@@ -168,13 +183,31 @@ export type Velocity = { month: string; mqls: number; rate: number | null; model
  * from MQL entries; `modelChanged` flags months whose MQLs came under more
  * than one scoring model version (the rate then compares different definitions).
  */
-async function velocity(workspaceId: string, range: Range, filter: MetricsFilter): Promise<Velocity[]> {
-  const rows = await db.$queryRaw<{ month: Date; mqls: bigint; models: bigint }[]>`
+async function velocity(workspaceId: string, range: Range, filter: MetricsFilter, source: Source): Promise<Velocity[]> {
+  const since = previousMonthStart(range);
+  const rows =
+    source === "rollup"
+      ? await db.$queryRaw<{ month: Date; mqls: bigint; models: bigint }[]>`
+          SELECT month, sum(n)::bigint AS mqls, count(*) FILTER (WHERE n <> 0) AS models FROM (
+            SELECT date_trunc('month', r.day::timestamp) AS month, r."modelId", sum(r.n) AS n FROM (
+              SELECT day, "modelId", n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelRollup"
+              WHERE "workspaceId" = ${workspaceId} AND kind = 'flow' AND stage = 'MQL'
+                AND day >= ${formatInTimeZone(since, range.timeZone, "yyyy-MM-dd")}::date AND day <= ${range.toDate}::date
+              UNION ALL
+              SELECT day, "modelId", n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelDelta"
+              WHERE "workspaceId" = ${workspaceId} AND kind = 'flow' AND stage = 'MQL'
+                AND day >= ${formatInTimeZone(since, range.timeZone, "yyyy-MM-dd")}::date AND day <= ${range.toDate}::date
+            ) r
+            WHERE TRUE ${rollupConditions(filter)}
+            GROUP BY 1, 2
+          ) m
+          GROUP BY month HAVING sum(n) <> 0 ORDER BY month`
+      : await db.$queryRaw<{ month: Date; mqls: bigint; models: bigint }[]>`
     SELECT date_trunc('month', (c.at AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS month,
            count(*) AS mqls, count(DISTINCT c."scoringModelId") AS models
     FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
     WHERE c."workspaceId" = ${workspaceId} AND c."toStage" = 'MQL'
-      AND c.at >= ${previousMonthStart(range)} AND c.at < ${range.to}
+      AND c.at >= ${since} AND c.at < ${range.to}
     ${leadConditions(filter)}
     GROUP BY 1 ORDER BY 1`;
   const months = rows.map((r) => ({
@@ -229,9 +262,9 @@ export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = n
     cohort(ws, previous, filter, source),
     flow(ws, range, filter, source),
     flow(ws, previous, filter, source),
-    timeInStage(ws, range, filter),
+    timeInStage(ws, range, filter, source),
     trend(ws, range, filter, source),
-    velocity(ws, range, filter),
+    velocity(ws, range, filter, source),
   ]);
   return {
     range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },

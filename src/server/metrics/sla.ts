@@ -1,7 +1,8 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { leadConditions, type MetricsFilter, resolveRange } from "@/server/metrics/filter";
+import { leadConditions, leadJoin, type MetricsFilter, resolveRange } from "@/server/metrics/filter";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /**
@@ -18,13 +19,14 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
   const range = resolveRange(filter, await workspaceTimeZone(ws), now);
   const dueUntil = range.to < now ? range.to : now;
   const leads = leadConditions(filter);
+  const join = leadJoin(filter, Prisma.sql`h."leadId"`);
 
   const [compliance, response, reps, events, atRisk, delivered, targets] = await Promise.all([
     db.$queryRaw<{ due: bigint; in_time: bigint; breached: bigint }[]>`
       SELECT count(*) AS due,
              count(*) FILTER (WHERE h."answeredAt" IS NOT NULL AND h."answeredAt" <= h."firstDueAt") AS in_time,
              count(*) FILTER (WHERE h."answeredAt" IS NULL OR h."answeredAt" > h."firstDueAt") AS breached
-      FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
+      FROM "Handoff" h ${join}
       WHERE h."workspaceId" = ${ws} AND h."firstDueAt" >= ${range.from} AND h."firstDueAt" < ${dueUntil}
         AND h.status <> 'CANCELLED'
       ${leads}`,
@@ -32,7 +34,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
       SELECT count(*) AS answered,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY h."responseMinutes") / 60 AS median,
              percentile_cont(0.9) WITHIN GROUP (ORDER BY h."responseMinutes") / 60 AS p90
-      FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
+      FROM "Handoff" h ${join}
       WHERE h."workspaceId" = ${ws} AND h."answeredAt" >= ${range.from} AND h."answeredAt" < ${range.to}
         AND h."responseMinutes" IS NOT NULL
       ${leads}`,
@@ -40,7 +42,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
       SELECT h."answeredById" AS "userId", count(*) AS answered,
              count(*) FILTER (WHERE h."answeredAt" <= h."firstDueAt") AS in_time,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY h."responseMinutes") / 60 AS median
-      FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
+      FROM "Handoff" h ${join}
       WHERE h."workspaceId" = ${ws} AND h."answeredAt" >= ${range.from} AND h."answeredAt" < ${range.to}
         AND h."answeredById" IS NOT NULL
       ${leads}
@@ -49,7 +51,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
       SELECT e."fromUserId" AS "userId",
              count(*) FILTER (WHERE e.kind = 'BREACHED') AS breaches,
              count(*) FILTER (WHERE e.kind IN ('REASSIGNED', 'ESCALATED')) AS reassigned
-      FROM "HandoffEvent" e JOIN "Handoff" h ON h.id = e."handoffId" JOIN "Lead" l ON l.id = h."leadId"
+      FROM "HandoffEvent" e JOIN "Handoff" h ON h.id = e."handoffId" ${join}
       WHERE e."workspaceId" = ${ws} AND e.at >= ${range.from} AND e.at < ${range.to}
         AND e.kind IN ('BREACHED', 'REASSIGNED', 'ESCALATED') AND e."fromUserId" IS NOT NULL
       ${leads}
@@ -62,7 +64,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
     }),
     db.$queryRaw<{ month: Date; mqls: bigint }[]>`
       SELECT date_trunc('month', (c.at AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS month, count(*) AS mqls
-      FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
+      FROM "LeadStageChange" c ${leadJoin(filter, Prisma.sql`c."leadId"`)}
       WHERE c."workspaceId" = ${ws} AND c."toStage" = 'MQL' AND c.at >= ${range.from} AND c.at < ${range.to}
       ${leads}
       GROUP BY 1 ORDER BY 1`,
