@@ -11,109 +11,94 @@ import { lockCandidates, moveHandoff } from "@/server/handoffs/assignment";
 import { calendarOf, slaVersion } from "@/server/handoffs/sla";
 
 /**
- * Answering a handoff. The handoff row is locked first, so of two clicks, two
- * tabs or two reps at the same moment exactly one finds it open; the lead's
- * stage change, the events and the audit entry commit with that answer.
+ * Answering a handoff. Exactly one of two clicks, two tabs or two reps wins:
+ * the answer is one conditional UPDATE (open, and the actor's — or the actor
+ * a manager) that, in the same statement, moves the lead out of MQL and writes
+ * its stage log entry, the handoff event and the audit entry. One statement is
+ * one transaction: all of it commits, or none. The loser's zero rows are then
+ * explained (404, 403 or 409 with who answered and when).
  */
-
-/** Locks the handoff; 404 outside the actor's workspace, 403 when it is someone else's. */
-async function lockForAnswer(tx: Tx, actor: Actor, handoffId: string): Promise<Handoff> {
-  // One round trip: lock and read (the answer path is hot — a rep with ten leads waiting, fifty reps at once).
-  const rows = await tx.$queryRaw<Handoff[]>`
-    SELECT * FROM "Handoff" WHERE id = ${handoffId} AND "workspaceId" = ${actor.workspaceId} FOR UPDATE`;
-  const handoff = rows[0];
-  if (!handoff) throw notFound();
-  if (actor.role !== "MANAGER" && handoff.assigneeId !== actor.userId) throw forbidden();
-  if (handoff.status !== "OPEN") {
-    const by = handoff.answeredById
-      ? await tx.user.findUnique({ where: { id: handoff.answeredById }, select: { name: true } })
-      : null;
-    throw new AppError("alreadyAnswered", "This handoff has already been answered", {
-      params: { status: handoff.status, by: by?.name ?? "", at: handoff.answeredAt?.toISOString() ?? "" },
-    });
-  }
-  return handoff;
-}
-
-/** Business minutes from handoff to answer on the handoff's own SLA clock. */
-async function responseMinutes(tx: Tx, handoff: Handoff, now: Date) {
-  const sla = await slaVersion(tx, handoff.slaPolicyId);
-  return businessMinutesBetween(handoff.handedOffAt, now, calendarOf(sla));
-}
-
-/**
- * Moves the lead (locked) from MQL to where the answer sends it, with its
- * stage log entry, in one statement; a lead already moved on by other means
- * keeps its stage (answers never move a lead backwards).
- */
-async function moveLead(tx: Tx, input: { actor: Actor; leadId: string; to: LeadStage; reason: string; now: Date }) {
-  const rows = await tx.$queryRaw<{ fromStage: LeadStage }[]>`
-    WITH old AS (
-      SELECT id, stage FROM "Lead" WHERE id = ${input.leadId} AND "workspaceId" = ${input.actor.workspaceId} FOR UPDATE
-    ),
-    moved AS (
-      UPDATE "Lead" l SET
-        stage = ${input.to}::"LeadStage",
-        "stageEnteredAt" = ${input.now},
-        "sqlAt" = CASE WHEN ${input.to} = 'SQL' THEN ${input.now} ELSE l."sqlAt" END,
-        "updatedAt" = ${input.now}
-      FROM old WHERE l.id = old.id AND old.stage = 'MQL'
-      RETURNING old.stage AS "fromStage"
-    )
-    INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, "actorUserId", reason)
-    SELECT ${input.actor.workspaceId}, ${input.leadId}, moved."fromStage", ${input.to}::"LeadStage", ${input.now},
-           ${input.actor.userId}, ${input.reason}
-    FROM moved
-    RETURNING "fromStage"`;
-  return rows[0]?.fromStage ?? null;
-}
 
 type Answer = { status: "ACCEPTED" } | { status: "REJECTED"; reason: RejectReason; note: string };
 
-/** The one way a handoff is answered: the locked row, the lead's move, the event and the audit entry, together. */
-async function answer(actor: Actor, handoffId: string, input: Answer, now: Date) {
-  requirePermission(actor, "handoffs.answer");
-  return db.$transaction(async (tx) => {
-    const handoff = await lockForAnswer(tx, actor, handoffId);
-    const rejected = input.status === "REJECTED" ? input : null;
-    const updated = await tx.handoff.update({
-      where: { id: handoff.id },
-      data: {
-        status: input.status,
-        openLeadId: null,
-        answeredAt: now,
-        answeredById: actor.userId,
-        responseMinutes: await responseMinutes(tx, handoff, now),
-        ...(rejected ? { rejectReason: rejected.reason, note: rejected.note } : {}),
-      },
-    });
-    const to = rejected ? REJECT_DESTINATION[rejected.reason] : "SQL";
-    await moveLead(tx, {
-      actor,
-      leadId: handoff.leadId,
-      to,
-      reason: rejected ? `handoffRejected:${rejected.reason}` : "handoffAccepted",
-      now,
-    });
-    const details = rejected ? { reason: rejected.reason, note: rejected.note, leadTo: to } : {};
-    await tx.handoffEvent.create({
-      data: {
-        workspaceId: actor.workspaceId,
-        handoffId,
-        kind: input.status,
-        at: now,
-        actorUserId: actor.userId,
-        details,
-      },
-    });
-    await writeAudit(tx, actor, {
-      action: rejected ? "handoff.rejected" : "handoff.accepted",
-      entityType: "Handoff",
-      entityId: handoffId,
-      after: { leadId: handoff.leadId, status: input.status, withinSla: now <= handoff.firstDueAt, ...details },
-    });
-    return updated;
+/** Why nothing was updated: not in this workspace, someone else's, or already answered. */
+async function refusal(actor: Actor, handoffId: string): Promise<AppError> {
+  const handoff = await db.handoff.findFirst({ where: { id: handoffId, workspaceId: actor.workspaceId } });
+  if (!handoff) return notFound();
+  if (actor.role !== "MANAGER" && handoff.assigneeId !== actor.userId) return forbidden();
+  const by = handoff.answeredById
+    ? await db.user.findUnique({ where: { id: handoff.answeredById }, select: { name: true } })
+    : null;
+  return new AppError("alreadyAnswered", "This handoff has already been answered", {
+    params: { status: handoff.status, by: by?.name ?? "", at: handoff.answeredAt?.toISOString() ?? "" },
   });
+}
+
+async function answer(actor: Actor, handoffId: string, input: Answer, now: Date): Promise<Handoff> {
+  requirePermission(actor, "handoffs.answer");
+  // When the handoff began and under which SLA never change: read them without a lock for the response time.
+  const started = await db.handoff.findFirst({
+    where: { id: handoffId, workspaceId: actor.workspaceId },
+    select: { handedOffAt: true, slaPolicyId: true },
+  });
+  if (!started) throw notFound();
+  const sla = await slaVersion(db, started.slaPolicyId);
+  const minutes = businessMinutesBetween(started.handedOffAt, now, calendarOf(sla));
+  const rejected = input.status === "REJECTED" ? input : null;
+  const to: LeadStage = rejected ? REJECT_DESTINATION[rejected.reason] : "SQL";
+  const reason = rejected ? `handoffRejected:${rejected.reason}` : "handoffAccepted";
+  const details = rejected ? { reason: rejected.reason, note: rejected.note, leadTo: to } : {};
+  const manager = actor.role === "MANAGER";
+  const rows = await db.$queryRaw<Handoff[]>`
+    WITH answered AS (
+      UPDATE "Handoff" SET
+        status = ${input.status}::"HandoffStatus",
+        "openLeadId" = NULL,
+        "answeredAt" = ${now},
+        "answeredById" = ${actor.userId},
+        "responseMinutes" = ${minutes},
+        "rejectReason" = ${rejected?.reason ?? null}::"RejectReason",
+        note = ${rejected?.note ?? ""},
+        "updatedAt" = ${now}
+      WHERE id = ${handoffId} AND "workspaceId" = ${actor.workspaceId} AND status = 'OPEN'
+        AND (${manager} OR "assigneeId" = ${actor.userId})
+      RETURNING *
+    ),
+    lead AS (
+      SELECT l.id, l.stage FROM "Lead" l JOIN answered a ON a."leadId" = l.id FOR UPDATE OF l
+    ),
+    moved AS (
+      -- A lead moved on by other means keeps its stage: answers never move a lead backwards.
+      UPDATE "Lead" l SET
+        stage = ${to}::"LeadStage",
+        "stageEnteredAt" = ${now},
+        "sqlAt" = CASE WHEN ${to} = 'SQL' THEN ${now} ELSE l."sqlAt" END,
+        "updatedAt" = ${now}
+      FROM lead WHERE l.id = lead.id AND lead.stage = 'MQL'
+      RETURNING l.id, lead.stage AS from_stage
+    ),
+    logged AS (
+      INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, "actorUserId", reason)
+      SELECT ${actor.workspaceId}, moved.id, moved.from_stage, ${to}::"LeadStage", ${now}, ${actor.userId}, ${reason}
+      FROM moved
+    ),
+    event AS (
+      INSERT INTO "HandoffEvent" ("workspaceId", "handoffId", kind, at, "actorUserId", details)
+      SELECT ${actor.workspaceId}, a.id, ${input.status}::"HandoffEventKind", ${now}, ${actor.userId}, ${JSON.stringify(details)}::jsonb
+      FROM answered a
+    ),
+    audited AS (
+      INSERT INTO "AuditLog" ("workspaceId", "actorUserId", "apiTokenId", action, "entityType", "entityId", after)
+      SELECT ${actor.workspaceId}, ${actor.userId}, ${actor.apiTokenId ?? null},
+             ${rejected ? "handoff.rejected" : "handoff.accepted"}, 'Handoff', a.id,
+             jsonb_build_object('leadId', a."leadId", 'status', ${input.status}::text, 'withinSla', ${now} <= a."firstDueAt")
+               || ${JSON.stringify(details)}::jsonb
+      FROM answered a
+    )
+    SELECT * FROM answered`;
+  const updated = rows[0];
+  if (!updated) throw await refusal(actor, handoffId);
+  return updated;
 }
 
 /** Accept: the lead becomes an SQL. */
@@ -131,11 +116,21 @@ export function rejectHandoff(
   return answer(actor, handoffId, { status: "REJECTED", ...input }, now);
 }
 
+/** Locks an open handoff for a manager's change; 404 elsewhere, 409 when it was answered meanwhile. */
+async function lockOpen(tx: Tx, actor: Actor, handoffId: string): Promise<Handoff> {
+  const rows = await tx.$queryRaw<Handoff[]>`
+    SELECT * FROM "Handoff" WHERE id = ${handoffId} AND "workspaceId" = ${actor.workspaceId} FOR UPDATE`;
+  const handoff = rows[0];
+  if (!handoff) throw notFound();
+  if (handoff.status !== "OPEN") throw await refusal(actor, handoffId);
+  return handoff;
+}
+
 /** A manager hands an open handoff to another rep (or manager) by hand; the new assignee gets a fresh clock. */
 export async function reassignHandoff(actor: Actor, handoffId: string, toUserId: string, now = new Date()) {
   requirePermission(actor, "handoffs.assign");
   return db.$transaction(async (tx) => {
-    const handoff = await lockForAnswer(tx, actor, handoffId);
+    const handoff = await lockOpen(tx, actor, handoffId);
     const candidates = await lockCandidates(tx, actor.workspaceId);
     const target = candidates.find((c) => c.userId === toUserId);
     if (!target) {
