@@ -21,7 +21,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
   const leads = leadConditions(filter);
   const join = leadJoin(filter, Prisma.sql`h."leadId"`);
 
-  const [compliance, response, reps, events, atRisk, delivered, targets] = await Promise.all([
+  const [compliance, answers, events, atRisk, delivered, targets] = await Promise.all([
     db.$queryRaw<{ due: bigint; in_time: bigint; breached: bigint }[]>`
       SELECT count(*) AS due,
              count(*) FILTER (WHERE h."answeredAt" IS NOT NULL AND h."answeredAt" <= h."firstDueAt") AS in_time,
@@ -30,23 +30,28 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
       WHERE h."workspaceId" = ${ws} AND h."firstDueAt" >= ${range.from} AND h."firstDueAt" < ${dueUntil}
         AND h.status <> 'CANCELLED'
       ${leads}`,
-    db.$queryRaw<{ answered: bigint; median: number | null; p90: number | null }[]>`
-      SELECT count(*) AS answered,
+    // Overall and per rep in one scan (grouping sets): the answered handoffs of the range.
+    db.$queryRaw<
+      {
+        userId: string | null;
+        overall: number;
+        timed: bigint;
+        answered: bigint;
+        in_time: bigint;
+        median: number | null;
+        p90: number | null;
+      }[]
+    >`
+      SELECT h."answeredById" AS "userId", GROUPING(h."answeredById") AS overall,
+             count(h."responseMinutes") AS timed, count(*) AS answered,
+             count(*) FILTER (WHERE h."answeredAt" <= h."firstDueAt") AS in_time,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY h."responseMinutes") / 60 AS median,
              percentile_cont(0.9) WITHIN GROUP (ORDER BY h."responseMinutes") / 60 AS p90
       FROM "Handoff" h ${join}
       WHERE h."workspaceId" = ${ws} AND h."answeredAt" >= ${range.from} AND h."answeredAt" < ${range.to}
-        AND h."responseMinutes" IS NOT NULL
-      ${leads}`,
-    db.$queryRaw<{ userId: string; answered: bigint; in_time: bigint; median: number | null }[]>`
-      SELECT h."answeredById" AS "userId", count(*) AS answered,
-             count(*) FILTER (WHERE h."answeredAt" <= h."firstDueAt") AS in_time,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY h."responseMinutes") / 60 AS median
-      FROM "Handoff" h ${join}
-      WHERE h."workspaceId" = ${ws} AND h."answeredAt" >= ${range.from} AND h."answeredAt" < ${range.to}
         AND h."answeredById" IS NOT NULL
       ${leads}
-      GROUP BY 1`,
+      GROUP BY GROUPING SETS ((h."answeredById"), ())`,
     db.$queryRaw<{ userId: string; breaches: bigint; reassigned: bigint }[]>`
       SELECT e."fromUserId" AS "userId",
              count(*) FILTER (WHERE e.kind = 'BREACHED') AS breaches,
@@ -76,6 +81,8 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
   ]);
 
   const c = compliance[0];
+  const response = answers.filter((a) => Number(a.overall) === 1);
+  const reps = answers.filter((a) => Number(a.overall) === 0) as ((typeof answers)[number] & { userId: string })[];
   const due = Number(c?.due ?? 0);
   const inTime = Number(c?.in_time ?? 0);
   const userIds = [
@@ -134,7 +141,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
     range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },
     compliance: { due, inTime, breached: Number(c?.breached ?? 0), rate: due > 0 ? inTime / due : null },
     responseHours: {
-      answered: Number(r?.answered ?? 0),
+      answered: Number(r?.timed ?? 0),
       median: r?.median === null || r?.median === undefined ? null : Number(r.median),
       p90: r?.p90 === null || r?.p90 === undefined ? null : Number(r.p90),
     },
