@@ -81,7 +81,7 @@ export async function benchHandoffs(pool: pg.Pool, workspaceId: string): Promise
       db.handoff.findMany({
         where: { workspaceId, status: "OPEN", assigneeId: rep.userId },
         orderBy: { dueAt: "asc" },
-        take: perRep * 2,
+        take: perRep * 2 + 4,
         select: { id: true },
       }),
     ),
@@ -97,14 +97,14 @@ export async function benchHandoffs(pool: pg.Pool, workspaceId: string): Promise
     else await rejectHandoff(w.rep, w.id, { reason: "TIMING", note: "bench" });
   });
   // Floor: the same writes as bare SQL in one transaction per answer (lock, handoff, lead, stage log, event, audit).
-  const floor = await concurrently(floorWork.length, REPS, async (i) => {
+  const floorAnswer = async (handoffId: string | undefined) => {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
       const { rows } = await client.query<{ leadId: string }>(
         `UPDATE "Handoff" SET status = 'ACCEPTED', "openLeadId" = NULL, "answeredAt" = now(), "updatedAt" = now()
          WHERE id = $1 AND status = 'OPEN' RETURNING "leadId"`,
-        [floorWork[i]],
+        [handoffId],
       );
       const leadId = rows[0]?.leadId;
       await client.query(`UPDATE "Lead" SET stage = 'SQL', "sqlAt" = now(), "updatedAt" = now() WHERE id = $1`, [
@@ -116,17 +116,19 @@ export async function benchHandoffs(pool: pg.Pool, workspaceId: string): Promise
       );
       await client.query(
         `INSERT INTO "HandoffEvent" ("workspaceId", "handoffId", kind, at) VALUES ($1, $2, 'ACCEPTED', now())`,
-        [workspaceId, floorWork[i]],
+        [workspaceId, handoffId],
       );
       await client.query(
         `INSERT INTO "AuditLog" ("workspaceId", action, "entityType", "entityId") VALUES ($1, 'handoff.accepted', 'Handoff', $2)`,
-        [workspaceId, floorWork[i]],
+        [workspaceId, handoffId],
       );
       await client.query("COMMIT");
     } finally {
       client.release();
     }
-  });
+  };
+  // Floor: the same writes as bare SQL in one transaction per answer (handoff, lead, stage log, event, audit).
+  const floor = await concurrently(floorWork.length, REPS, (i) => floorAnswer(floorWork[i]));
   const a = stats(app.latencies);
   const f = stats(floor.latencies);
   figures.push({
@@ -138,7 +140,27 @@ export async function benchHandoffs(pool: pg.Pool, workspaceId: string): Promise
     floor: `${ms(f.p95)} (median ${ms(f.median)})`,
     ratio: ratio(a.p95, f.p95),
   });
-  // Refill for the next run: the answered leads' places are taken by new MQLs then.
+  // One rep at a time: the latency of a single answer without 50 others queueing for the two cores.
+  const seqApp = mine.flatMap((list, r) =>
+    list.slice(perRep * 2, perRep * 2 + 2).map((h) => ({ rep: reps[r] as Actor, id: h.id })),
+  );
+  const seqFloor = mine.flatMap((list) => list.slice(perRep * 2 + 2, perRep * 2 + 4).map((h) => h.id));
+  const one = await concurrently(seqApp.length, 1, async (i) => {
+    const w = seqApp[i];
+    if (w) await acceptHandoff(w.rep, w.id);
+  });
+  const oneFloor = await concurrently(seqFloor.length, 1, (i) => floorAnswer(seqFloor[i]));
+  const o = stats(one.latencies);
+  const of = stats(oneFloor.latencies);
+  figures.push({
+    key: "handoffs.answer.single",
+    group: GROUP,
+    name: `Accept, one rep at a time (${seqApp.length} answers, p95)`,
+    target: "< 50 ms",
+    app: `${ms(o.p95)} (median ${ms(o.median)})`,
+    floor: `${ms(of.p95)} (median ${ms(of.median)})`,
+    ratio: ratio(o.p95, of.p95),
+  });
 
   // The breach sweep when nothing is due (the common case, every 15 s on every server) …
   const sweep: number[] = [];
