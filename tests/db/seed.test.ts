@@ -40,14 +40,15 @@ describe("demo seed", () => {
     // Every MQL went to sales; each handoff agrees with its lead (open ↔ MQL, accepted ↔ SQL or later).
     expect(first.handoffs).toBe(first.mqls);
     expect(first.openHandoffs).toBeGreaterThan(0);
-    const inconsistent = await db.$queryRaw<{ n: bigint }[]>`
-      SELECT count(*) AS n FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
-      WHERE h."workspaceId" = ${demo.id} AND NOT (
+    const inconsistent = await db.$queryRaw<Record<string, unknown>[]>`
+      SELECT h.status, h."handedOffAt", h."answeredAt", h."assigneeId", l.stage, l."ownerId", l."mqlAt", l."sqlAt", l."createdAt"
+      FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
+      WHERE h."workspaceId" = ${demo.id} AND (NOT (
         (h.status = 'OPEN' AND l.stage = 'MQL')
         OR (h.status = 'ACCEPTED' AND l.stage IN ('SQL', 'OPPORTUNITY', 'CUSTOMER', 'LOST'))
         OR (h.status = 'REJECTED' AND l.stage IN ('NURTURE', 'DISQUALIFIED'))
-      ) OR l."ownerId" IS DISTINCT FROM h."assigneeId"`;
-    expect(Number(inconsistent[0]?.n)).toBe(0);
+      ) OR l."ownerId" IS DISTINCT FROM h."assigneeId")`;
+    expect(inconsistent, JSON.stringify(inconsistent)).toEqual([]);
     await seedDemo();
     expect(await count()).toEqual(first);
 
