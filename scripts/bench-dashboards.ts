@@ -121,6 +121,15 @@ async function history(pool: pg.Pool, workspaceId: string, manager: Actor) {
        WHERE p.id = c.id AND c."fromStage" IS NOT NULL AND p.prev IS NOT NULL AND c."fromStageEnteredAt" IS NULL`,
       [workspaceId],
     );
+    // …and the lead dimensions they copy.
+    for (const table of ["LeadStageChange", "Handoff"]) {
+      await client.query(
+        `UPDATE "${table}" x SET "leadChannel" = l.channel, "leadCampaignId" = l."campaignId",
+                "leadPersonaId" = l."personaId", "leadOwnerId" = l."ownerId"
+         FROM "Lead" l WHERE l.id = x."leadId" AND x."workspaceId" = $1`,
+        [workspaceId],
+      );
+    }
     await client.query("SET session_replication_role = DEFAULT");
     await client.query(`INSERT INTO "JobRun" (name, "periodKey", "finishedAt") VALUES ('bench-history', $1, now())`, [
       workspaceId,

@@ -3,7 +3,9 @@
  * hundreds of random changes made through the app's own services (captures,
  * events that qualify leads, answers, deals, reassignment, persona matches,
  * campaign changes, erasures) — with the deltas folded in at random moments —
- * every figure must equal a full recompute from the raw tables.
+ * every funnel, SLA and ROI figure must equal a full recompute from the raw
+ * tables (the dashboards read rollups and the lead dimensions that stage
+ * changes and handoffs carry; the recompute joins the leads).
  */
 import { describe, expect, it } from "vitest";
 import { prng } from "@/lib/prng";
@@ -16,6 +18,7 @@ import { ZMetricsFilter } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
 import { roiMetrics } from "@/server/metrics/roi";
 import { compactFunnel, rebuildFunnel } from "@/server/metrics/rollup";
+import { slaMetrics } from "@/server/metrics/sla";
 import { ZPersonaFields } from "@/server/personas/schema";
 import { createPersona } from "@/server/personas/service";
 import { addMember, freshWorkspace } from "@/server/seed/factories";
@@ -42,6 +45,9 @@ async function compare(ws: Awaited<ReturnType<typeof freshWorkspace>>, now: Date
     const rolled = await funnelMetrics(ws.manager, filter, now, "rollup");
     const raw = await funnelMetrics(ws.manager, filter, now, "raw");
     expect(rolled, JSON.stringify(f)).toEqual(raw);
+    const slaRolled = await slaMetrics(ws.manager, filter, now, "rollup");
+    const slaRaw = await slaMetrics(ws.manager, filter, now, "raw");
+    expect(slaRolled, JSON.stringify(f)).toEqual(slaRaw);
     const roiRolled = await roiMetrics(ws.manager, filter, now, "rollup");
     const roiRaw = await roiMetrics(ws.manager, filter, now, "raw");
     expect(roiRolled, JSON.stringify(f)).toEqual(roiRaw);

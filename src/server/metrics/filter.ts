@@ -76,6 +76,20 @@ export function leadConditions(filter: MetricsFilter): Prisma.Sql {
   return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
+/**
+ * The same conditions on a stage change or handoff row (alias given), which
+ * carry their lead's current dimensions (kept by triggers): no join needed.
+ */
+export function historyConditions(filter: MetricsFilter, alias: "c" | "h"): Prisma.Sql {
+  const col = (name: string) => Prisma.raw(`${alias}."${name}"`);
+  const parts: Prisma.Sql[] = [];
+  if (filter.channel) parts.push(Prisma.sql`AND ${col("leadChannel")} = ${filter.channel}::"Channel"`);
+  if (filter.campaignId) parts.push(Prisma.sql`AND ${col("leadCampaignId")} = ${filter.campaignId}`);
+  if (filter.personaId) parts.push(Prisma.sql`AND ${col("leadPersonaId")} = ${filter.personaId}`);
+  if (filter.ownerId) parts.push(Prisma.sql`AND ${col("leadOwnerId")} = ${filter.ownerId}`);
+  return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
+}
+
 /** `JOIN "Lead" l` on the given lead id column — only when the filter needs the lead's dimensions. */
 export function leadJoin(filter: MetricsFilter, leadId: Prisma.Sql): Prisma.Sql {
   const needed = filter.channel || filter.campaignId || filter.personaId || filter.ownerId;

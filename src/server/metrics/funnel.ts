@@ -4,8 +4,8 @@ import { Prisma } from "@/generated/prisma/client";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import {
+  historyConditions,
   leadConditions,
-  leadJoin,
   type MetricsFilter,
   previousRange,
   type Range,
@@ -98,10 +98,10 @@ async function timeInStage(workspaceId: string, range: Range, filter: MetricsFil
           SELECT c."fromStage" AS stage,
                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.at - c."fromStageEnteredAt") / 3600) AS median,
                  count(*) AS stays
-          FROM "LeadStageChange" c ${leadJoin(filter, Prisma.sql`c."leadId"`)}
+          FROM "LeadStageChange" c
           WHERE c."workspaceId" = ${workspaceId} AND c."fromStage" IN ('LEAD', 'MQL', 'SQL', 'OPPORTUNITY')
             AND c."fromStageEnteredAt" >= ${range.from} AND c."fromStageEnteredAt" < ${range.to}
-          ${leadConditions(filter)}
+          ${historyConditions(filter, "c")}
           GROUP BY 1`
       : await db.$queryRaw<{ stage: FunnelStage; median: number | null; stays: bigint }[]>`
     WITH stays AS (

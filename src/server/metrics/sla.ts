@@ -2,7 +2,8 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { leadConditions, leadJoin, type MetricsFilter, resolveRange } from "@/server/metrics/filter";
+import { historyConditions, leadConditions, leadJoin, type MetricsFilter, resolveRange } from "@/server/metrics/filter";
+import type { Source } from "@/server/metrics/funnel";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /**
@@ -13,13 +14,17 @@ import { workspaceTimeZone } from "@/server/workspaces/queries";
  * handoffs at risk now; marketing's side — MQLs delivered per month against
  * the SLA's monthly commitment.
  */
-export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new Date()) {
+export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new Date(), source: Source = "rollup") {
   requirePermission(actor, "metrics.read");
   const ws = actor.workspaceId;
   const range = resolveRange(filter, await workspaceTimeZone(ws), now);
   const dueUntil = range.to < now ? range.to : now;
-  const leads = leadConditions(filter);
-  const join = leadJoin(filter, Prisma.sql`h."leadId"`);
+  // Dashboards filter on the dimensions handoffs and stage changes carry; the recompute joins the leads.
+  const denormalized = source === "rollup";
+  const leads = denormalized ? historyConditions(filter, "h") : leadConditions(filter);
+  const join = denormalized ? Prisma.empty : leadJoin(filter, Prisma.sql`h."leadId"`);
+  const changeJoin = denormalized ? Prisma.empty : leadJoin(filter, Prisma.sql`c."leadId"`);
+  const changeLeads = denormalized ? historyConditions(filter, "c") : leadConditions(filter);
 
   const [compliance, answers, events, atRisk, delivered, targets] = await Promise.all([
     db.$queryRaw<{ due: bigint; in_time: bigint; breached: bigint }[]>`
@@ -69,9 +74,9 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
     }),
     db.$queryRaw<{ month: Date; mqls: bigint }[]>`
       SELECT date_trunc('month', (c.at AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS month, count(*) AS mqls
-      FROM "LeadStageChange" c ${leadJoin(filter, Prisma.sql`c."leadId"`)}
+      FROM "LeadStageChange" c ${changeJoin}
       WHERE c."workspaceId" = ${ws} AND c."toStage" = 'MQL' AND c.at >= ${range.from} AND c.at < ${range.to}
-      ${leads}
+      ${changeLeads}
       GROUP BY 1 ORDER BY 1`,
     db.slaPolicy.findMany({
       where: { workspaceId: ws },
