@@ -38,3 +38,24 @@ test("the dashboards speak Italian with Italian number formats", async ({ page }
   await expect(page.getByTestId("sla-kpis")).toContainText("Rispetto dello SLA");
   await page.getByLabel("Lingua").first().selectOption("en");
 });
+
+test("lead quality shows why sales returns leads; a manager sets a shared goal both teams see", async ({ page }) => {
+  await signInAs(page, DEMO.manager);
+  await page.goto("/dashboards?view=quality&from=2025-11-01&to=2026-11-30");
+  await expect(page.getByTestId("quality-kpis")).toContainText("Acceptance rate");
+  await expect(page.getByTestId("table-quality-channels").locator("tbody tr").first()).toBeVisible();
+  await expect(page.getByTestId("persona-performance")).toContainText("Francesca, Fleet Manager");
+
+  await page.goto("/dashboards?view=goals");
+  await page.getByLabel("Goal", { exact: true }).selectOption({ label: "MQLs" });
+  await page.getByLabel("Target", { exact: true }).fill("40");
+  await page.getByRole("button", { name: /Set goal for/ }).click();
+  await expect(page.getByRole("progressbar", { name: "MQLs" })).toBeVisible();
+
+  await page.context().clearCookies();
+  await signInAs(page, DEMO.rep1);
+  await page.goto("/dashboards?view=goals");
+  await expect(page.getByRole("progressbar", { name: "MQLs" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Set goal for/ })).toHaveCount(0);
+  await expect(page.getByTestId("leaderboard-reps")).toBeVisible();
+});

@@ -16,6 +16,7 @@ import { qualityMetrics } from "@/server/metrics/quality";
 import { roiMetrics } from "@/server/metrics/roi";
 import { slaMetrics } from "@/server/metrics/sla";
 import { funnelTables, qualityTables, roiTables, slaTables, type Table } from "@/server/metrics/tables";
+import { listPersonas, personaPerformance } from "@/server/personas/queries";
 import { DataTable } from "./data-table";
 import { GoalForm, OptOutToggle } from "./goal-controls";
 
@@ -253,7 +254,13 @@ export default async function DashboardsPage({
       </>
     );
   } else if (view === "quality") {
-    const [m, funnel] = await Promise.all([qualityMetrics(actor, filter), funnelMetrics(actor, filter)]);
+    const [m, funnel, personas] = await Promise.all([
+      qualityMetrics(actor, filter),
+      funnelMetrics(actor, filter),
+      listPersonas(actor).then((list) =>
+        Promise.all(list.map(async (p) => ({ id: p.id, name: p.name, ...(await personaPerformance(actor, p.id)) }))),
+      ),
+    ]);
     const tables = qualityTables(m, filter, tt);
     body = (
       <>
@@ -298,6 +305,55 @@ export default async function DashboardsPage({
           />
         </section>
         {tables.map((table) => section(table))}
+        <section className="card space-y-3" aria-labelledby="h-personas">
+          <h2 id="h-personas" className="font-semibold">
+            {t("dashboards.quality.personasTitle")}
+          </h2>
+          <div className="overflow-x-auto">
+            <table className="data-table" data-testid="persona-performance">
+              <thead>
+                <tr>
+                  <th scope="col">{t("leads.persona")}</th>
+                  <th scope="col" className="text-right">
+                    {t("personas.performanceLeads")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("personas.performanceMqls")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("personas.performanceAcceptance")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("personas.performanceWinRate")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("personas.performanceRevenue")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {personas.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link href={`/personas/${p.id}`} className="text-brand-700 underline">
+                        {p.name}
+                      </Link>
+                    </td>
+                    <td className="text-right tabular-nums">
+                      <Link href={`/leads?persona=${p.id}`} className="text-brand-700 underline">
+                        {format.number(p.leads)}
+                      </Link>
+                    </td>
+                    <td className="text-right tabular-nums">{format.number(p.mqls)}</td>
+                    <td className="text-right tabular-nums">{pct(p.acceptanceRate)}</td>
+                    <td className="text-right tabular-nums">{pct(p.winRate)}</td>
+                    <td className="text-right tabular-nums">{eur(p.revenue)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       </>
     );
   } else if (view === "goals") {
