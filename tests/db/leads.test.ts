@@ -36,6 +36,17 @@ describe("capture", () => {
     expect(log.map((c) => [c.fromStage, c.toStage])).toEqual([[null, "LEAD"]]);
   });
 
+  it("a new workspace's first captures, all at once, share one default published model", async () => {
+    const ws = await freshWorkspace();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => capture(ws, { email: `first-${i}@acme.test` })),
+    );
+    expect(results.every((r) => r.created)).toBe(true);
+    const models = await db.scoringModel.findMany({ where: { workspaceId: ws.workspace.id } });
+    expect(models.map((m) => [m.version, m.status])).toEqual([[1, "PUBLISHED"]]);
+    expect(new Set(results.map((r) => r.lead.scoringModelId))).toEqual(new Set([models[0]?.id]));
+  });
+
   it("concurrent captures of one new email make one lead", async () => {
     const ws = await freshWorkspace();
     const results = await Promise.all(

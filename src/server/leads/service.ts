@@ -11,27 +11,35 @@ import { BUILT_IN_EVENT_TYPES, type LeadEventInput, type LeadInput } from "@/ser
 import { becomesMql, type ScoringModel, scoreLead } from "@/server/scoring/engine";
 import { DEFAULT_SCORING_MODEL, ZScoringModelDefinition } from "@/server/scoring/schema";
 
-/** The published scoring model of a workspace; a workspace without one gets the default as version 1. */
+/**
+ * The published scoring model of a workspace; a workspace without one gets
+ * the default as its next version. Concurrent first captures take turns on a
+ * transaction-scoped advisory lock for the workspace: the first creates it,
+ * the others find it.
+ */
 export async function publishedModel(tx: Tx, workspaceId: string): Promise<{ id: string; model: ScoringModel }> {
-  const found = await tx.scoringModel.findFirst({
-    where: { workspaceId, status: "PUBLISHED" },
-    select: { id: true, definition: true },
-  });
-  if (found) return { id: found.id, model: ZScoringModelDefinition.parse(found.definition) };
-  const created = await tx.scoringModel.upsert({
-    where: { workspaceId_version: { workspaceId, version: 1 } },
-    create: {
-      workspaceId,
-      version: 1,
-      status: "PUBLISHED",
-      definition: DEFAULT_SCORING_MODEL as unknown as Prisma.InputJsonValue,
-      note: "Default model",
-      publishedAt: new Date(),
-    },
-    update: {},
-    select: { id: true, definition: true },
-  });
-  return { id: created.id, model: ZScoringModelDefinition.parse(created.definition) };
+  const published = () =>
+    tx.scoringModel.findFirst({ where: { workspaceId, status: "PUBLISHED" }, select: { id: true, definition: true } });
+  let found = await published();
+  if (!found) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('scoring-model:' || ${workspaceId}))`;
+    found = await published();
+  }
+  if (!found) {
+    const latest = await tx.scoringModel.aggregate({ where: { workspaceId }, _max: { version: true } });
+    found = await tx.scoringModel.create({
+      data: {
+        workspaceId,
+        version: (latest._max.version ?? 0) + 1,
+        status: "PUBLISHED",
+        definition: DEFAULT_SCORING_MODEL as unknown as Prisma.InputJsonValue,
+        note: "Default model",
+        publishedAt: new Date(),
+      },
+      select: { id: true, definition: true },
+    });
+  }
+  return { id: found.id, model: ZScoringModelDefinition.parse(found.definition) };
 }
 
 /** The fit attributes of the workspace's active personas (what lead matching needs). */
