@@ -28,3 +28,15 @@ export function FilterSelect({
     </div>
   );
 }
+
+/** A labelled date field of a GET filter form. */
+export function FilterDate({ name, label, value }: { name: string; label: string; value: string | undefined }) {
+  return (
+    <div>
+      <label htmlFor={`f-${name}`} className="label">
+        {label}
+      </label>
+      <input id={`f-${name}`} type="date" name={name} defaultValue={value ?? ""} className="input" />
+    </div>
+  );
+}

@@ -129,3 +129,8 @@ export function clockState(
   /* c8 ignore next */
   throw new Error("unreachable");
 }
+
+/** A minute of the day as HH:MM (24:00 wraps to 00:00, as time inputs expect). */
+export function minuteToHhmm(minute: number): string {
+  return `${String(Math.floor(minute / 60) % 24).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}

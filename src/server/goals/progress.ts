@@ -1,8 +1,9 @@
 import "server-only";
 import { formatInTimeZone } from "date-fns-tz";
 import type { GoalMetric } from "@/generated/prisma/enums";
-import { addDays, localDays } from "@/lib/local-days";
+import { localDays } from "@/lib/local-days";
 import { type Actor, requirePermission } from "@/server/auth/actor";
+import { periodDays } from "@/server/campaigns/schema";
 import { db } from "@/server/db";
 import { listGoals } from "@/server/goals/service";
 import { ZMetricsFilter } from "@/server/metrics/filter";
@@ -11,11 +12,10 @@ import { roiMetrics } from "@/server/metrics/roi";
 import { slaMetrics } from "@/server/metrics/sla";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
 
-/** First and last local day of a YYYY-MM month. */
+/** The month as the dashboards' date filter (first and last local day). */
 function monthDays(month: string) {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
-  return { from: `${month}-01`, to: addDays(next, -1) };
+  const { start, end } = periodDays({ kind: "month", month });
+  return { from: start, to: end };
 }
 
 export async function currentMonth(workspaceId: string, now = new Date()) {

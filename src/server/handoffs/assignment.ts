@@ -223,7 +223,7 @@ export async function moveHandoff(
   return updated;
 }
 
-export { chooseAssignee, leadLabel, lockCandidates, managerIds };
+export { leadLabel, lockCandidates, managerIds };
 
 /**
  * A member who can no longer answer handoffs (removed, or given a role without

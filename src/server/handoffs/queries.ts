@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { Channel, type HandoffStatus, RejectReason } from "@/generated/prisma/enums";
+import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -153,23 +154,13 @@ export const ZReturnedFilter = z.object({
 });
 export type ReturnedFilter = z.infer<typeof ZReturnedFilter>;
 
-function cursorOf(answeredAt: Date, id: string) {
-  return Buffer.from(`${answeredAt.toISOString()}|${id}`).toString("base64url");
-}
-function parseCursor(cursor: string | undefined) {
-  if (!cursor) return null;
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const date = new Date(at ?? "");
-  return id && !Number.isNaN(date.getTime()) ? { at: date, id } : null;
-}
-
 /**
  * Leads sales sent back, newest first, with the reason and note: marketing's
  * view for fixing targeting (filter by campaign, channel, persona, reason).
  */
 export async function listReturnedLeads(actor: Actor, filter: ReturnedFilter) {
   requirePermission(actor, "handoffs.read");
-  const after = parseCursor(filter.after);
+  const after = filter.after ? decodeCursor(filter.after) : null;
   const leadWhere: Prisma.LeadWhereInput = {
     ...(filter.channel ? { channel: filter.channel } : {}),
     ...(filter.campaignId ? { campaignId: filter.campaignId } : {}),
@@ -215,7 +206,7 @@ export async function listReturnedLeads(actor: Actor, filter: ReturnedFilter) {
       answeredByName: r.answeredById ? (names.get(r.answeredById) ?? null) : null,
       personaName: r.lead.personaId ? (personas.get(r.lead.personaId) ?? null) : null,
     })),
-    nextCursor: rows.length > PAGE && last?.answeredAt ? cursorOf(last.answeredAt, last.id) : null,
+    nextCursor: rows.length > PAGE && last?.answeredAt ? encodeCursor(last.answeredAt, last.id) : null,
   };
 }
 
@@ -246,7 +237,7 @@ export async function listHandoffsForApi(actor: Actor, query: HandoffListQuery) 
   requirePermission(actor, "handoffs.read");
   const open = query.status === "open";
   const key = open ? "dueAt" : "handedOffAt";
-  const after = parseCursor(query.cursor);
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && !after) {
     throw new AppError("validation", "Invalid cursor", { fieldErrors: { cursor: ["invalid"] } });
   }
@@ -268,7 +259,7 @@ export async function listHandoffsForApi(actor: Actor, query: HandoffListQuery) 
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  return { handoffs: page, nextCursor: rows.length > query.limit && last ? cursorOf(last[key], last.id) : null };
+  return { handoffs: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last[key], last.id) : null };
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Tx } from "@/server/db";
-import { chooseAssignee, leadLabel, lockCandidates, managerIds, moveHandoff } from "@/server/handoffs/assignment";
+import { leadLabel, lockCandidates, managerIds, moveHandoff } from "@/server/handoffs/assignment";
+import { chooseAssignee } from "@/server/handoffs/routing";
 import { slaVersion } from "@/server/handoffs/sla";
 import { notify } from "@/server/notifications/service";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { LeadStage } from "@/generated/prisma/enums";
+import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
@@ -11,18 +12,10 @@ export async function getLead(actor: Actor, leadId: string) {
   return lead;
 }
 
-/** Cursor of the sync listing: the last row's (updatedAt, id). */
-function encodeCursor(updatedAt: Date, id: string) {
-  return Buffer.from(`${updatedAt.toISOString()}|${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string) {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const date = new Date(at ?? "");
-  if (!id || Number.isNaN(date.getTime())) {
-    throw new AppError("validation", "Invalid cursor", { fieldErrors: { cursor: ["invalid"] } });
-  }
-  return { updatedAt: date, id };
+function cursorOf(cursor: string) {
+  const decoded = decodeCursor(cursor);
+  if (!decoded) throw new AppError("validation", "Invalid cursor", { fieldErrors: { cursor: ["invalid"] } });
+  return { updatedAt: decoded.at, id: decoded.id };
 }
 
 /**
@@ -34,7 +27,7 @@ export async function listLeadsForSync(
   query: { stage?: LeadStage; updatedSince?: string; limit: number; cursor?: string },
 ) {
   requirePermission(actor, "leads.read");
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? cursorOf(query.cursor) : null;
   const rows = await db.lead.findMany({
     where: {
       workspaceId: actor.workspaceId,

@@ -1,6 +1,5 @@
 import "server-only";
 import { formatInTimeZone } from "date-fns-tz";
-import { Prisma } from "@/generated/prisma/client";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import {

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { LinkedBarChart } from "@/components/charts/bar-chart";
 import { TrendChart } from "@/components/charts/line-chart";
-import { FilterSelect } from "@/components/filter-select";
+import { FilterDate, FilterSelect } from "@/components/filter-select";
+import { LeadDimensionFilters } from "@/components/lead-dimension-filters";
 import { TermHint } from "@/components/term-hint";
-import { Channel } from "@/generated/prisma/enums";
 import { REJECT_REASONS } from "@/lib/reject-reasons";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
@@ -523,39 +523,9 @@ export default async function DashboardsPage({
       {view !== "goals" && (
         <form method="get" className="card flex flex-wrap items-end gap-3" aria-label={t("dashboards.filters")}>
           <input type="hidden" name="view" value={view} />
-          <div>
-            <label htmlFor="f-from" className="label">
-              {t("dashboards.from")}
-            </label>
-            <input id="f-from" type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
-          </div>
-          <div>
-            <label htmlFor="f-to" className="label">
-              {t("dashboards.to")}
-            </label>
-            <input id="f-to" type="date" name="to" defaultValue={filter.to ?? ""} className="input" />
-          </div>
-          <FilterSelect
-            name="channel"
-            label={t("leads.channel")}
-            value={filter.channel}
-            anyLabel={t("leads.any")}
-            options={Object.values(Channel).map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-          />
-          <FilterSelect
-            name="campaignId"
-            label={t("leads.campaign")}
-            value={filter.campaignId}
-            anyLabel={t("leads.any")}
-            options={options.campaigns.map((c) => ({ value: c.id, label: c.name }))}
-          />
-          <FilterSelect
-            name="personaId"
-            label={t("leads.persona")}
-            value={filter.personaId}
-            anyLabel={t("leads.any")}
-            options={options.personas.map((p) => ({ value: p.id, label: p.name }))}
-          />
+          <FilterDate name="from" label={t("dashboards.from")} value={filter.from} />
+          <FilterDate name="to" label={t("dashboards.to")} value={filter.to} />
+          <LeadDimensionFilters values={filter} campaigns={options.campaigns} personas={options.personas} />
           <FilterSelect
             name="ownerId"
             label={t("leads.owner")}

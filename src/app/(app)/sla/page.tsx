@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TermHint } from "@/components/term-hint";
+import { minuteToHhmm } from "@/lib/business-time";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { listAssignees } from "@/server/handoffs/queries";
@@ -14,9 +15,6 @@ export async function generateMetadata() {
   const t = await getTranslations("sla");
   return { title: t("heading") };
 }
-
-const clock = (minute: number) =>
-  `${String(Math.floor(minute / 60) % 24).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 
 /** The agreement in plain words for both teams, its versions, who is available, and the routing rules. */
 export default async function SlaPage() {
@@ -50,8 +48,8 @@ export default async function SlaPage() {
           {t.rich("sla.salesPromise", {
             hours: format.number(sla.responseHours),
             days,
-            start: clock(sla.dayStartMinute),
-            end: clock(sla.dayEndMinute),
+            start: minuteToHhmm(sla.dayStartMinute),
+            end: minuteToHhmm(sla.dayEndMinute),
             timeZone: sla.timeZone,
             mql: (chunks) => <TermHint termKey="mql">{chunks}</TermHint>,
           })}
@@ -138,8 +136,8 @@ export default async function SlaPage() {
                 <td>
                   {t("sla.versionTerms", {
                     hours: format.number(v.responseHours),
-                    start: clock(v.dayStartMinute),
-                    end: clock(v.dayEndMinute),
+                    start: minuteToHhmm(v.dayStartMinute),
+                    end: minuteToHhmm(v.dayEndMinute),
                     target: v.mqlMonthlyTarget,
                     k: v.maxReassignments,
                   })}

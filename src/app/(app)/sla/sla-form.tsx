@@ -4,13 +4,12 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FieldError, FormError } from "@/components/form-error";
+import { minuteToHhmm } from "@/lib/business-time";
 import type { ActionError } from "@/server/action";
 import { updateSlaAction } from "@/server/handoffs/actions";
 import type { SlaInput } from "@/server/handoffs/sla";
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const toTime = (minute: number) =>
-  `${String(Math.floor(minute / 60) % 24).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
 const toMinute = (time: string, endOfDay = false) => {
   const [h, m] = time.split(":").map(Number);
   const minute = (h ?? 0) * 60 + (m ?? 0);
@@ -24,8 +23,8 @@ export function SlaForm({ initial, timeZones }: { initial: SlaInput; timeZones: 
   const router = useRouter();
   const [form, setForm] = useState({
     ...initial,
-    start: toTime(initial.dayStartMinute),
-    end: toTime(initial.dayEndMinute),
+    start: minuteToHhmm(initial.dayStartMinute),
+    end: minuteToHhmm(initial.dayEndMinute),
     holidayText: initial.holidays.join("\n"),
   });
   const [error, setError] = useState<ActionError | null>(null);

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
-import { FilterSelect } from "@/components/filter-select";
-import { Channel } from "@/generated/prisma/enums";
+import { FilterDate, FilterSelect } from "@/components/filter-select";
+import { LeadDimensionFilters } from "@/components/lead-dimension-filters";
 import { REJECT_DESTINATION, REJECT_REASONS } from "@/lib/reject-reasons";
 import { pageActor } from "@/server/auth/current-actor";
 import { listReturnedLeads, ZReturnedFilter } from "@/server/handoffs/queries";
@@ -49,39 +49,9 @@ export default async function ReturnedLeadsPage({
           anyLabel={t("leads.any")}
           options={REJECT_REASONS.map((r) => ({ value: r, label: t(`handoffs.reasons.${r}`) }))}
         />
-        <FilterSelect
-          name="channel"
-          label={t("leads.channel")}
-          value={filter.channel}
-          anyLabel={t("leads.any")}
-          options={Object.values(Channel).map((c) => ({ value: c, label: t(`channels.${c}`) }))}
-        />
-        <FilterSelect
-          name="campaignId"
-          label={t("leads.campaign")}
-          value={filter.campaignId}
-          anyLabel={t("leads.any")}
-          options={options.campaigns.map((c) => ({ value: c.id, label: c.name }))}
-        />
-        <FilterSelect
-          name="personaId"
-          label={t("leads.persona")}
-          value={filter.personaId}
-          anyLabel={t("leads.any")}
-          options={options.personas.map((p) => ({ value: p.id, label: p.name }))}
-        />
-        <div>
-          <label htmlFor="f-from" className="label">
-            {t("handoffs.returnedFrom")}
-          </label>
-          <input id="f-from" type="date" name="from" defaultValue={filter.from ?? ""} className="input" />
-        </div>
-        <div>
-          <label htmlFor="f-to" className="label">
-            {t("handoffs.returnedTo")}
-          </label>
-          <input id="f-to" type="date" name="to" defaultValue={filter.to ?? ""} className="input" />
-        </div>
+        <LeadDimensionFilters values={filter} campaigns={options.campaigns} personas={options.personas} />
+        <FilterDate name="from" label={t("handoffs.returnedFrom")} value={filter.from} />
+        <FilterDate name="to" label={t("handoffs.returnedTo")} value={filter.to} />
         <button type="submit" className="btn-secondary">
           {t("handoffs.filter")}
         </button>
