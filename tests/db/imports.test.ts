@@ -75,10 +75,13 @@ describe("CSV import", { timeout: 60_000 }, () => {
     await runImport(job.id);
     expect(await db.lead.count({ where: { workspaceId: ws.workspace.id } })).toBe(2500);
 
-    // Simulate a crash after the first chunk: progress says 1000, the worker's heartbeat is old.
+    // Simulate a crash after the first chunk: progress says 1000, the worker's heartbeat is old
+    // (and the file is still there: it is only dropped once an import completes).
+    expect((await db.leadImport.findUniqueOrThrow({ where: { id: job.id } })).content).toBe("");
     await db.leadImport.update({
       where: { id: job.id },
       data: {
+        content: lines.join("\n"),
         status: "RUNNING",
         processedRows: 1000,
         createdCount: 1000,

@@ -32,6 +32,7 @@ import { funnelMetrics } from "@/server/metrics/funnel";
 import { listPersonas } from "@/server/personas/queries";
 import { ZPersonaFields } from "@/server/personas/schema";
 import { addPersonaFeedback, createPersona } from "@/server/personas/service";
+import { eraseLead } from "@/server/privacy/service";
 import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
 import { getScoringModels, publishDraft, saveDraft } from "@/server/scoring/service";
 import { ensureUser, freshWorkspace } from "@/server/seed/factories";
@@ -156,6 +157,12 @@ const PROBES: Record<Capability, Probe> = {
     refusedIfForbidden(createCampaign(actor, ZCampaignInput.parse({ name: `Probe ${++serial}`, channel: "EVENTS" }))),
   "metrics.read": (actor) => refusedIfForbidden(funnelMetrics(actor, ZMetricsFilter.parse({}))),
   "goals.set": (actor) => refusedIfForbidden(setGoal(actor, { month: "2026-12", metric: "MQLS", target: 50 })),
+  "privacy.manage": async (actor, ws) => {
+    const lead = await db.lead.create({
+      data: { workspaceId: ws.workspace.id, email: `erase-${++serial}@probe.test`, channel: "EVENTS" },
+    });
+    return refusedIfForbidden(eraseLead(actor, lead.id));
+  },
 };
 
 /** An open handoff of a new MQL, assigned to the workspace's sales rep. */

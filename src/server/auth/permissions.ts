@@ -62,6 +62,8 @@ export const CAPABILITIES = {
   "campaigns.edit": ["MARKETER", "MANAGER"],
   /** Read the shared dashboards (funnel, SLA, ROI, goals) and the metrics API: one set of numbers for both teams. */
   "metrics.read": ALL,
+  /** Answer GDPR requests about a lead: find it by e-mail, export its data, erase its personal data. */
+  "privacy.manage": ["ADMIN", "MANAGER"],
   /** Set the monthly shared goals. */
   "goals.set": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;

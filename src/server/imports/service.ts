@@ -2,13 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Channel } from "@/generated/prisma/enums";
+import type { Channel, LegalBasis } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { IMPORT_FIELDS, type Mapping, rowToLeadInput } from "@/server/imports/mapping";
-import { type LeadInput, ZLeadInput } from "@/server/leads/schema";
+import { type ImportConsent, type LeadInput, ZLeadInput } from "@/server/leads/schema";
 import { personaFits, publishedModel } from "@/server/leads/service";
 import { logger } from "@/server/logger";
 import type { ScoreResult } from "@/server/scoring/engine";
@@ -26,7 +26,10 @@ function parse(content: string) {
 }
 
 /** Stores an uploaded file with its mapping; processing starts right after (see runImport). */
-export async function createImport(actor: Actor, input: { fileName: string; content: string; mapping: Mapping }) {
+export async function createImport(
+  actor: Actor,
+  input: { fileName: string; content: string; mapping: Mapping; consent?: ImportConsent },
+) {
   requirePermission(actor, "leads.write");
   if (Buffer.byteLength(input.content) > MAX_IMPORT_BYTES)
     throw new AppError("validation", "File too large", { fieldErrors: { file: ["fileTooLarge"] } });
@@ -53,6 +56,8 @@ export async function createImport(actor: Actor, input: { fileName: string; cont
         mapping: input.mapping as Prisma.InputJsonValue,
         content: input.content,
         totalRows: rows.length,
+        legalBasis: input.consent?.legalBasis ?? null,
+        consentSource: input.consent?.consentSource ?? "",
       },
       select: { id: true, totalRows: true },
     });
@@ -60,7 +65,7 @@ export async function createImport(actor: Actor, input: { fileName: string; cont
       action: "import.created",
       entityType: "LeadImport",
       entityId: job.id,
-      after: { fileName: input.fileName, rows: rows.length, mapping: input.mapping },
+      after: { fileName: input.fileName, rows: rows.length, mapping: input.mapping, consent: input.consent },
     });
     return job;
   });
@@ -104,7 +109,7 @@ export async function runImport(importId: string): Promise<void> {
       const chunk = rows.slice(start, start + CHUNK);
       await db.$transaction(
         async (tx) => {
-          const outcome = await importChunk(tx, actor, chunk, start, mapping, importId);
+          const outcome = await importChunk(tx, actor, chunk, start, mapping, job);
           await tx.leadImport.update({
             where: { id: importId },
             data: {
@@ -122,7 +127,8 @@ export async function runImport(importId: string): Promise<void> {
     await db.$transaction(async (tx) => {
       const done = await tx.leadImport.update({
         where: { id: importId },
-        data: { status: "COMPLETED", finishedAt: new Date() },
+        // The file is only needed to resume; once done it goes (personal data is kept no longer than needed).
+        data: { status: "COMPLETED", finishedAt: new Date(), content: "" },
       });
       await writeAudit(tx, actor, {
         action: "import.completed",
@@ -154,7 +160,15 @@ export async function resumeImport(actor: Actor, importId: string) {
   await db.leadImport.update({ where: { id: importId }, data: { status: "PENDING", heartbeatAt: null } });
 }
 
-async function importChunk(tx: Tx, actor: Actor, chunk: Row[], offset: number, mapping: Mapping, importId: string) {
+async function importChunk(
+  tx: Tx,
+  actor: Actor,
+  chunk: Row[],
+  offset: number,
+  mapping: Mapping,
+  job: { id: string; legalBasis: LegalBasis | null; consentSource: string },
+) {
+  const importId = job.id;
   const valid = new Map<string, LeadInput>();
   const rejections: Prisma.LeadImportRejectionCreateManyInput[] = [];
   chunk.forEach((record, index) => {
@@ -197,7 +211,10 @@ async function importChunk(tx: Tx, actor: Actor, chunk: Row[], offset: number, m
       name = COALESCE(v.name, l.name), phone = COALESCE(v.phone, l.phone), company = COALESCE(v.company, l.company),
       title = COALESCE(v.title, l.title), industry = COALESCE(v.industry, l.industry),
       "companySize" = COALESCE(v.size, l."companySize"), country = COALESCE(v.country, l.country),
-      channel = COALESCE(v.channel::"Channel", l.channel), "campaignId" = COALESCE(v.campaign, l."campaignId"), "updatedAt" = ${now}
+      channel = COALESCE(v.channel::"Channel", l.channel), "campaignId" = COALESCE(v.campaign, l."campaignId"), "updatedAt" = ${now},
+      "legalBasis" = COALESCE(${job.legalBasis}::"LegalBasis", l."legalBasis"),
+      "consentSource" = CASE WHEN ${job.legalBasis}::"LegalBasis" IS NULL THEN l."consentSource" ELSE ${job.consentSource} END,
+      "consentAt" = CASE WHEN ${job.legalBasis}::"LegalBasis" IS NULL THEN l."consentAt" ELSE ${now} END
     FROM unnest(${emails}::text[], ${values.name}::text[], ${values.phone}::text[], ${values.company}::text[], ${values.title}::text[],
                 ${values.industry}::text[], ${values.size}::int[], ${values.country}::text[], ${values.channel}::text[], ${values.campaign}::text[])
       AS v(email, name, phone, company, title, industry, size, country, channel, campaign)
@@ -209,9 +226,11 @@ async function importChunk(tx: Tx, actor: Actor, chunk: Row[], offset: number, m
   const pickFresh = <T>(list: T[]) => list.filter((_, index) => !updatedEmails.has(emails[index] as string));
   const inserted = fresh.length
     ? await tx.$queryRaw<{ id: string; email: string }[]>`
-        INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel, "campaignId", "stageEnteredAt", "createdAt", "updatedAt")
+        INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel, "campaignId",
+                            "captureMethod", "legalBasis", "consentSource", "consentAt", "stageEnteredAt", "createdAt", "updatedAt")
         SELECT v.id, ${actor.workspaceId}, v.email, COALESCE(v.name, ''), COALESCE(v.phone, ''), COALESCE(v.company, ''), COALESCE(v.title, ''),
-               COALESCE(v.industry, ''), v.size, COALESCE(v.country, ''), COALESCE(v.channel, 'OTHER')::"Channel", v.campaign, ${now}, ${now}, ${now}
+               COALESCE(v.industry, ''), v.size, COALESCE(v.country, ''), COALESCE(v.channel, 'OTHER')::"Channel", v.campaign,
+               'IMPORT', ${job.legalBasis}::"LegalBasis", ${job.consentSource}, ${job.legalBasis ? now : null}::timestamp(3), ${now}, ${now}, ${now}
         FROM unnest(${ids}::text[], ${fresh.map((i) => i.email)}::text[], ${pickFresh(values.name)}::text[], ${pickFresh(values.phone)}::text[],
                     ${pickFresh(values.company)}::text[], ${pickFresh(values.title)}::text[], ${pickFresh(values.industry)}::text[],
                     ${pickFresh(values.size)}::int[], ${pickFresh(values.country)}::text[], ${pickFresh(values.channel)}::text[], ${pickFresh(values.campaign)}::text[])

@@ -12,7 +12,7 @@ import { deleteView, saveView } from "@/server/leads/views";
 export const captureLeadAction = authorizedAction(
   { schema: ZLeadInput, capability: "leads.write" },
   async (input, actor) => {
-    const { lead, created } = await db.$transaction((tx) => captureLead(tx, actor, input));
+    const { lead, created } = await db.$transaction((tx) => captureLead(tx, actor, input, new Date(), "FORM"));
     revalidatePath("/leads");
     return { id: lead.id, created };
   },

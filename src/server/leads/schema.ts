@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Channel, LeadStage } from "@/generated/prisma/enums";
+import { Channel, LeadStage, LegalBasis } from "@/generated/prisma/enums";
 import { plainText } from "@/lib/plain-text";
 import { ZEmail } from "@/server/members/schema";
 
@@ -17,12 +17,31 @@ export const BUILT_IN_EVENT_TYPES = [
 const text = plainText;
 
 /**
+ * GDPR: the legal basis for processing the lead's data, where it was given
+ * (e.g. "Demo form on /pricing", "Badge scan, Ecomondo 2026") and when
+ * (default: when it is recorded).
+ */
+export const ZConsentFields = z.strictObject({
+  legalBasis: z.enum(LegalBasis).optional(),
+  consentSource: text(200).optional(),
+  consentAt: z.iso
+    .datetime({ offset: true, message: "isoDateTime" })
+    .transform((value) => new Date(value))
+    .optional(),
+});
+
+/** What an import declares for all its leads. */
+export const ZImportConsent = ZConsentFields.pick({ legalBasis: true, consentSource: true });
+export type ImportConsent = z.infer<typeof ZImportConsent>;
+
+/**
  * A lead as sent by a form, the API or an import. Everything but the email is
  * optional: on an update by email, fields left out keep their stored value.
  * Unknown fields are refused (a typo must not silently lose data).
  */
 export const ZLeadInput = z.strictObject({
-  email: ZEmail,
+  // erased-…@erased.invalid marks a lead whose personal data was erased (privacy/service.ts).
+  email: ZEmail.refine((email) => !email.endsWith("@erased.invalid"), "reservedEmail"),
   name: text(200).optional(),
   phone: z
     .string()
@@ -42,6 +61,7 @@ export const ZLeadInput = z.strictObject({
     .optional(),
   channel: z.enum(Channel).optional(),
   campaign: text(200).pipe(z.string().min(1, "required")).optional(),
+  ...ZConsentFields.shape,
 });
 export type LeadInput = z.infer<typeof ZLeadInput>;
 

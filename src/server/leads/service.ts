@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { Channel, LeadStage } from "@/generated/prisma/enums";
+import type { CaptureMethod, Channel, LeadStage, LegalBasis } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
@@ -157,7 +157,13 @@ export async function applyScore(
  * their value), then scores it. Runs in the caller's transaction so an API
  * request's idempotency record commits with it.
  */
-export async function captureLead(tx: Tx, actor: Actor, input: LeadInput, now = new Date()) {
+export async function captureLead(
+  tx: Tx,
+  actor: Actor,
+  input: LeadInput,
+  now = new Date(),
+  via: CaptureMethod = "FORM",
+) {
   requirePermission(actor, "leads.write");
   const workspaceId = actor.workspaceId;
   const existingId = await lockLead(tx, workspaceId, { email: input.email });
@@ -173,6 +179,7 @@ export async function captureLead(tx: Tx, actor: Actor, input: LeadInput, now = 
     country: input.country ?? before?.country ?? "",
     channel,
     campaignId: (await campaignId(tx, workspaceId, input.campaign, channel)) ?? before?.campaignId ?? null,
+    ...consentFields(input, before, now),
   };
 
   let leadId = existingId;
@@ -180,7 +187,7 @@ export async function captureLead(tx: Tx, actor: Actor, input: LeadInput, now = 
   if (!leadId) {
     // A concurrent request may create the same email first: then this one updates it.
     const inserted = await tx.lead.createMany({
-      data: [{ workspaceId, email: input.email, ...fields, stageEnteredAt: now, createdAt: now }],
+      data: [{ workspaceId, email: input.email, ...fields, captureMethod: via, stageEnteredAt: now, createdAt: now }],
       skipDuplicates: true,
     });
     created = inserted.count === 1;
@@ -219,6 +226,26 @@ export async function captureLead(tx: Tx, actor: Actor, input: LeadInput, now = 
   return { lead, created, becameMql };
 }
 
+/** A legal basis sent with the lead replaces the recorded one (with its source and time); otherwise they stay. */
+function consentFields(
+  input: LeadInput,
+  before: { legalBasis: LegalBasis | null; consentSource: string; consentAt: Date | null } | null,
+  now: Date,
+) {
+  if (input.legalBasis) {
+    return {
+      legalBasis: input.legalBasis,
+      consentSource: input.consentSource ?? "",
+      consentAt: input.consentAt ?? now,
+    };
+  }
+  return {
+    legalBasis: before?.legalBasis ?? null,
+    consentSource: input.consentSource ?? before?.consentSource ?? "",
+    consentAt: before?.consentAt ?? null,
+  };
+}
+
 function pick<T extends object>(source: T, keys: string[]) {
   return Object.fromEntries(keys.map((key) => [key, (source as Record<string, unknown>)[key]]));
 }
@@ -237,7 +264,9 @@ export async function recordLeadEvent(tx: Tx, actor: Actor, leadId: string, inpu
   const locked = await lockLead(tx, actor.workspaceId, { id: leadId });
   if (!locked) throw notFound();
   await assertEventType(tx, actor.workspaceId, input.type);
-  const lead = await tx.lead.findUniqueOrThrow({ where: { id: leadId }, select: { channel: true } });
+  const lead = await tx.lead.findUniqueOrThrow({ where: { id: leadId }, select: { channel: true, erasedAt: true } });
+  if (lead.erasedAt)
+    throw new AppError("conflict", "The lead's personal data was erased", { params: { reason: "alreadyErased" } });
   const event = await tx.leadEvent.create({
     data: {
       workspaceId: actor.workspaceId,

@@ -37,7 +37,12 @@ export async function* scoredBatches(input: {
   let afterId = "";
   for (;;) {
     const leads: LeadForScoring[] = await client.lead.findMany({
-      where: { workspaceId: input.workspaceId, id: { gt: afterId, ...(input.leadIds ? { in: input.leadIds } : {}) } },
+      where: {
+        workspaceId: input.workspaceId,
+        id: { gt: afterId, ...(input.leadIds ? { in: input.leadIds } : {}) },
+        // An erased lead keeps the score and stage it had: its history must not change after the erasure.
+        erasedAt: null,
+      },
       orderBy: { id: "asc" },
       take: BATCH,
       select: {

@@ -7,6 +7,7 @@ import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { leadFilterOptions, listLeads, ZLeadFilter } from "@/server/leads/list";
 import { listSavedViews } from "@/server/leads/views";
+import { isErasedEmail } from "@/server/privacy/service";
 import { SavedViews } from "./saved-views";
 
 export async function generateMetadata() {
@@ -213,7 +214,7 @@ export default async function LeadsPage({
                 <tr key={lead.id}>
                   <td>
                     <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
-                      {lead.name || lead.email}
+                      {isErasedEmail(lead.email) ? t("privacy.erasedLead") : lead.name || lead.email}
                     </Link>
                     {lead.name && <span className="block text-xs text-slate-500">{lead.email}</span>}
                   </td>

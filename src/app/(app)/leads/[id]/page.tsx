@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
+import { EraseLeadButton } from "@/components/erase-lead-button";
 import { ScoreExplanation } from "@/components/score-explanation";
 import { TermHint } from "@/components/term-hint";
 import { pageActor } from "@/server/auth/current-actor";
@@ -47,7 +48,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             {t("leads.heading")}
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold">{lead.name || lead.email}</h1>
+        <h1 className="text-2xl font-semibold">{lead.erasedAt ? t("privacy.erasedLead") : lead.name || lead.email}</h1>
         <p className="text-slate-600">{[lead.title, lead.company].filter(Boolean).join(" · ")}</p>
         <div className="mt-1 flex gap-2">
           <Badge tone={lead.stage === "MQL" ? "amber" : "slate"}>
@@ -101,6 +102,37 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           <ScoreExplanation explanation={lead.scoreExplanation} qualifies={lead.qualifies} />
         </section>
       </div>
+      <section className="card space-y-3" aria-labelledby="privacy">
+        <h2 id="privacy" className="font-semibold">
+          {t("privacy.leadSection")}
+        </h2>
+        {lead.erasedAt ? (
+          <p className="text-sm" data-testid="erased-notice">
+            {t("privacy.erasedOn", {
+              date: format.dateTime(lead.erasedAt, { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
+        ) : (
+          <dl className="grid grid-cols-[10rem_minmax(0,1fr)] gap-2 text-sm">
+            <dt className="text-slate-600">{t("privacy.legalBasis")}</dt>
+            <dd>{lead.legalBasis ? t(`privacy.bases.${lead.legalBasis}`) : t("privacy.notRecorded")}</dd>
+            {fact(t("privacy.consentSource"), lead.consentSource)}
+            {fact(
+              t("privacy.recordedAt"),
+              lead.consentAt ? format.dateTime(lead.consentAt, { dateStyle: "medium", timeStyle: "short" }) : null,
+            )}
+            {fact(t("privacy.capturedVia"), lead.captureMethod ? t(`privacy.methods.${lead.captureMethod}`) : null)}
+          </dl>
+        )}
+        {can(actor.role, "privacy.manage") && (
+          <div className="flex flex-wrap items-start gap-2">
+            <a href={`/leads/${lead.id}/personal-data`} className="btn-secondary" download>
+              {t("privacy.export")}
+            </a>
+            {!lead.erasedAt && <EraseLeadButton leadId={lead.id} />}
+          </div>
+        )}
+      </section>
       {(canProgress || lead.wonAmount !== null || lead.opportunityAmount !== null || lead.lostReason) && (
         <section className="card space-y-3" aria-labelledby="deal">
           <h2 id="deal" className="font-semibold">

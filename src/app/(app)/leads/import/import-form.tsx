@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import Papa from "papaparse";
 import { useState } from "react";
+import { ConsentFields } from "@/components/consent-fields";
 import { FieldError, FormError } from "@/components/form-error";
 import type { ActionError } from "@/server/action";
 import { guessMapping, type Mapping } from "@/server/imports/mapping";
@@ -33,13 +34,14 @@ export function ImportForm({ fields }: { fields: { value: string; label: string 
     setMapping(guessMapping(headers));
   }
 
-  async function upload() {
+  async function upload(form: FormData) {
     if (!parsed) return;
     setUploading(true);
     setError(null);
     const body = new FormData();
     body.set("file", parsed.file);
     body.set("mapping", JSON.stringify(mapping));
+    for (const key of ["legalBasis", "consentSource"]) body.set(key, String(form.get(key) ?? ""));
     try {
       const response = await fetch("/leads/import/upload", { method: "POST", body });
       const data = (await response.json()) as { id?: string; error?: ActionError };
@@ -73,7 +75,14 @@ export function ImportForm({ fields }: { fields: { value: string; label: string 
         <FieldError error={error} field="file" />
       </div>
       {parsed && (
-        <>
+        <form
+          className="space-y-4"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void upload(new FormData(event.currentTarget));
+          }}
+        >
           <fieldset>
             <legend className="mb-2 font-semibold">{t("mapping")}</legend>
             <div className="grid gap-3 md:grid-cols-2">
@@ -129,16 +138,12 @@ export function ImportForm({ fields }: { fields: { value: string; label: string 
               </tbody>
             </table>
           </div>
+          <ConsentFields idPrefix="import" error={error} />
           <FormError error={error && error.code !== "validation" ? error : null} />
-          <button
-            type="button"
-            className="btn-primary"
-            disabled={uploading || !mapping.email}
-            onClick={() => void upload()}
-          >
+          <button type="submit" className="btn-primary" disabled={uploading || !mapping.email}>
             {uploading ? t("uploading") : t("start", { count: parsed.total })}
           </button>
-        </>
+        </form>
       )}
     </section>
   );

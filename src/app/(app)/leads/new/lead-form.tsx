@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { ConsentFields } from "@/components/consent-fields";
 import { FieldError, FormError } from "@/components/form-error";
 import type { ActionError } from "@/server/action";
 import { captureLeadAction } from "@/server/leads/actions";
@@ -32,6 +33,10 @@ export function LeadForm({ channels }: { channels: { value: string; label: strin
         input.channel = data.get("channel");
         const campaign = String(data.get("campaign") ?? "").trim();
         if (campaign) input.campaign = campaign;
+        const legalBasis = String(data.get("legalBasis") ?? "");
+        if (legalBasis) input.legalBasis = legalBasis;
+        const consentSource = String(data.get("consentSource") ?? "").trim();
+        if (consentSource) input.consentSource = consentSource;
         setError(null);
         startTransition(async () => {
           const result = await captureLeadAction(input);
@@ -81,6 +86,7 @@ export function LeadForm({ channels }: { channels: { value: string; label: strin
         <input id="lead-campaign" name="campaign" className="input" />
         <FieldError error={error} field="campaign" />
       </div>
+      <ConsentFields idPrefix="lead" error={error} />
       <div className="md:col-span-2">
         <FormError error={error} />
         <button type="submit" className="btn-primary mt-2" disabled={pending}>

@@ -10,7 +10,7 @@ import { captureLead } from "@/server/leads/service";
 export const POST = apiRoute("leads.write", async ({ actor, request }) => {
   const { data, raw } = await readJson(request, ZLeadInput);
   return idempotent(request, actor, raw, async (tx) => {
-    const { lead, created } = await captureLead(tx, actor, data);
+    const { lead, created } = await captureLead(tx, actor, data, new Date(), "API");
     return { status: created ? 201 : 200, body: leadDto(lead) };
   });
 });

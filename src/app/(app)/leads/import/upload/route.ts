@@ -1,9 +1,11 @@
 import { after } from "next/server";
 import { z } from "zod";
+import { zodFieldErrors } from "@/server/action";
 import { currentActor } from "@/server/auth/current-actor";
 import { AppError, isAppError } from "@/server/errors";
 import { IMPORT_FIELDS } from "@/server/imports/mapping";
 import { createImport, MAX_IMPORT_BYTES, runImport } from "@/server/imports/service";
+import { ZImportConsent } from "@/server/leads/schema";
 import { logger } from "@/server/logger";
 
 const ZMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200));
@@ -23,7 +25,18 @@ export async function POST(request: Request) {
     if (!(file instanceof File)) throw new AppError("validation", "No file", { fieldErrors: { file: ["required"] } });
     const mapping = ZMapping.safeParse(JSON.parse(String(form.get("mapping") ?? "{}")));
     if (!mapping.success) throw new AppError("validation", "Bad mapping", { fieldErrors: { mapping: ["invalid"] } });
-    const job = await createImport(actor, { fileName: file.name, content: await file.text(), mapping: mapping.data });
+    const consent = ZImportConsent.safeParse({
+      legalBasis: form.get("legalBasis") || undefined,
+      consentSource: form.get("consentSource") || undefined,
+    });
+    if (!consent.success)
+      throw new AppError("validation", "Bad consent", { fieldErrors: zodFieldErrors(consent.error) });
+    const job = await createImport(actor, {
+      fileName: file.name,
+      content: await file.text(),
+      mapping: mapping.data,
+      consent: consent.data,
+    });
     after(() => runImport(job.id));
     return Response.json({ id: job.id }, { status: 201 });
   } catch (error) {
