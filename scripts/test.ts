@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check the project has, in order, with one summary line.
- *   1. lint and format (Biome)
+ *   1. lint and format (Biome); production dependencies without high or critical advisories (npm audit)
  *   2. types (tsc --noEmit)
  *   3. unit + database tests (Vitest, real PostgreSQL)
  *   4. journeys in Chromium against a production build (Playwright)
@@ -9,6 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { auditProductionDependencies } from "./lib/audit";
 import { projectRoot } from "./lib/postgres";
 import { generatePrismaClient } from "./lib/prepare";
 import { bin, run } from "./lib/run";
@@ -37,6 +38,21 @@ function readJson(file: string): unknown {
 await generatePrismaClient();
 
 await check("lint and format (biome)", bin("biome"), ["check", "."]);
+
+{
+  banner("production dependencies (npm audit)");
+  const audit = await auditProductionDependencies();
+  if (audit.kind === "unavailable") console.log(`npm audit could not reach the advisory database: ${audit.reason}`);
+  else console.log(`Advisories: ${JSON.stringify(audit.counts)}`);
+  if (audit.kind === "vulnerable") console.log(`High or critical: ${audit.packages.join(", ")}`);
+  tiers.push({
+    name: "npm audit (no high/critical)",
+    passed: audit.kind === "ok" ? 1 : 0,
+    failed: audit.kind === "vulnerable" ? 1 : 0,
+    skipped: audit.kind === "unavailable" ? 1 : 0,
+    ok: audit.kind !== "vulnerable",
+  });
+}
 await check("types (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
 
 {

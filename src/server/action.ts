@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { auditDenied } from "@/server/audit/denials";
 import type { Actor } from "@/server/auth/actor";
 import { currentActor } from "@/server/auth/current-actor";
 import type { Capability } from "@/server/auth/permissions";
@@ -36,17 +37,24 @@ export function toActionError(error: unknown): ActionError {
 export function authorizedAction<S extends z.ZodType, T>(
   options: { schema: S; capability: Capability },
   handler: (input: z.infer<S>, actor: Actor) => Promise<T>,
-): (input: unknown) => Promise<ActionResult<T>> {
-  return async (raw: unknown) => {
+): ((input: unknown) => Promise<ActionResult<T>>) & { inputSchema: S } {
+  const action = async (raw: unknown): Promise<ActionResult<T>> => {
+    let actor: Actor | undefined;
     try {
-      const actor = await currentActor(options.capability);
+      actor = await currentActor(options.capability);
       const parsed = options.schema.safeParse(raw);
       if (!parsed.success) {
         throw new AppError("validation", "Invalid input", { fieldErrors: zodFieldErrors(parsed.error) });
       }
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (error) {
+      // A service's own refusal (e.g. another rep's handoff) is audited like a missing capability.
+      if (actor && isAppError(error) && error.code === "forbidden") {
+        await auditDenied(actor, { capability: options.capability, via: "action" });
+      }
       return { ok: false, error: toActionError(error) };
     }
   };
+  // The input schema travels with the action (the fuzz tests generate inputs from its fields).
+  return Object.assign(action, { inputSchema: options.schema });
 }

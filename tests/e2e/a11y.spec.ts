@@ -43,9 +43,9 @@ test("sign-in and invitation pages have no serious accessibility violations", as
 test("every page of the app has no serious accessibility violations", async ({ page }) => {
   test.setTimeout(240_000);
   await signInAs(page, DEMO.manager);
-  const lead = await firstHref(page, "/leads", /^\/leads\/[^/]+$/);
-  const persona = await firstHref(page, "/personas", /^\/personas\/[^/]+$/);
-  const term = await firstHref(page, "/glossary", /^\/glossary\/[^/]+$/);
+  const lead = await firstHref(page, "/leads", /^\/leads\/(?!new$|import$)[^/?]+$/);
+  const persona = await firstHref(page, "/personas", /^\/personas\/(?!new$)[^/?]+$/);
+  const term = await firstHref(page, "/glossary", /^\/glossary\/(?!new$)[^/?]+$/);
   const campaign = await firstHref(page, "/campaigns", /^\/campaigns\/(?!import)[^/]+$/);
   const upload = await page.request.post("/leads/import/upload", {
     headers: { origin: new URL(page.url()).origin },
@@ -99,6 +99,13 @@ test("every page of the app has no serious accessibility violations", async ({ p
     "/settings/profile",
   ];
   for (const path of pages) await expectAccessible(page, path);
+
+  // A record that does not exist (or is another workspace's) is a 404 page, not an error.
+  for (const path of ["/leads/no-such-lead", "/personas/no-such-persona", "/glossary/no-such-term/edit"]) {
+    const missing = await page.goto(path);
+    expect(missing?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  }
 
   await signInAs(page, DEMO.admin);
   await expectAccessible(page, "/settings/audit");

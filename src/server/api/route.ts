@@ -3,10 +3,11 @@ import { z } from "zod";
 import { env } from "@/env";
 import { problem, problemFromError, validationProblem } from "@/server/api/problem";
 import { actorFromApiToken } from "@/server/api-tokens/service";
+import { auditDenied } from "@/server/audit/denials";
 import type { Actor } from "@/server/auth/actor";
 import { requirePermission } from "@/server/auth/actor";
 import type { Capability } from "@/server/auth/permissions";
-import { AppError } from "@/server/errors";
+import { AppError, isAppError } from "@/server/errors";
 import { hit, type Limit } from "@/server/rate-limit";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -26,10 +27,11 @@ export function apiRoute<P = Record<string, string>>(
 ) {
   return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+    let actor: Actor | null = null;
     try {
       const header = request.headers.get("authorization") ?? "";
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const actor = match?.[1] ? await actorFromApiToken(match[1]) : null;
+      actor = match?.[1] ? await actorFromApiToken(match[1]) : null;
       if (!actor) {
         return problem(
           401,
@@ -49,6 +51,8 @@ export function apiRoute<P = Record<string, string>>(
       return await handler({ actor, params, request });
     } catch (error) {
       if (error instanceof Response) return error;
+      if (actor && isAppError(error) && error.code === "forbidden")
+        await auditDenied(actor, { capability, via: "api" });
       return problemFromError(error, requestId);
     }
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import { type Actor, requirePermission } from "@/server/auth/actor";
+import { auditDenied } from "@/server/audit/denials";
+import type { Actor } from "@/server/auth/actor";
 import { type Capability, can } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
 import { AppError, forbidden } from "@/server/errors";
@@ -10,8 +11,11 @@ import { AppError, forbidden } from "@/server/errors";
  * session's active workspace. Services never import this; they take an Actor.
  */
 
-/** For server actions: the signed-in member of the active workspace, or an `unauthenticated` error. */
-export async function currentActor(capability?: Capability): Promise<Actor> {
+/**
+ * For server actions and cookie-authenticated routes: the signed-in member of the active workspace, or an
+ * `unauthenticated` error; with a capability, a `forbidden` error (audited) when the role lacks it.
+ */
+export async function currentActor(capability?: Capability, via: "action" | "route" = "action"): Promise<Actor> {
   const session = await getSession();
   if (!session) throw new AppError("unauthenticated", "Please sign in");
   if (!session.active) throw forbidden();
@@ -21,7 +25,10 @@ export async function currentActor(capability?: Capability): Promise<Actor> {
     role: session.active.role,
     sessionId: session.sessionId,
   };
-  if (capability) requirePermission(actor, capability);
+  if (capability && !can(actor.role, capability)) {
+    await auditDenied(actor, { capability, via });
+    throw forbidden();
+  }
   return actor;
 }
 

@@ -31,8 +31,8 @@ export function EventTypes({
       <ul className="flex flex-wrap gap-2 text-sm" data-testid="event-types">
         {types.map((type) => (
           <li key={type.key} className="rounded-full bg-slate-100 px-3 py-1">
-            {type.label} <code className="text-xs text-slate-500">{type.key}</code>
-            {type.builtIn && <span className="text-xs text-slate-500"> · {t("builtIn")}</span>}
+            {type.label} <code className="text-xs text-slate-700">{type.key}</code>
+            {type.builtIn && <span className="text-xs text-slate-700"> · {t("builtIn")}</span>}
           </li>
         ))}
       </ul>

@@ -5,6 +5,7 @@ import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { getCampaign } from "@/server/campaigns/queries";
 import { leadFilterOptions } from "@/server/leads/list";
+import { found } from "@/server/page-data";
 import { CampaignForm } from "../campaign-form";
 import { DeleteSpend, SpendForm } from "./spend-form";
 
@@ -12,7 +13,7 @@ const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 export default async function CampaignPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("campaigns.read");
-  const campaign = await getCampaign(actor, (await params).id);
+  const campaign = await found(getCampaign(actor, (await params).id));
   const options = await leadFilterOptions(actor);
   const t = await getTranslations();
   const format = await getFormatter();

@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   let actor: Awaited<ReturnType<typeof currentActor>>;
   try {
-    actor = await currentActor("metrics.read");
+    actor = await currentActor("metrics.read", "route");
   } catch (error) {
     const status = isAppError(error) && error.code === "unauthenticated" ? 401 : 403;
     return new Response(status === 401 ? "Sign in first." : "Not allowed.", { status });

@@ -5,6 +5,7 @@ import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { approvalRefusal } from "@/server/glossary/agreement";
 import { getTermDetail, type Locale, localized, type TermDetail, termOptions } from "@/server/glossary/queries";
+import { found } from "@/server/page-data";
 import { RevisionDiff } from "./revision-diff";
 import { CommentForm, DeprecateForm, FollowButton, RevisionButtons } from "./term-controls";
 
@@ -18,7 +19,7 @@ type Revision = TermDetail["revisions"][number];
 
 export default async function TermPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("glossary.read");
-  const term = await getTermDetail(actor, (await params).id);
+  const term = await found(getTermDetail(actor, (await params).id));
   const t = await getTranslations("glossary");
   const tRoles = await getTranslations("roles");
   const format = await getFormatter();

@@ -8,11 +8,12 @@ import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { leadHandoffs } from "@/server/handoffs/queries";
 import { getLeadDetail } from "@/server/leads/queries";
+import { found } from "@/server/page-data";
 import { DealActions } from "./deal-actions";
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("leads.read");
-  const { lead, persona, campaign, owner, timeline } = await getLeadDetail(actor, (await params).id);
+  const { lead, persona, campaign, owner, timeline } = await found(getLeadDetail(actor, (await params).id));
   const { handoffs, names } = can(actor.role, "handoffs.read")
     ? await leadHandoffs(actor, lead.id)
     : { handoffs: [], names: {} as Record<string, string> };

@@ -31,7 +31,7 @@ const COLUMNS = [
 export async function GET(request: Request) {
   let actor: Awaited<ReturnType<typeof currentActor>>;
   try {
-    actor = await currentActor("leads.read");
+    actor = await currentActor("leads.read", "route");
   } catch (error) {
     const status = isAppError(error) && error.code === "unauthenticated" ? 401 : 403;
     return new Response(status === 401 ? "Sign in first." : "Not allowed.", { status });

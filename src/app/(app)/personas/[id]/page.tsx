@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
+import { found } from "@/server/page-data";
 import { getPersona, personaPerformance } from "@/server/personas/queries";
 import { PersonaAvatar } from "../avatar";
 import { FeedbackForm, PersonaActions } from "./persona-controls";
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function PersonaPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("personas.read");
-  const { persona, feedback, averageRating, versions } = await getPersona(actor, (await params).id);
+  const { persona, feedback, averageRating, versions } = await found(getPersona(actor, (await params).id));
   const performance = await personaPerformance(actor, persona.id);
   const percent = (value: number | null) =>
     value === null ? "–" : format.number(value, { style: "percent", maximumFractionDigits: 1 });

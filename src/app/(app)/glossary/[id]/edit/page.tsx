@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { pageActor } from "@/server/auth/current-actor";
 import { getTermDetail, type Locale, localized, termOptions } from "@/server/glossary/queries";
 import { TERM_CATEGORIES } from "@/server/glossary/schema";
+import { found } from "@/server/page-data";
 import { TermForm } from "../../term-form";
 
 export async function generateMetadata() {
@@ -12,7 +13,7 @@ export async function generateMetadata() {
 export default async function EditTermPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("glossary.propose");
   const { id } = await params;
-  const term = await getTermDetail(actor, id);
+  const term = await found(getTermDetail(actor, id));
   const t = await getTranslations("glossary");
   const locale = (await getLocale()) as Locale;
   const options = (await termOptions(actor)).filter((o) => o.id !== term.id);

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** GDPR access request: everything stored about one lead, as a JSON download. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const actor = await currentActor("privacy.manage");
+    const actor = await currentActor("privacy.manage", "route");
     const { id } = await params;
     const data = await exportLeadData(actor, id);
     return new Response(JSON.stringify(data, null, 2), {

@@ -3,11 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { getImport } from "@/server/imports/service";
+import { found } from "@/server/page-data";
 import { ImportLive, ResumeButton } from "./import-live";
 
 export default async function ImportStatusPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("leads.read");
-  const job = await getImport(actor, (await params).id);
+  const job = await found(getImport(actor, (await params).id));
   const t = await getTranslations("import");
   const running = (job.status === "RUNNING" || job.status === "PENDING") && !job.stale;
   const percent = job.totalRows ? Math.round((job.processedRows / job.totalRows) * 100) : 0;

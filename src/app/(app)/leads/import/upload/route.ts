@@ -16,7 +16,7 @@ export async function POST(request: Request) {
     // Same-origin only: a form on another site must not start imports with the user's cookie.
     const origin = request.headers.get("origin");
     if (origin && new URL(origin).host !== request.headers.get("host")) throw new AppError("forbidden");
-    const actor = await currentActor("leads.write");
+    const actor = await currentActor("leads.write", "route");
     if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 1_000_000) {
       return Response.json({ error: { code: "validation", fieldErrors: { file: ["fileTooLarge"] } } }, { status: 413 });
     }

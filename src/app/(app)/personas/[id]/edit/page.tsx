@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { pageActor } from "@/server/auth/current-actor";
+import { found } from "@/server/page-data";
 import { getPersona } from "@/server/personas/queries";
 import { CHANNELS } from "@/server/personas/schema";
 import { toFormValues } from "../../form-values";
@@ -7,7 +8,7 @@ import { PersonaForm } from "../../persona-form";
 
 export default async function EditPersonaPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("personas.edit");
-  const { persona } = await getPersona(actor, (await params).id);
+  const { persona } = await found(getPersona(actor, (await params).id));
   const t = await getTranslations();
   return (
     <div className="space-y-4">

@@ -7,7 +7,7 @@ import { getImport, rejectedRows } from "@/server/imports/service";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   try {
-    const actor = await currentActor("leads.read");
+    const actor = await currentActor("leads.read", "route");
     const job = await getImport(actor, id);
     const encoder = new TextEncoder();
     let columns: string[] | null = null;
