@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 // One port per run, shared with the workers through the environment.
 process.env.E2E_PORT ??= String(3100 + (process.pid % 700));
 const port = Number(process.env.E2E_PORT);
+// The two app servers behind the balancer on `port` (see scripts/e2e-server.ts).
+process.env.E2E_INSTANCE_PORTS ??= `${port + 1000},${port + 2000}`;
 
 /** Debian's Chromium where the Playwright browser cannot be downloaded (CI, air-gapped); Playwright's own elsewhere. */
 const systemChromium = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);

@@ -97,6 +97,7 @@ const HOSTILE_TEXT = [
   "🧨".repeat(500),
   "x".repeat(100_000),
   "../../etc/passwd",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: template-injection text, on purpose
   "${7*7}{{7*7}}",
   "1e309",
   "NaN",

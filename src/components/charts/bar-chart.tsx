@@ -10,7 +10,7 @@ export type BarDatum = { label: string; href?: string } & Record<string, string 
 /**
  * A bar chart whose bars open the leads behind them. Decorative for screen
  * readers (`aria-hidden`): every chart is followed by its table view, which
- * carries the same figures and links.
+ * carries the same figures and links (so the chart takes no keyboard focus either).
  */
 export function LinkedBarChart({
   data,
@@ -28,7 +28,7 @@ export function LinkedBarChart({
   return (
     <div aria-hidden="true" data-testid={testId} style={{ width: "100%", height }}>
       <ResponsiveContainer>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
           <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => format.number(v, { notation: "compact" })} />

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/scroll-region";
 import { Channel } from "@/generated/prisma/enums";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
@@ -35,7 +36,7 @@ export default async function CampaignsPage() {
       {campaigns.length === 0 ? (
         <p className="card text-slate-600">{t("campaigns.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("campaigns.heading")}>
           <table className="data-table" data-testid="campaigns">
             <thead>
               <tr>
@@ -82,7 +83,7 @@ export default async function CampaignsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {canEdit && (
         <section className="card" aria-labelledby="new-campaign">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/scroll-region";
 import type { CellKind, Table } from "@/server/metrics/tables";
 
 /**
@@ -26,7 +27,7 @@ export async function DataTable({ table, query }: { table: Table; query: string 
   const csv = `/dashboards/export.csv?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), table: table.id })}`;
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto">
+      <ScrollRegion label={table.title}>
         <table className="data-table" data-testid={`table-${table.id}`}>
           <caption className="sr-only">{table.title}</caption>
           <thead>
@@ -61,7 +62,7 @@ export async function DataTable({ table, query }: { table: Table; query: string 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <a href={csv} className="text-sm text-brand-700 underline" download>
         {t("downloadCsv", { title: table.title })}
       </a>

@@ -4,6 +4,7 @@ import { LinkedBarChart } from "@/components/charts/bar-chart";
 import { TrendChart } from "@/components/charts/line-chart";
 import { FilterDate, FilterSelect } from "@/components/filter-select";
 import { LeadDimensionFilters } from "@/components/lead-dimension-filters";
+import { ScrollRegion } from "@/components/scroll-region";
 import { TermHint } from "@/components/term-hint";
 import { REJECT_REASONS } from "@/lib/reject-reasons";
 import { pageActor } from "@/server/auth/current-actor";
@@ -309,7 +310,7 @@ export default async function DashboardsPage({
           <h2 id="h-personas" className="font-semibold">
             {t("dashboards.quality.personasTitle")}
           </h2>
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("dashboards.quality.personasTitle")}>
             <table className="data-table" data-testid="persona-performance">
               <thead>
                 <tr>
@@ -352,7 +353,7 @@ export default async function DashboardsPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
       </>
     );

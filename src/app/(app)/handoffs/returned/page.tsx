@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
 import { FilterDate, FilterSelect } from "@/components/filter-select";
 import { LeadDimensionFilters } from "@/components/lead-dimension-filters";
+import { ScrollRegion } from "@/components/scroll-region";
 import { REJECT_DESTINATION, REJECT_REASONS } from "@/lib/reject-reasons";
 import { pageActor } from "@/server/auth/current-actor";
 import { listReturnedLeads, ZReturnedFilter } from "@/server/handoffs/queries";
@@ -59,7 +60,7 @@ export default async function ReturnedLeadsPage({
       {rows.length === 0 ? (
         <p className="card text-slate-600">{t("handoffs.noReturned")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("handoffs.returnedHeading")}>
           <table className="data-table" data-testid="returned-leads">
             <thead>
               <tr>
@@ -109,7 +110,7 @@ export default async function ReturnedLeadsPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {nextHref && (
         <p>
