@@ -6,6 +6,8 @@ process.env.E2E_PORT ??= String(3100 + (process.pid % 700));
 const port = Number(process.env.E2E_PORT);
 // The two app servers behind the balancer on `port` (see scripts/e2e-server.ts).
 process.env.E2E_INSTANCE_PORTS ??= `${port + 1000},${port + 2000}`;
+// The test harness's control plane for the fault tests (stop/start PostgreSQL, kill/start an app server).
+process.env.E2E_CONTROL_PORT ??= String(port + 3000);
 
 /** Debian's Chromium where the Playwright browser cannot be downloaded (CI, air-gapped); Playwright's own elsewhere. */
 const systemChromium = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);

@@ -3,7 +3,8 @@
  * migrated and demo-seeded database, the production build, two `next start`
  * instances and a round-robin balancer in front of them (E2E_PORT).
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import http from "node:http";
 import { startBalancer } from "./lib/balancer";
 import { ensureBuild } from "./lib/build";
 import { createDatabaseIfMissing, dropDatabaseIfExists, ensureDatabase, projectRoot } from "./lib/postgres";
@@ -32,29 +33,19 @@ await migrate(env.DATABASE_URL as string);
 await runServerScript("scripts/seed.ts", [], env);
 await ensureBuild(env, log);
 
-// Two app servers on one database behind a round-robin balancer: every journey crosses both.
-const instancePorts = (process.env.E2E_INSTANCE_PORTS ?? `${Number(port) + 1},${Number(port) + 2}`).split(",");
-const children = instancePorts.map((instancePort, index) =>
-  spawn(bin("next"), ["start", "-p", instancePort], {
-    cwd: projectRoot(),
-    env: { ...process.env, ...env, NODE_ENV: "production", INSTANCE_NAME: `app-${index + 1}` },
-    stdio: "inherit",
-  }),
-);
-for (const instancePort of instancePorts) await waitForHealth(Number(instancePort));
-const balancer = await startBalancer(Number(port), instancePorts.map(Number), log);
-log(`Balancer on ${port} → app servers on ${instancePorts.join(", ")}`);
-
+let balancer: http.Server | undefined;
+let control: http.Server | undefined;
 let stopping = false;
 const stop = async (code = 0) => {
   if (stopping) return;
   stopping = true;
-  balancer.close();
+  balancer?.close();
+  control?.close();
   await Promise.all(
     children.map(
       (child) =>
         new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
           child.once("exit", () => resolve());
           child.kill("SIGTERM");
         }),
@@ -63,8 +54,69 @@ const stop = async (code = 0) => {
   await server.stop();
   process.exit(code);
 };
+
+// Two app servers on one database behind a round-robin balancer: every journey crosses both.
+const instancePorts = (process.env.E2E_INSTANCE_PORTS ?? `${Number(port) + 1},${Number(port) + 2}`).split(",");
+const children: ChildProcess[] = [];
+/** App servers killed on purpose by a fault test (their exit must not end the run). */
+const killed = new Set<ChildProcess>();
+function startInstance(index: number) {
+  const child = spawn(bin("next"), ["start", "-p", instancePorts[index] as string], {
+    cwd: projectRoot(),
+    env: { ...process.env, ...env, NODE_ENV: "production", INSTANCE_NAME: `app-${index + 1}` },
+    stdio: "inherit",
+  });
+  child.on("exit", (code) => {
+    if (!killed.has(child)) void stop(code ?? 0);
+  });
+  children[index] = child;
+}
+instancePorts.forEach((_, index) => startInstance(index));
+for (const instancePort of instancePorts) await waitForHealth(Number(instancePort));
+balancer = await startBalancer(Number(port), instancePorts.map(Number), log);
+log(`Balancer on ${port} → app servers on ${instancePorts.join(", ")}`);
+
+/**
+ * The fault tests' control plane (test harness only, on E2E_CONTROL_PORT, 127.0.0.1): stop and start
+ * PostgreSQL, SIGKILL and restart an app server.
+ */
+control = http.createServer(async (request, response) => {
+  const reply = (status: number, body: unknown) => {
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(JSON.stringify(body));
+  };
+  try {
+    const [, kind, target, verb] = (request.url ?? "").split("/");
+    if (request.method !== "POST") return reply(405, { error: "POST only" });
+    if (kind === "db" && (target === "stop" || target === "start")) {
+      const change = target === "stop" ? server.pause : server.resume;
+      if (!change) return reply(409, { error: "PostgreSQL was not started by this run; it cannot be restarted" });
+      await change();
+      return reply(200, { db: target });
+    }
+    const index = Number(target);
+    const child = children[index];
+    if (kind === "app" && child && verb === "kill") {
+      killed.add(child);
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+      return reply(200, { app: index, killed: true });
+    }
+    if (kind === "app" && child && verb === "start") {
+      startInstance(index);
+      await waitForHealth(Number(instancePorts[index]));
+      return reply(200, { app: index, started: true });
+    }
+    reply(404, { error: "unknown command" });
+  } catch (error) {
+    reply(500, { error: String(error) });
+  }
+});
+const controlPort = Number(process.env.E2E_CONTROL_PORT ?? Number(port) + 3000);
+control.listen(controlPort, "127.0.0.1");
+
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop());
-for (const child of children) child.on("exit", (code) => void stop(code ?? 0));
 
 async function waitForHealth(instancePort: number) {
   for (let i = 0; i < 600; i++) {

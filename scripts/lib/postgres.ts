@@ -23,6 +23,9 @@ export type DatabaseHandle = {
   /** True when this process started the server (and stops it on `stop`). */
   owned: boolean;
   stop: () => Promise<void>;
+  /** Stops and starts again an owned server (fault tests: "PostgreSQL restarts while the app runs"). */
+  pause?: () => Promise<void>;
+  resume?: () => Promise<void>;
 };
 
 const USER = "postgres";
@@ -192,5 +195,7 @@ export async function ensureDatabase(options: {
       stopped = true;
       await server.stop();
     },
+    pause: () => server.stop(),
+    resume: () => server.start(),
   };
 }

@@ -14,6 +14,7 @@ export function FormError({ error }: { error: ActionError | null | undefined }) 
   return (
     <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
       {message}
+      {error.requestId && <span className="mt-1 block text-xs">{t("reference", { id: error.requestId })}</span>}
     </p>
   );
 }

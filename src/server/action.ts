@@ -1,18 +1,31 @@
 import "server-only";
+import { headers } from "next/headers";
 import type { z } from "zod";
 import { auditDenied } from "@/server/audit/denials";
 import type { Actor } from "@/server/auth/actor";
 import { currentActor } from "@/server/auth/current-actor";
 import type { Capability } from "@/server/auth/permissions";
+import { isDatabaseUnavailable } from "@/server/db-unavailable";
 import { AppError, type ErrorCode, type FieldErrors, isAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 
 export type ActionError = {
   code: ErrorCode | "unexpected";
+  /** For unexpected errors: the request id in the server's logs (shown to the user as a reference). */
+  requestId?: string;
   fieldErrors?: FieldErrors;
   params?: Record<string, string | number>;
 };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/** The id proxy.ts gave this request (also in the response's x-request-id), for the logs. */
+async function currentRequestId(): Promise<string | undefined> {
+  try {
+    return (await headers()).get("x-request-id") ?? undefined;
+  } catch {
+    return undefined; // Outside a request (scripts, tests).
+  }
+}
 
 export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
@@ -24,10 +37,14 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
 }
 
 /** Turns any thrown value into a result the UI can show; unexpected errors are logged, never shown. */
-export function toActionError(error: unknown): ActionError {
+export function toActionError(error: unknown, requestId?: string): ActionError {
   if (isAppError(error)) return { code: error.code, fieldErrors: error.fieldErrors, params: error.params };
-  logger.error("action.unexpected", { error });
-  return { code: "unexpected" };
+  if (isDatabaseUnavailable(error)) {
+    logger.warn("action.database_unavailable", { requestId });
+    return { code: "unavailable" };
+  }
+  logger.error("action.unexpected", { error, requestId });
+  return { code: "unexpected", requestId };
 }
 
 /**
@@ -52,7 +69,7 @@ export function authorizedAction<S extends z.ZodType, T>(
       if (actor && isAppError(error) && error.code === "forbidden") {
         await auditDenied(actor, { capability: options.capability, via: "action" });
       }
-      return { ok: false, error: toActionError(error) };
+      return { ok: false, error: toActionError(error, await currentRequestId()) };
     }
   };
   // The input schema travels with the action (the fuzz tests generate inputs from its fields).

@@ -18,9 +18,15 @@ function serialise(fields: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+/** A safety net for error messages that quote input: e-mail addresses never reach the logs. */
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
 function write(level: Level, event: string, fields: Record<string, unknown> = {}) {
   if (ORDER[level] < threshold()) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...serialise(fields) });
+  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...serialise(fields) }).replace(
+    EMAIL,
+    "[email]",
+  );
   if (level === "error" || level === "warn") process.stderr.write(`${line}\n`);
   else process.stdout.write(`${line}\n`);
 }

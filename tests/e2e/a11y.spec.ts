@@ -14,7 +14,8 @@ async function expectAccessible(page: Page, path: string) {
   const blocking = results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(blocking, `axe on ${path}`).toEqual([]);
+  // Soft: one run reports every page with violations.
+  expect.soft(blocking, `axe on ${path}`).toEqual([]);
 }
 
 /** The href of the first link on `path` matching `pattern` (a real record of the demo data). */

@@ -3,6 +3,7 @@
  * (`application/problem+json`), with field paths for validation errors.
  */
 import type { z } from "zod";
+import { isDatabaseUnavailable } from "@/server/db-unavailable";
 import { type ErrorCode, isAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 
@@ -84,6 +85,15 @@ export function problemFromError(error: unknown, requestId?: string): Response {
         ? { errors: Object.entries(error.fieldErrors).map(([path, m]) => ({ path, message: m[0] ?? "" })) }
         : {},
       headers,
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn("api.database_unavailable", { requestId });
+    return problem(
+      503,
+      "The database is unavailable for a moment. Nothing was changed; retry shortly (with the same Idempotency-Key).",
+      requestId ? { requestId } : {},
+      { "retry-after": "5" },
     );
   }
   logger.error("api.unexpected", { error, requestId });

@@ -30,7 +30,7 @@ export default async function NotificationsPage() {
               <Link href={n.href} className="text-brand-700 hover:underline">
                 {t(`kinds.${n.kind}`, n.params as Record<string, string>)}
               </Link>
-              <time dateTime={n.createdAt.toISOString()} className="shrink-0 text-slate-500">
+              <time dateTime={n.createdAt.toISOString()} className="shrink-0 text-slate-600">
                 {format.relativeTime(n.createdAt)}
               </time>
             </li>

@@ -1,14 +1,32 @@
 import { db } from "@/server/db";
+import { liveConnected } from "@/server/live/bus";
 
 export const dynamic = "force-dynamic";
 
-/** For load balancers: 200 when this app instance can reach PostgreSQL, 503 otherwise. */
+/**
+ * For load balancers: 200 when this app server can reach PostgreSQL, 503
+ * otherwise (take it out of rotation). Also says which server answered and
+ * whether its live-update listener is connected.
+ */
 export async function GET() {
   const started = performance.now();
+  const instance = process.env.INSTANCE_NAME ?? null;
   try {
     await db.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", database: "ok", latencyMs: Math.round(performance.now() - started) });
+    return Response.json(
+      {
+        status: "ok",
+        database: "ok",
+        latencyMs: Math.round(performance.now() - started),
+        live: liveConnected() ? "listening" : "idle",
+        instance,
+      },
+      { headers: { "cache-control": "no-store" } },
+    );
   } catch {
-    return Response.json({ status: "degraded", database: "unreachable" }, { status: 503 });
+    return Response.json(
+      { status: "degraded", database: "unreachable", instance },
+      { status: 503, headers: { "cache-control": "no-store" } },
+    );
   }
 }
