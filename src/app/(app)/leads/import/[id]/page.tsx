@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { getImport } from "@/server/imports/service";
@@ -10,6 +10,7 @@ export default async function ImportStatusPage({ params }: { params: Promise<{ i
   const actor = await pageActor("leads.read");
   const job = await found(getImport(actor, (await params).id));
   const t = await getTranslations("import");
+  const format = await getFormatter();
   const running = (job.status === "RUNNING" || job.status === "PENDING") && !job.stale;
   const percent = job.totalRows ? Math.round((job.processedRows / job.totalRows) * 100) : 0;
   return (
@@ -46,7 +47,7 @@ export default async function ImportStatusPage({ params }: { params: Promise<{ i
           ].map(([label, value]) => (
             <div key={String(label)} className="rounded-md bg-slate-50 p-2">
               <dt className="text-xs text-slate-600">{label}</dt>
-              <dd className="text-xl font-semibold tabular-nums">{value}</dd>
+              <dd className="text-xl font-semibold tabular-nums">{format.number(Number(value))}</dd>
             </div>
           ))}
         </dl>
