@@ -71,7 +71,7 @@ function startInstance(index: number) {
   });
   children[index] = child;
 }
-instancePorts.forEach((_, index) => startInstance(index));
+for (let index = 0; index < instancePorts.length; index++) startInstance(index);
 for (const instancePort of instancePorts) await waitForHealth(Number(instancePort));
 balancer = await startBalancer(Number(port), instancePorts.map(Number), log);
 log(`Balancer on ${port} → app servers on ${instancePorts.join(", ")}`);

@@ -31,6 +31,8 @@ export function startBalancer(port: number, upstreams: number[], log: (line: str
           },
         );
         proxied.on("error", (error: NodeJS.ErrnoException) => {
+          // The browser went away first (a closed page's event stream): nothing to answer.
+          if (response.destroyed) return;
           if (error.code === "ECONNREFUSED" && tries < upstreams.length && !response.headersSent) {
             return attempt(tries + 1);
           }

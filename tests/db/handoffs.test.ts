@@ -186,7 +186,10 @@ describe("answering a handoff", () => {
     const lead = await db.lead.findUniqueOrThrow({ where: { id: handoff.leadId } });
     expect(lead.stage).toBe("SQL");
     expect(lead.sqlAt).not.toBeNull();
-    const after = await db.handoff.findUniqueOrThrow({ where: { id: handoff.id }, include: { events: true } });
+    const after = await db.handoff.findUniqueOrThrow({
+      where: { id: handoff.id },
+      include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+    });
     expect(after).toMatchObject({ status: "ACCEPTED", answeredById: ws.sales.userId, responseMinutes: 60 });
     expect(after.events.map((e) => e.kind)).toEqual(["ASSIGNED", "ACCEPTED"]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: handoff.id, action: "handoff.accepted" } });
@@ -290,7 +293,10 @@ describe("SLA enforcement", () => {
     expect(await sweepBreaches(new Date(TUESDAY_10.getTime() + 3 * HOUR), scope)).toEqual({ handled: 0 });
     expect(await sweepBreaches(restart, scope)).toEqual({ handled: 1 });
     expect(await sweepBreaches(restart, scope)).toEqual({ handled: 0 });
-    const after = await db.handoff.findUniqueOrThrow({ where: { id: handoff.id }, include: { events: true } });
+    const after = await db.handoff.findUniqueOrThrow({
+      where: { id: handoff.id },
+      include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+    });
     expect(after).toMatchObject({
       assigneeId: second.userId,
       reassignCount: 1,
@@ -321,7 +327,10 @@ describe("SLA enforcement", () => {
     await sweepBreaches(new Date(TUESDAY_10.getTime() + 2 * day), scope); // → manager
     await sweepBreaches(new Date(TUESDAY_10.getTime() + 3 * day), scope); // flagged
     expect(await sweepBreaches(new Date(TUESDAY_10.getTime() + 4 * day), scope)).toEqual({ handled: 0 });
-    const after = await db.handoff.findUniqueOrThrow({ where: { id: handoff.id }, include: { events: true } });
+    const after = await db.handoff.findUniqueOrThrow({
+      where: { id: handoff.id },
+      include: { events: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+    });
     expect(after.assigneeId).toBe(ws.manager.userId);
     expect(after.breachCount).toBe(3);
     expect(after.breachedAt).not.toBeNull();

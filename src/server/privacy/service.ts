@@ -42,7 +42,11 @@ export async function exportLeadData(actor: Actor, leadId: string) {
   const [events, stageChanges, handoffs, audit, campaign, persona] = await Promise.all([
     db.leadEvent.findMany({ where: { leadId }, orderBy: { occurredAt: "asc" } }),
     db.leadStageChange.findMany({ where: { leadId }, orderBy: { at: "asc" } }),
-    db.handoff.findMany({ where: { leadId }, orderBy: { handedOffAt: "asc" }, include: { events: true } }),
+    db.handoff.findMany({
+      where: { leadId },
+      orderBy: { handedOffAt: "asc" },
+      include: { events: { orderBy: { id: "asc" } } },
+    }),
     db.auditLog.findMany({
       where: { workspaceId: actor.workspaceId, entityType: "Lead", entityId: leadId },
       orderBy: { createdAt: "asc" },
