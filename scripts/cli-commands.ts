@@ -1,10 +1,15 @@
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createTokenFor } from "@/server/api-tokens/service";
 import { db } from "@/server/db";
 import { isAppError } from "@/server/errors";
 import { ZEmail, ZPassword, ZRole } from "@/server/members/schema";
+import { exportWorkspace } from "@/server/portability/export";
+import { importWorkspace } from "@/server/portability/import";
 import { seedDemo } from "@/server/seed/demo";
 import {
   createUser,
@@ -27,6 +32,8 @@ Commands:
   token:create     --email <email> --workspace <slug> --name <token name>   (prints the token once)
   members:list     --workspace <slug>
   password:reset   --email <email> [--password <pw>]   (prints a generated password when none is given)
+  workspace:export --workspace <slug> --file <archive.jsonl>   (everything but API tokens and sessions)
+  workspace:import --workspace <slug> --file <archive.jsonl>   (into an empty workspace; all or nothing)
   seed             [--force]   (the demo workspace; refused on production databases without --force)
 `;
 
@@ -41,6 +48,7 @@ const { positionals, values } = parseArgs({
     workspace: { type: "string" },
     role: { type: "string" },
     force: { type: "boolean" },
+    file: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -54,6 +62,18 @@ function required(name: keyof typeof values): string {
 class UsageError extends Error {}
 
 const generatedPassword = () => randomBytes(12).toString("base64url");
+
+/** The CLI acts as the workspace's first admin (the audit log names them). */
+async function adminOf(slug: string) {
+  const workspace = await findWorkspace(slug);
+  const admin = await db.membership.findFirst({
+    where: { workspaceId: workspace.id, role: "ADMIN" },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true },
+  });
+  if (!admin) throw new UsageError(`${slug} has no admin`);
+  return { userId: admin.userId, workspaceId: workspace.id, role: "ADMIN" as const };
+}
 
 async function main(command: string | undefined) {
   switch (command) {
@@ -105,6 +125,27 @@ async function main(command: string | undefined) {
       const user = await resetPassword({ email: required("email"), password });
       console.log(`Password of ${user.email} reset; their sessions were ended.`);
       if (!values.password) console.log(`New password (shown once): ${password}`);
+      return;
+    }
+    case "workspace:export": {
+      const actor = await adminOf(required("workspace"));
+      const out = createWriteStream(required("file"));
+      for await (const chunk of exportWorkspace(actor)) {
+        if (!out.write(chunk)) await once(out, "drain");
+      }
+      await new Promise((resolve) => out.end(resolve));
+      console.log(`Exported to ${values.file}.`);
+      return;
+    }
+    case "workspace:import": {
+      const actor = await adminOf(required("workspace"));
+      const file = required("file");
+      // Read twice (ids first, then rows), line by line: archives of any size.
+      const lines = () => createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+      const summary = await importWorkspace(actor, lines);
+      console.log(
+        `Imported ${summary.rows} records; members matched ${summary.users.matched}, new accounts ${summary.users.created} (set their passwords with password:reset).`,
+      );
       return;
     }
     case "seed": {

@@ -4,11 +4,16 @@
  * members, reset a password (ending sessions), and refuse bad input clearly.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { actorFromApiToken } from "@/server/api-tokens/service";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import { db } from "@/server/db";
+import { ZLeadInput } from "@/server/leads/schema";
+import { captureLead } from "@/server/leads/service";
+import { freshWorkspace } from "@/server/seed/factories";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -75,5 +80,26 @@ describe("admin CLI", { timeout: 120_000 }, () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("--workspace is required");
     expect(cli("help").stdout).toContain("Usage: npm run cli");
+  });
+
+  it("exports a workspace to a file and imports it into a new workspace", async () => {
+    const source = await freshWorkspace("CLI source");
+    await db.$transaction((tx) =>
+      captureLead(tx, source.marketer, ZLeadInput.parse({ email: "moved@cli.test", name: "Moved", channel: "EVENTS" })),
+    );
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "archive-")), "workspace.jsonl");
+    expect(cli("workspace:export", "--workspace", source.workspace.slug, "--file", file).stdout).toContain("Exported");
+    const slug = `cli-import-${Date.now()}`;
+    cli("workspace:create", "--name", "Imported", "--slug", slug);
+    cli("user:create", "--email", `owner-${slug}@cli.test`, "--name", "Owner", "--workspace", slug, "--role", "ADMIN");
+    const imported = cli("workspace:import", "--workspace", slug, "--file", file);
+    expect(imported.stdout, imported.stderr).toContain("Imported");
+    const target = await db.workspace.findUniqueOrThrow({ where: { slug } });
+    const lead = await db.lead.findFirstOrThrow({ where: { workspaceId: target.id } });
+    expect(lead).toMatchObject({ email: "moved@cli.test", name: "Moved", channel: "EVENTS" });
+    // Into a workspace that has data now: refused, nothing changes.
+    const again = cli("workspace:import", "--workspace", slug, "--file", file);
+    expect(again.code).not.toBe(0);
+    expect(await db.lead.count({ where: { workspaceId: target.id } })).toBe(1);
   });
 });

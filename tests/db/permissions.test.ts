@@ -32,6 +32,7 @@ import { funnelMetrics } from "@/server/metrics/funnel";
 import { listPersonas } from "@/server/personas/queries";
 import { ZPersonaFields } from "@/server/personas/schema";
 import { addPersonaFeedback, createPersona } from "@/server/personas/service";
+import { exportWorkspace } from "@/server/portability/export";
 import { eraseLead } from "@/server/privacy/service";
 import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
 import { getScoringModels, publishDraft, saveDraft } from "@/server/scoring/service";
@@ -69,6 +70,7 @@ const PROBES: Record<Capability, Probe> = {
   "workspace.read": (actor) => refusedIfForbidden(getWorkspace(actor)),
   "workspace.update": (actor, ws) =>
     refusedIfForbidden(updateWorkspace(actor, { name: ws.workspace.name, timeZone: "Europe/Rome" })),
+  "workspace.transfer": (actor) => refusedIfForbidden(exportWorkspace(actor).next()),
   "members.read": (actor) => refusedIfForbidden(listMembers(actor)),
   "members.invite": (actor) =>
     refusedIfForbidden(inviteMember(actor, { email: `p-${Math.random()}@test.example`, role: "SALES" })),

@@ -9,7 +9,7 @@
  * The harness's control plane (scripts/e2e-server.ts) stops/starts PostgreSQL and kills/starts app servers.
  */
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { DEMO, login, signInAs } from "./support";
+import { DEMO, login, signInAs, switchWorkspace } from "./support";
 
 const [portA, portB] = (process.env.E2E_INSTANCE_PORTS ?? "").split(",");
 const controlPort = process.env.E2E_CONTROL_PORT;
@@ -22,6 +22,19 @@ async function control(api: APIRequestContext, command: string) {
 
 async function marketerToken(page: Page) {
   await signInAs(page, DEMO.marketer);
+  return newToken(page);
+}
+
+/**
+ * The bulk fault tests write thousands of leads: into the second demo workspace, so the journeys that follow
+ * (which re-score every lead of "Demo") keep their size.
+ */
+async function adminInDemoTwo(page: Page) {
+  await signInAs(page, DEMO.admin);
+  await switchWorkspace(page, "Demo Two");
+}
+
+async function newToken(page: Page) {
   await page.goto("/settings/api-tokens");
   await page.getByLabel("Token name").fill(`Faults ${Date.now()}`);
   await page.getByRole("button", { name: "Create token" }).click();
@@ -152,7 +165,8 @@ test("an app server killed during API ingestion: acknowledged writes are there a
   request,
 }) => {
   test.setTimeout(180_000);
-  const secret = await marketerToken(page);
+  await adminInDemoTwo(page);
+  const secret = await newToken(page);
   const run = `kill${Date.now()}`;
   const sent: Sent[] = [];
   let sending = true;
@@ -183,7 +197,7 @@ test("an app server killed during a CSV import: the import shows as interrupted 
   request,
 }) => {
   test.setTimeout(240_000);
-  await signInAs(page, DEMO.marketer);
+  await adminInDemoTwo(page);
   const rows = 40_000;
   const run = `csv${Date.now()}`;
   const csv = ["Email,Name", ...Array.from({ length: rows }, (_, i) => `${run}-${i}@faults.example,Row ${i}`)].join(

@@ -15,6 +15,8 @@ export const CAPABILITIES = {
   "workspace.read": ALL,
   /** Rename the workspace, change its time zone. */
   "workspace.update": ["ADMIN"],
+  /** Export the whole workspace as an archive, and load an archive into an empty workspace. */
+  "workspace.transfer": ["ADMIN"],
   "members.read": ALL,
   "members.invite": ["ADMIN"],
   "members.changeRole": ["ADMIN"],

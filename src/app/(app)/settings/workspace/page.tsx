@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
+import { isWorkspaceEmpty } from "@/server/portability/import";
 import { getWorkspace } from "@/server/workspaces/queries";
+import { WorkspaceTransfer } from "./transfer";
 import { WorkspaceForm } from "./workspace-form";
 
 export async function generateMetadata() {
@@ -13,17 +15,28 @@ export default async function WorkspaceSettingsPage() {
   const actor = await pageActor("workspace.read");
   const workspace = await getWorkspace(actor);
   const t = await getTranslations("workspaceSettings");
+  const transfer = can(actor.role, "workspace.transfer");
   return (
-    <section className="card max-w-xl" aria-labelledby="workspace-title">
-      <h2 id="workspace-title" className="text-lg font-semibold">
-        {t("title")}
-      </h2>
-      <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
-      <WorkspaceForm
-        workspace={{ name: workspace.name, timeZone: workspace.timeZone, slug: workspace.slug }}
-        timeZones={Intl.supportedValuesOf("timeZone")}
-        editable={can(actor.role, "workspace.update")}
-      />
-    </section>
+    <div className="space-y-4">
+      <section className="card max-w-xl" aria-labelledby="workspace-title">
+        <h2 id="workspace-title" className="text-lg font-semibold">
+          {t("title")}
+        </h2>
+        <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
+        <WorkspaceForm
+          workspace={{ name: workspace.name, timeZone: workspace.timeZone, slug: workspace.slug }}
+          timeZones={Intl.supportedValuesOf("timeZone")}
+          editable={can(actor.role, "workspace.update")}
+        />
+      </section>
+      {transfer && (
+        <section className="card max-w-xl" aria-labelledby="transfer-title">
+          <h2 id="transfer-title" className="mb-2 text-lg font-semibold">
+            {t("transferTitle")}
+          </h2>
+          <WorkspaceTransfer empty={await isWorkspaceEmpty(actor.workspaceId)} />
+        </section>
+      )}
+    </div>
   );
 }
