@@ -4,14 +4,29 @@
  * Uses its own embedded PostgreSQL (.data/postgres-bench) unless DATABASE_URL
  * is set; the generated workspace is kept between runs.
  *   BENCH_LEADS   leads to generate (default 1000000; events = 10 × leads)
- *   BENCH_ONLY    comma list of: list,api,import,rescore,handoffs,dashboards (default: all)
+ *   BENCH_ONLY    comma list of: list,api,import,rescore,handoffs,dashboards,pages (default: all)
+ * "pages" measures page speed in Chromium against the production build (tests/e2e/page-speed.spec.ts, run
+ * by Playwright with PAGE_SPEED_RUNS loads per page on the demo data).
  * Writes the figures to docs/benchmarks.md.
  */
+import { measurePageSpeed } from "./lib/bench-pages";
 import { ensureDatabase } from "./lib/postgres";
 import { authSecret, generatePrismaClient, migrate, runServerScript } from "./lib/prepare";
 
-const database = await ensureDatabase({ instance: "bench", database: "smarketing_bench" });
+const only = new Set((process.env.BENCH_ONLY ?? "list,api,import,rescore,handoffs,dashboards,pages").split(","));
 let code = 0;
+if (only.has("pages")) {
+  try {
+    await measurePageSpeed();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    code = 1;
+  }
+  only.delete("pages");
+}
+if (only.size === 0) process.exit(code);
+process.env.BENCH_ONLY = [...only].join(",");
+const database = await ensureDatabase({ instance: "bench", database: "smarketing_bench" });
 try {
   await generatePrismaClient();
   await migrate(database.url);

@@ -7,8 +7,6 @@
  * instants with the time zone's rules, so a 09:00–18:00 day is nine real hours
  * on the days clocks change too, and an instant is always counted once.
  */
-import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
-
 export type BusinessCalendar = {
   timeZone: string;
   /** ISO weekdays: 1 = Monday … 7 = Sunday. */
@@ -27,10 +25,56 @@ const MAX_DAYS = 3_660;
 
 type Window = { start: number; end: number };
 
+// Time-zone arithmetic straight on Intl (no date-fns-tz): this file runs in the browser too (the inbox countdown),
+// where date-fns-tz's parser and date-fns's formatting would add ≈9 kB of JavaScript. The wall-clock → instant
+// conversion equals date-fns-tz's fromZonedTime (compared over every quarter hour of a year in ten zones,
+// DST gaps and overlaps included).
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockParts(instant: number, timeZone: string) {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    day: Date.UTC(part("year"), part("month") - 1, part("day")),
+    asUtc: Date.UTC(part("year"), part("month") - 1, part("day"), part("hour") % 24, part("minute"), part("second")),
+  };
+}
+
+/** The zone's offset at an instant: local wall clock minus UTC, in ms. */
+function offsetAt(instant: number, timeZone: string): number {
+  return wallClockParts(instant, timeZone).asUtc - (instant - (((instant % 1000) + 1000) % 1000));
+}
+
 /** The local calendar date of an instant, as a UTC-midnight timestamp (pure calendar arithmetic from here). */
 function localDay(at: Date, timeZone: string): number {
-  const [y, m, d] = formatInTimeZone(at, timeZone, "yyyy-MM-dd").split("-").map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  return wallClockParts(at.getTime(), timeZone).day;
+}
+
+/**
+ * The instant a local wall-clock time (given as if it were UTC) happens in the zone. In a DST gap the clock
+ * reads forward; in an overlap the earlier instant wins.
+ */
+function zonedToInstant(local: number, timeZone: string): number {
+  const first = offsetAt(local, timeZone);
+  const guess = local - first;
+  const second = offsetAt(guess, timeZone);
+  if (first === second) return guess;
+  const third = offsetAt(guess - (second - first), timeZone);
+  return local - (second === third ? second : Math.max(second, third));
 }
 
 function ymd(day: number): string {
@@ -39,11 +83,7 @@ function ymd(day: number): string {
 
 function wallClock(day: number, minute: number, timeZone: string): number {
   // 24:00 is the next day's midnight.
-  const date = ymd(day + Math.floor(minute / 1440) * DAY_MS);
-  const m = minute % 1440;
-  const hh = String(Math.floor(m / 60)).padStart(2, "0");
-  const mm = String(m % 60).padStart(2, "0");
-  return fromZonedTime(`${date}T${hh}:${mm}:00`, timeZone).getTime();
+  return zonedToInstant(day + minute * 60_000, timeZone);
 }
 
 /** The working window of a local day, or null when the clock does not run that day. */

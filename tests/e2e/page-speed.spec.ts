@@ -12,11 +12,13 @@ import { writeFileSync } from "node:fs";
 import { type Browser, expect, test } from "@playwright/test";
 import { DEMO, login } from "./support";
 
-const JS_BUDGET_BYTES = 150 * 1024;
+/** 150 kB as Next.js and Chrome count them (1 kB = 1,000 bytes), compressed as served. */
+const JS_BUDGET_BYTES = 150_000;
 const CLS_BUDGET = 0.05;
 const RUNS = Number(process.env.PAGE_SPEED_RUNS ?? 1);
 
-type Sample = { lcp: number; cls: number; tbt: number; jsBytes: number };
+/** jsBytes: the scripts the server's HTML loads (Next.js's "first-load JS"); allJsBytes adds what loads later (charts). */
+type Sample = { lcp: number; cls: number; tbt: number; jsBytes: number; allJsBytes: number };
 
 /** Installed before any page script: collects LCP, layout shifts and long tasks as they happen. */
 const OBSERVERS = () => {
@@ -43,11 +45,16 @@ async function measure(browser: Browser, path: string, email: string | null): Pr
   if (email) await login(context.request, email);
   const page = await context.newPage();
   await page.addInitScript(OBSERVERS);
-  await page.goto(path, { waitUntil: "load" });
+  const response = await page.goto(path, { waitUntil: "load" });
+  const html = (await response?.text()) ?? "";
+  // Scripts of the initial document: <script src> and preloads.
+  const firstLoad = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map(
+    (m) => new URL(m[1] as string, page.url()).pathname,
+  );
   await page.waitForLoadState("networkidle");
   // LCP is final once the page is interacted with or hidden; a short settle is enough for a loaded page.
   await page.waitForTimeout(300);
-  const sample = await page.evaluate(() => {
+  const sample = await page.evaluate((firstLoadPaths) => {
     const w = window as unknown as {
       __speed: { lcp: number; cls: number; longTasks: { start: number; duration: number }[] };
     };
@@ -55,11 +62,14 @@ async function measure(browser: Browser, path: string, email: string | null): Pr
     const tbt = w.__speed.longTasks
       .filter((t) => t.start >= fcp)
       .reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
-    const jsBytes = (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-      .filter((r) => r.initiatorType === "script" || /\.js(\?|$)/.test(r.name))
-      .reduce((sum, r) => sum + (r.encodedBodySize || r.transferSize), 0);
-    return { lcp: w.__speed.lcp, cls: w.__speed.cls, tbt, jsBytes };
-  });
+    const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) =>
+      /\.js(\?|$)/.test(r.name),
+    );
+    const size = (list: PerformanceResourceTiming[]) =>
+      list.reduce((sum, r) => sum + (r.encodedBodySize || r.transferSize), 0);
+    const jsBytes = size(scripts.filter((r) => firstLoadPaths.includes(new URL(r.name).pathname)));
+    return { lcp: w.__speed.lcp, cls: w.__speed.cls, tbt, jsBytes, allJsBytes: size(scripts) };
+  }, firstLoad);
   await context.close();
   return sample;
 }
@@ -89,7 +99,7 @@ test("main pages ship at most 150 kB of JavaScript and do not shift (CLS < 0.05)
     results.push({ name, path, samples });
     const worst = (key: keyof Sample) => Math.max(...samples.map((s) => s[key]));
     console.log(
-      `${name.padEnd(24)} JS ${(worst("jsBytes") / 1024).toFixed(1)} kB · CLS ${worst("cls").toFixed(3)} · LCP ${worst("lcp").toFixed(0)} ms · TBT ${worst("tbt").toFixed(0)} ms`,
+      `${name.padEnd(24)} first-load JS ${(worst("jsBytes") / 1000).toFixed(1)} kB (all ${(worst("allJsBytes") / 1000).toFixed(1)} kB) · CLS ${worst("cls").toFixed(3)} · LCP ${worst("lcp").toFixed(0)} ms · TBT ${worst("tbt").toFixed(0)} ms`,
     );
     expect.soft(worst("jsBytes"), `${name}: first-load JS`).toBeLessThanOrEqual(JS_BUDGET_BYTES);
     expect.soft(worst("cls"), `${name}: CLS`).toBeLessThan(CLS_BUDGET);

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { alertIn, DEMO, signInAs, switchWorkspace } from "./support";
 
@@ -105,4 +106,28 @@ test("API tokens: created once, usable with the API, revocable", async ({ page, 
   expect(after.status()).toBe(401);
   expect(after.headers()["content-type"]).toBe("application/problem+json");
   await api.dispose();
+});
+
+test("the admin exports the whole workspace as one archive file", async ({ page }) => {
+  await signInAs(page, DEMO.admin);
+  await page.goto("/settings/workspace");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export the whole workspace" }).click(),
+  ]);
+  const lines = readFileSync(await download.path(), "utf8")
+    .split("\n")
+    .filter(Boolean);
+  expect(JSON.parse(lines[0] as string)).toMatchObject({
+    format: "smarketing-workspace-archive",
+    workspace: { name: "Demo" },
+  });
+  const tables = new Set(lines.slice(1).map((line) => (JSON.parse(line) as { t: string }).t));
+  for (const table of ["Lead", "LeadEvent", "Handoff", "GlossaryTerm", "Persona", "Campaign", "User", "AuditLog"]) {
+    expect(tables, table).toContain(table);
+  }
+  // Passwords never leave: users carry e-mail, name and language only.
+  expect(lines.some((line) => line.includes("passwordHash"))).toBe(false);
+  // The import form is offered only in an empty workspace.
+  await expect(page.getByLabel("Archive to import")).toHaveCount(0);
 });

@@ -1,8 +1,8 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { signInWithCredentials } from "@/lib/auth-client";
 
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
   const t = useTranslations("signIn");
@@ -15,11 +15,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-      });
+      const result = await signInWithCredentials(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
       if (result?.ok && !result.error) {
         // A full navigation, so every server component renders with the new session.
         window.location.assign(callbackUrl);

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { LinkedBarChart } from "@/components/charts/bar-chart";
-import { TrendChart } from "@/components/charts/line-chart";
+import { LazyBarChart as LinkedBarChart, LazyTrendChart as TrendChart } from "@/components/charts/lazy";
 import { FilterDate, FilterSelect } from "@/components/filter-select";
 import { LeadDimensionFilters } from "@/components/lead-dimension-filters";
 import { ScrollRegion } from "@/components/scroll-region";

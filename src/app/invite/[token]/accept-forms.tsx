@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FieldError, FormError } from "@/components/form-error";
+import { signInWithCredentials } from "@/lib/auth-client";
 import type { ActionError } from "@/server/action";
 import { acceptInviteAction, acceptInviteAsNewUserAction } from "@/server/members/actions";
 
@@ -51,7 +51,7 @@ export function AcceptNewUser({ token, email }: { token: string; email: string }
             setError(result.error);
             return;
           }
-          await signIn("credentials", { email, password, redirect: false });
+          await signInWithCredentials(email, password);
           window.location.assign("/");
         });
       }}

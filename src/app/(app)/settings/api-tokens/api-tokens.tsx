@@ -23,7 +23,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
         <h2 id="tokens-title" className="text-lg font-semibold">
           {t("title")}
         </h2>
-        <p className="mb-4 text-sm text-slate-600">{t("intro")}</p>
+        <p className="mb-4 text-sm text-slate-600">{t("intro", { header: "Authorization: Bearer <token>" })}</p>
         <form
           className="flex flex-wrap items-end gap-3"
           onSubmit={(event) => {
