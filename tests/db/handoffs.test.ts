@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { isAppError } from "@/server/errors";
 import { acceptHandoff, reassignHandoff, rejectHandoff } from "@/server/handoffs/answer";
 import { createHandoffs } from "@/server/handoffs/assignment";
 import { progressDeal } from "@/server/handoffs/deals";
@@ -12,6 +11,7 @@ import { saveRoutingRules, setAvailability } from "@/server/handoffs/team";
 import { captureLead, recordLeadEvent } from "@/server/leads/service";
 import { changeMemberRole, removeMember } from "@/server/members/service";
 import { addMember, freshWorkspace } from "@/server/seed/factories";
+import { outcome } from "../support/outcome";
 
 type Ws = Awaited<ReturnType<typeof freshWorkspace>>;
 
@@ -48,16 +48,6 @@ async function qualify(ws: Ws, email: string, now = TUESDAY_10) {
     await db.$transaction((tx) => recordLeadEvent(tx, ws.marketer, lead.id, { type }, now));
   }
   return lead.id;
-}
-
-async function outcome<T>(work: Promise<T>): Promise<"ok" | string> {
-  try {
-    await work;
-    return "ok";
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
 }
 
 describe("handing an MQL to sales", () => {

@@ -6,7 +6,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { isAppError } from "@/server/errors";
 import { setGoal } from "@/server/goals/service";
 import { ZLeadInput } from "@/server/leads/schema";
 import { captureLead } from "@/server/leads/service";
@@ -24,6 +23,7 @@ import { ARCHIVE_TABLES } from "@/server/portability/tables";
 import { eraseLead } from "@/server/privacy/service";
 import { addMember, freshWorkspace } from "@/server/seed/factories";
 import { generateLeads } from "@/server/seed/lead-generator";
+import { outcome } from "../support/outcome";
 
 type Ws = Awaited<ReturnType<typeof freshWorkspace>>;
 
@@ -37,16 +37,6 @@ const linesOf = (archive: string[]) =>
   async function* () {
     yield* archive;
   };
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return "ok";
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-}
 
 /** A rich workspace: starter glossary, personas with feedback, a year of leads, handoffs, spend, goals, views, an erasure. */
 async function richWorkspace() {
@@ -192,7 +182,7 @@ describe("workspace export and import", { timeout: 180_000 }, () => {
     expect(await content(source.workspace.id)).toEqual(before);
 
     // A second import into the now non-empty workspace is refused.
-    expect(await codeOf(importWorkspace(target.admin, linesOf(archive)))).toBe("conflict");
+    expect(await outcome(importWorkspace(target.admin, linesOf(archive)))).toBe("conflict");
   });
 
   it("a crafted archive cannot reach into another workspace; bad files are refused whole", async () => {
@@ -209,15 +199,15 @@ describe("workspace export and import", { timeout: 180_000 }, () => {
       r: { id: "1", workspaceId: "x", leadId: victimLead.id, type: "DEMO_REQUESTED", occurredAt: new Date() },
     });
     const target = await freshWorkspace("Target");
-    expect(await codeOf(importWorkspace(target.admin, linesOf([...archive, event])))).toBe("validation");
+    expect(await outcome(importWorkspace(target.admin, linesOf([...archive, event])))).toBe("validation");
     expect(await db.leadEvent.count({ where: { leadId: victimLead.id } })).toBe(0);
-    expect(await codeOf(importWorkspace(target.admin, linesOf(["{}", ...archive.slice(1)])))).toBe("validation");
-    expect(await codeOf(importWorkspace(target.admin, linesOf([header, '{"t":"Secret","r":{}}'])))).toBe("validation");
-    expect(await codeOf(importWorkspace(target.admin, linesOf([header, '{"t":"Lead","r":{"bogus":1}}'])))).toBe(
+    expect(await outcome(importWorkspace(target.admin, linesOf(["{}", ...archive.slice(1)])))).toBe("validation");
+    expect(await outcome(importWorkspace(target.admin, linesOf([header, '{"t":"Secret","r":{}}'])))).toBe("validation");
+    expect(await outcome(importWorkspace(target.admin, linesOf([header, '{"t":"Lead","r":{"bogus":1}}'])))).toBe(
       "validation",
     );
     // Nothing of the refused imports stayed.
     expect(await db.lead.count({ where: { workspaceId: target.workspace.id } })).toBe(0);
-    expect(await codeOf(importWorkspace(target.manager, linesOf(archive)))).toBe("forbidden");
+    expect(await outcome(importWorkspace(target.manager, linesOf(archive)))).toBe("forbidden");
   });
 });

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { isAppError } from "@/server/errors";
 import { rejectHandoff } from "@/server/handoffs/answer";
 import { createImport, runImport } from "@/server/imports/service";
 import { ZLeadInput } from "@/server/leads/schema";
@@ -18,18 +17,9 @@ import { eraseLead, exportLeadData, findLeadByEmail } from "@/server/privacy/ser
 import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
 import { publishDraft, saveDraft } from "@/server/scoring/service";
 import { freshWorkspace } from "@/server/seed/factories";
+import { outcome } from "../support/outcome";
 
 type Ws = Awaited<ReturnType<typeof freshWorkspace>>;
-
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return "ok";
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-}
 
 /** Tables (of the whole database) with a row whose text contains `needle`. */
 async function tablesContaining(needle: string): Promise<string[]> {
@@ -174,9 +164,9 @@ describe("privacy (GDPR)", { timeout: 120_000 }, () => {
     expect(data.consent.capturedVia).toBe("API");
     expect(await db.auditLog.count({ where: { action: "lead.exported", entityId: lead.id } })).toBe(1);
     // Only privacy managers; not across workspaces.
-    expect(await codeOf(exportLeadData(ws.sales, lead.id))).toBe("forbidden");
+    expect(await outcome(exportLeadData(ws.sales, lead.id))).toBe("forbidden");
     const other = await freshWorkspace("Privacy");
-    expect(await codeOf(exportLeadData(other.manager, lead.id))).toBe("notFound");
+    expect(await outcome(exportLeadData(other.manager, lead.id))).toBe("notFound");
   });
 
   it("erases the personal data from every table, keeps every dashboard figure, and audits the erasure without the data", async () => {
@@ -204,9 +194,9 @@ describe("privacy (GDPR)", { timeout: 120_000 }, () => {
     );
     expect(await tablesContaining(name)).toEqual(expect.arrayContaining(["Handoff", "HandoffEvent", "Notification"]));
 
-    expect(await codeOf(eraseLead(ws.sales, lead.id))).toBe("forbidden");
+    expect(await outcome(eraseLead(ws.sales, lead.id))).toBe("forbidden");
     const other = await freshWorkspace("Privacy");
-    expect(await codeOf(eraseLead(other.manager, lead.id))).toBe("notFound");
+    expect(await outcome(eraseLead(other.manager, lead.id))).toBe("notFound");
     await eraseLead(ws.manager, lead.id);
 
     expect(await tablesContaining(email)).toEqual([]);
@@ -235,9 +225,9 @@ describe("privacy (GDPR)", { timeout: 120_000 }, () => {
       rejectedCount: 1,
     });
 
-    expect(await codeOf(eraseLead(ws.manager, lead.id))).toBe("conflict");
+    expect(await outcome(eraseLead(ws.manager, lead.id))).toBe("conflict");
     expect(
-      await codeOf(db.$transaction((tx) => recordLeadEvent(tx, ws.marketer, lead.id, { type: "DEMO_REQUESTED" }))),
+      await outcome(db.$transaction((tx) => recordLeadEvent(tx, ws.marketer, lead.id, { type: "DEMO_REQUESTED" }))),
     ).toBe("conflict");
     // A publish re-scores every lead but the erased one.
     const scoredAt = erased.scoredAt;

@@ -58,3 +58,16 @@ export async function currentActorOrNull(): Promise<Actor | null> {
     sessionId: session.sessionId,
   };
 }
+
+/**
+ * For cookie-authenticated route handlers (downloads): the actor, or the plain-text 401/403 response to
+ * return instead.
+ */
+export async function routeActor(capability: Capability): Promise<Actor | Response> {
+  try {
+    return await currentActor(capability, "route");
+  } catch (error) {
+    const status = error instanceof AppError && error.code === "unauthenticated" ? 401 : 403;
+    return new Response(status === 401 ? "Sign in first." : "Not allowed.", { status });
+  }
+}

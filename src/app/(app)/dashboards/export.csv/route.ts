@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { csvRow } from "@/lib/csv";
-import { currentActor } from "@/server/auth/current-actor";
-import { isAppError } from "@/server/errors";
+import { routeActor } from "@/server/auth/current-actor";
 import { ZMetricsFilter } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
 import { qualityMetrics } from "@/server/metrics/quality";
@@ -13,13 +12,8 @@ export const dynamic = "force-dynamic";
 
 /** One chart's data as CSV (raw numbers: ratios as fractions, money in EUR, times in hours), with the page's filters. */
 export async function GET(request: Request) {
-  let actor: Awaited<ReturnType<typeof currentActor>>;
-  try {
-    actor = await currentActor("metrics.read", "route");
-  } catch (error) {
-    const status = isAppError(error) && error.code === "unauthenticated" ? 401 : 403;
-    return new Response(status === 401 ? "Sign in first." : "Not allowed.", { status });
-  }
+  const actor = await routeActor("metrics.read");
+  if (actor instanceof Response) return actor;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const filter = ZMetricsFilter.parse(params);
   const id = params.table ?? "";

@@ -1,6 +1,5 @@
 import { csvRow } from "@/lib/csv";
-import { currentActor } from "@/server/auth/current-actor";
-import { isAppError } from "@/server/errors";
+import { routeActor } from "@/server/auth/current-actor";
 import { exportLeads, ZLeadFilter } from "@/server/leads/list";
 
 export const dynamic = "force-dynamic";
@@ -29,13 +28,8 @@ const COLUMNS = [
 
 /** The leads of the current filter as CSV, streamed in batches (works for a million rows). */
 export async function GET(request: Request) {
-  let actor: Awaited<ReturnType<typeof currentActor>>;
-  try {
-    actor = await currentActor("leads.read", "route");
-  } catch (error) {
-    const status = isAppError(error) && error.code === "unauthenticated" ? 401 : 403;
-    return new Response(status === 401 ? "Sign in first." : "Not allowed.", { status });
-  }
+  const actor = await routeActor("leads.read");
+  if (actor instanceof Response) return actor;
   const filter = ZLeadFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({

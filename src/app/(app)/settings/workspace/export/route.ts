@@ -1,18 +1,12 @@
-import { currentActor } from "@/server/auth/current-actor";
-import { isAppError } from "@/server/errors";
+import { routeActor } from "@/server/auth/current-actor";
 import { exportWorkspace } from "@/server/portability/export";
 
 export const dynamic = "force-dynamic";
 
 /** The whole workspace as a JSON Lines archive, streamed (any size). */
 export async function GET() {
-  let actor: Awaited<ReturnType<typeof currentActor>>;
-  try {
-    actor = await currentActor("workspace.transfer", "route");
-  } catch (error) {
-    const status = isAppError(error) && error.code === "unauthenticated" ? 401 : 403;
-    return new Response(status === 401 ? "Sign in first." : "Not allowed.", { status });
-  }
+  const actor = await routeActor("workspace.transfer");
+  if (actor instanceof Response) return actor;
   const lines = exportWorkspace(actor);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
