@@ -13,7 +13,14 @@ const ADAPTER_KINDS = new Set([
   "TransactionAlreadyClosed",
 ]);
 const NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND"]);
-const MESSAGES = [/connection terminated/i, /server closed the connection/i, /terminating connection/i];
+const MESSAGES = [
+  /connection terminated/i,
+  /server closed the connection/i,
+  /terminating connection/i,
+  // node-postgres, for a pooled client whose connection broke (PostgreSQL restarted under it).
+  /is not queryable/i,
+  /the database system is (shutting down|starting up|in recovery mode)/i,
+];
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
