@@ -4,6 +4,10 @@ import { guessMapping } from "@/server/imports/mapping";
 import { createImport, getImport, rejectedRows, resumeImport, runImport } from "@/server/imports/service";
 import { ZLeadInput } from "@/server/leads/schema";
 import { captureLead } from "@/server/leads/service";
+import { ZPersonaFields } from "@/server/personas/schema";
+import { createPersona } from "@/server/personas/service";
+import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
+import { publishDraft, saveDraft } from "@/server/scoring/service";
 import { freshWorkspace } from "@/server/seed/factories";
 
 const CSV = [
@@ -119,5 +123,56 @@ describe("CSV import", { timeout: 60_000 }, () => {
       mapping: { email: "email" },
     });
     await expect(getImport(other.admin, job.id)).rejects.toMatchObject({ code: "notFound" });
+  });
+
+  it("a new lead scores on import exactly as on capture; one that qualifies on fit becomes MQL with a handoff", async () => {
+    const setUp = async (label: string) => {
+      const ws = await freshWorkspace(label);
+      await createPersona(ws.marketer, ZPersonaFields.parse({ name: "Fleet manager", fitIndustries: ["logistics"] }));
+      await saveDraft(ws.marketer, { definition: { ...DEFAULT_SCORING_MODEL, mqlThreshold: 20 }, note: "" });
+      await publishDraft(ws.marketer, { note: "low bar" });
+      return ws;
+    };
+    const imported = await setUp("Import scores");
+    const captured = await setUp("Capture scores");
+    const rows = [
+      { email: "fit@score.test", name: "Fit", industry: "Logistics", companySize: 200, country: "IT" },
+      { email: "cold@score.test", name: "Cold", industry: "Retail", companySize: 3, country: "DE" },
+    ];
+    const csv = ["Email,Name,Industry,Employees,Country", ...rows.map((r) => Object.values(r).join(","))].join("\n");
+    const job = await createImport(imported.marketer, {
+      fileName: "scores.csv",
+      content: csv,
+      mapping: { email: "Email", name: "Name", industry: "Industry", companySize: "Employees", country: "Country" },
+    });
+    await runImport(job.id);
+    for (const row of rows) {
+      await db.$transaction((tx) => captureLead(tx, captured.marketer, ZLeadInput.parse(row)));
+    }
+    const view = async (workspaceId: string) =>
+      (
+        await db.lead.findMany({
+          where: { workspaceId },
+          orderBy: { email: "asc" },
+          include: { handoffs: { select: { status: true } } },
+        })
+      ).map((l) => ({
+        email: l.email,
+        fit: l.fitScore,
+        total: l.totalScore,
+        qualifies: l.qualifies,
+        stage: l.stage,
+        persona: l.personaId !== null,
+        explanation: l.scoreExplanation,
+        handoffs: l.handoffs.map((h) => h.status),
+      }));
+    const fromImport = await view(imported.workspace.id);
+    expect(fromImport).toEqual(await view(captured.workspace.id));
+    expect(fromImport.find((l) => l.email === "fit@score.test")).toMatchObject({
+      stage: "MQL",
+      qualifies: true,
+      handoffs: ["OPEN"],
+    });
+    expect(fromImport.find((l) => l.email === "cold@score.test")).toMatchObject({ stage: "LEAD", qualifies: false });
   });
 });

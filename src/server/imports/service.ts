@@ -8,11 +8,12 @@ import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { IMPORT_FIELDS, type Mapping, rowToLeadInput } from "@/server/imports/mapping";
+import { matchPersona } from "@/server/leads/persona-match";
 import { type ImportConsent, type LeadInput, ZLeadInput } from "@/server/leads/schema";
 import { personaFits, publishedModel } from "@/server/leads/service";
 import { logger } from "@/server/logger";
-import type { ScoreResult } from "@/server/scoring/engine";
-import { scoredBatches, writeScores } from "@/server/scoring/rescore";
+import { type ScoreResult, scoreLead } from "@/server/scoring/engine";
+import { scoredBatches, scoreExplanationJson, writeScores } from "@/server/scoring/rescore";
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const CHUNK = 1_000;
@@ -224,17 +225,38 @@ async function importChunk(
   const fresh = inputs.filter((i) => !updatedEmails.has(i.email));
   const ids = fresh.map(() => randomUUID());
   const pickFresh = <T>(list: T[]) => list.filter((_, index) => !updatedEmails.has(emails[index] as string));
+  // A new lead has no events yet: its score is known before it is written, so it is written once, scored.
+  // One that would qualify goes in unqualified and through writeScores below, which makes the MQL crossing.
+  const model = await publishedModel(tx, actor.workspaceId);
+  const personas = await personaFits(tx, actor.workspaceId);
+  const freshScores = fresh.map((input) => {
+    const lead = {
+      email: input.email,
+      industry: input.industry ?? "",
+      companySize: input.companySize ?? null,
+      country: input.country ?? "",
+      title: input.title ?? "",
+      channel: input.channel ?? "OTHER",
+    };
+    const personaId = matchPersona(lead, personas);
+    return { personaId, result: scoreLead({ ...lead, personaId }, [], model.model, now) };
+  });
   const inserted = fresh.length
     ? await tx.$queryRaw<{ id: string; email: string }[]>`
         INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel, "campaignId",
-                            "captureMethod", "legalBasis", "consentSource", "consentAt", "stageEnteredAt", "createdAt", "updatedAt")
+                            "captureMethod", "legalBasis", "consentSource", "consentAt", "stageEnteredAt", "createdAt", "updatedAt",
+                            "personaId", "fitScore", "engagementScore", "totalScore", "scoreExplanation", "scoredAt", "scoringModelId")
         SELECT v.id, ${actor.workspaceId}, v.email, COALESCE(v.name, ''), COALESCE(v.phone, ''), COALESCE(v.company, ''), COALESCE(v.title, ''),
                COALESCE(v.industry, ''), v.size, COALESCE(v.country, ''), COALESCE(v.channel, 'OTHER')::"Channel", v.campaign,
-               'IMPORT', ${job.legalBasis}::"LegalBasis", ${job.consentSource}, ${job.legalBasis ? now : null}::timestamp(3), ${now}, ${now}, ${now}
+               'IMPORT', ${job.legalBasis}::"LegalBasis", ${job.consentSource}, ${job.legalBasis ? now : null}::timestamp(3), ${now}, ${now}, ${now},
+               v.persona, v.fit, v.engagement, v.total, v.explanation::jsonb, ${now}, ${model.id}
         FROM unnest(${ids}::text[], ${fresh.map((i) => i.email)}::text[], ${pickFresh(values.name)}::text[], ${pickFresh(values.phone)}::text[],
                     ${pickFresh(values.company)}::text[], ${pickFresh(values.title)}::text[], ${pickFresh(values.industry)}::text[],
-                    ${pickFresh(values.size)}::int[], ${pickFresh(values.country)}::text[], ${pickFresh(values.channel)}::text[], ${pickFresh(values.campaign)}::text[])
-          AS v(id, email, name, phone, company, title, industry, size, country, channel, campaign)
+                    ${pickFresh(values.size)}::int[], ${pickFresh(values.country)}::text[], ${pickFresh(values.channel)}::text[], ${pickFresh(values.campaign)}::text[],
+                    ${freshScores.map((s) => s.personaId)}::text[], ${freshScores.map((s) => s.result.fit)}::float8[],
+                    ${freshScores.map((s) => s.result.engagement)}::float8[], ${freshScores.map((s) => s.result.total)}::float8[],
+                    ${freshScores.map((s) => scoreExplanationJson(s.result, model.model))}::text[])
+          AS v(id, email, name, phone, company, title, industry, size, country, channel, campaign, persona, fit, engagement, total, explanation)
         ON CONFLICT ("workspaceId", email) DO NOTHING
         RETURNING id, email`
     : [];
@@ -251,9 +273,8 @@ async function importChunk(
       })),
     });
   }
-  const affected = [...updated, ...inserted].map((l) => l.id);
-  const model = await publishedModel(tx, actor.workspaceId);
-  const personas = await personaFits(tx, actor.workspaceId);
+  const qualifyingNew = new Set(fresh.filter((_, index) => freshScores[index]?.result.qualifies).map((i) => i.email));
+  const affected = [...updated, ...inserted.filter((l) => qualifyingNew.has(l.email))].map((l) => l.id);
   for await (const batch of scoredBatches({
     workspaceId: actor.workspaceId,
     models: [model.model],

@@ -80,6 +80,15 @@ export async function* scoredBatches(input: {
   }
 }
 
+/** The stored form of a score's explanation (what the lead page shows): one home for every writer. */
+export function scoreExplanationJson(result: ScoreResult, model: ScoringModel): string {
+  return JSON.stringify({
+    contributions: result.explanation,
+    disqualifiedBy: result.disqualifiedBy,
+    threshold: model.mqlThreshold,
+  });
+}
+
 export type RescoreSummary = { leads: number; becameMql: number; durationMs: number };
 
 /**
@@ -145,12 +154,7 @@ export async function writeScores(
 ): Promise<number> {
   const { rows, now } = input;
   if (rows.length === 0) return 0;
-  const explanation = (r: ScoreResult) =>
-    JSON.stringify({
-      contributions: r.explanation,
-      disqualifiedBy: r.disqualifiedBy,
-      threshold: input.model.model.mqlThreshold,
-    });
+  const explanation = (r: ScoreResult) => scoreExplanationJson(r, input.model.model);
   const crossed = await tx.$queryRaw<{ id: string }[]>`
     WITH v AS (
       SELECT * FROM unnest(
