@@ -16,7 +16,7 @@ import { type ScoreResult, scoreLead } from "@/server/scoring/engine";
 import { scoredBatches, scoreExplanationJson, writeScores } from "@/server/scoring/rescore";
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-const CHUNK = 1_000;
+const CHUNK = 5_000;
 const STALE_SECONDS = 30;
 
 type Row = Record<string, string | undefined>;
@@ -261,17 +261,11 @@ async function importChunk(
         RETURNING id, email`
     : [];
   if (inserted.length > 0) {
-    await tx.leadStageChange.createMany({
-      data: inserted.map((lead) => ({
-        workspaceId: actor.workspaceId,
-        leadId: lead.id,
-        fromStage: null,
-        toStage: "LEAD" as const,
-        at: now,
-        actorUserId: actor.userId,
-        reason: "imported",
-      })),
-    });
+    // One array parameter instead of createMany's eight per row: the stage log of a chunk in one cheap statement.
+    await tx.$executeRaw`
+      INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", "at", "actorUserId", "reason")
+      SELECT ${actor.workspaceId}, id, NULL, 'LEAD', ${now}, ${actor.userId}, 'imported'
+      FROM unnest(${inserted.map((lead) => lead.id)}::text[]) AS t(id)`;
   }
   const qualifyingNew = new Set(fresh.filter((_, index) => freshScores[index]?.result.qualifies).map((i) => i.email));
   const affected = [...updated, ...inserted.filter((l) => qualifyingNew.has(l.email))].map((l) => l.id);
