@@ -202,6 +202,7 @@ describe("workspace export and import", { timeout: 180_000 }, () => {
     expect(await outcome(importWorkspace(target.admin, linesOf([...archive, event])))).toBe("validation");
     expect(await db.leadEvent.count({ where: { leadId: victimLead.id } })).toBe(0);
     expect(await outcome(importWorkspace(target.admin, linesOf(["{}", ...archive.slice(1)])))).toBe("validation");
+    expect(await outcome(importWorkspace(target.admin, linesOf(["not json", ...archive.slice(1)])))).toBe("validation");
     expect(await outcome(importWorkspace(target.admin, linesOf([header, '{"t":"Secret","r":{}}'])))).toBe("validation");
     expect(await outcome(importWorkspace(target.admin, linesOf([header, '{"t":"Lead","r":{"bogus":1}}'])))).toBe(
       "validation",

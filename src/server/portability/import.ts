@@ -3,9 +3,10 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
-import { db, type Tx } from "@/server/db";
+import { type Db, db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
+import { ZEmail } from "@/server/members/schema";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "./export";
 import { ARCHIVE_TABLES } from "./tables";
 
@@ -18,9 +19,10 @@ const NO_PASSWORD = "!imported-without-password";
 const ZHeader = z.object({
   format: z.literal(ARCHIVE_FORMAT),
   version: z.literal(ARCHIVE_VERSION),
+  exportedAt: z.string().optional(),
   workspace: z.object({ id: z.string().min(1), timeZone: z.string().min(1) }),
 });
-const ZUser = z.object({ id: z.string(), email: z.string().email(), name: z.string(), locale: z.enum(["en", "it"]) });
+const ZUser = z.object({ id: z.string(), email: ZEmail, name: z.string(), locale: z.enum(["en", "it"]) });
 const ZLine = z.object({ t: z.string(), r: z.record(z.string(), z.unknown()) });
 
 const TABLES = new Map(ARCHIVE_TABLES.map((table) => [table.model[0]?.toUpperCase() + table.model.slice(1), table]));
@@ -34,13 +36,18 @@ export type ImportSummary = {
 const invalid = (reason: string) =>
   new AppError("validation", `Invalid archive: ${reason}`, { fieldErrors: { file: ["invalidArchive"] } });
 
-function parseLine(text: string, number: number) {
+/** JSON, or undefined for text that is not (the schema check then reports it). */
+function parseJson(text: string): unknown {
   try {
-    const parsed = ZLine.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
+    return JSON.parse(text);
   } catch {
-    // Reported below.
+    return undefined;
   }
+}
+
+function parseLine(text: string, number: number) {
+  const parsed = ZLine.safeParse(parseJson(text));
+  if (parsed.success) return parsed.data;
   throw invalid(`line ${number} is not a row`);
 }
 
@@ -69,7 +76,7 @@ export async function importWorkspace(actor: Actor, lines: () => AsyncIterable<s
     number++;
     if (!text.trim()) continue;
     if (!header) {
-      const parsed = ZHeader.safeParse(JSON.parse(text));
+      const parsed = ZHeader.safeParse(parseJson(text));
       if (!parsed.success) throw invalid("not a Smarketing Workspace archive of a supported version");
       header = parsed.data;
       continue;
@@ -86,23 +93,27 @@ export async function importWorkspace(actor: Actor, lines: () => AsyncIterable<s
     }
   }
   if (!header) throw invalid("empty file");
-  await assertEmpty(target);
 
   const summary: ImportSummary = { rows: 0, users: { matched: 0, created: 0 }, tables: {} };
   await db.$transaction(
     async (tx) => {
+      // Two imports into one workspace take turns; the second then finds it no longer empty.
+      await tx.$executeRaw`SELECT 1 FROM "Workspace" WHERE id = ${target} FOR UPDATE`;
+      if (!(await isWorkspaceEmpty(target, tx))) {
+        throw new AppError("conflict", "The workspace is not empty", { params: { reason: "workspaceNotEmpty" } });
+      }
       // The untouched starter glossary makes way for the archive's (same keys).
       await tx.glossaryTerm.deleteMany({ where: { workspaceId: target } });
       const ids = new Map<string, string>([[header.workspace.id, target]]);
       for (const id of defined) ids.set(id, randomUUID());
       for (const user of users) {
-        const existing = await tx.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+        const existing = await tx.user.findUnique({ where: { email: user.email }, select: { id: true } });
         const id =
           existing?.id ??
           (
             await tx.user.create({
               data: {
-                email: user.email.toLowerCase(),
+                email: user.email,
                 name: user.name,
                 locale: user.locale,
                 passwordHash: NO_PASSWORD,
@@ -180,7 +191,7 @@ export async function importWorkspace(actor: Actor, lines: () => AsyncIterable<s
         action: "workspace.imported",
         entityType: "Workspace",
         entityId: target,
-        after: { rows: summary.rows, users: summary.users, exportedAt: (header as { exportedAt?: string }).exportedAt },
+        after: { rows: summary.rows, users: summary.users, exportedAt: header.exportedAt },
       });
     },
     { timeout: 30 * 60_000, maxWait: 30_000 },
@@ -223,23 +234,17 @@ const TOUCHED_TERM = {
 };
 
 /** Nothing in it yet but its members and the untouched starter glossary: no leads, personas, campaigns, rules or SLA. */
-export async function isWorkspaceEmpty(workspaceId: string): Promise<boolean> {
-  const counts = await Promise.all([
-    db.lead.count({ where: { workspaceId }, take: 1 }),
-    db.glossaryTerm.count({ where: { workspaceId, ...TOUCHED_TERM }, take: 1 }),
-    db.persona.count({ where: { workspaceId }, take: 1 }),
-    db.campaign.count({ where: { workspaceId }, take: 1 }),
-    db.scoringModel.count({ where: { workspaceId }, take: 1 }),
-    db.slaPolicy.count({ where: { workspaceId }, take: 1 }),
-  ]);
+export async function isWorkspaceEmpty(workspaceId: string, client: Db | Tx = db): Promise<boolean> {
+  const where = { workspaceId };
+  const counts = [
+    await client.lead.count({ where, take: 1 }),
+    await client.glossaryTerm.count({ where: { ...where, ...TOUCHED_TERM }, take: 1 }),
+    await client.persona.count({ where, take: 1 }),
+    await client.campaign.count({ where, take: 1 }),
+    await client.scoringModel.count({ where, take: 1 }),
+    await client.slaPolicy.count({ where, take: 1 }),
+  ];
   return counts.every((n) => n === 0);
-}
-
-/** Only into an empty workspace: an import never merges. */
-async function assertEmpty(workspaceId: string) {
-  if (!(await isWorkspaceEmpty(workspaceId))) {
-    throw new AppError("conflict", "The workspace is not empty", { params: { reason: "workspaceNotEmpty" } });
-  }
 }
 
 async function insert(tx: Tx, table: string, rows: Record<string, unknown>[]) {

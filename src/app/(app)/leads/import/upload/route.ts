@@ -3,6 +3,7 @@ import { z } from "zod";
 import { zodFieldErrors } from "@/server/action";
 import { currentActor } from "@/server/auth/current-actor";
 import { AppError, isAppError } from "@/server/errors";
+import { assertSameOrigin } from "@/server/http/same-origin";
 import { IMPORT_FIELDS } from "@/server/imports/mapping";
 import { createImport, MAX_IMPORT_BYTES, runImport } from "@/server/imports/service";
 import { ZImportConsent } from "@/server/leads/schema";
@@ -13,9 +14,7 @@ const ZMapping = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().max(200));
 /** Upload of a CSV (multipart: file + mapping); processing continues after the response. */
 export async function POST(request: Request) {
   try {
-    // Same-origin only: a form on another site must not start imports with the user's cookie.
-    const origin = request.headers.get("origin");
-    if (origin && new URL(origin).host !== request.headers.get("host")) throw new AppError("forbidden");
+    assertSameOrigin(request);
     const actor = await currentActor("leads.write", "route");
     if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 1_000_000) {
       return Response.json({ error: { code: "validation", fieldErrors: { file: ["fileTooLarge"] } } }, { status: 413 });

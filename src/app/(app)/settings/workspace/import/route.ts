@@ -1,5 +1,6 @@
 import { currentActor } from "@/server/auth/current-actor";
 import { AppError, isAppError } from "@/server/errors";
+import { assertSameOrigin } from "@/server/http/same-origin";
 import { logger } from "@/server/logger";
 import { importWorkspace } from "@/server/portability/import";
 
@@ -10,9 +11,7 @@ const MAX_ARCHIVE_BYTES = 256 * 1024 * 1024;
 /** Upload of an archive (multipart: file) into this empty workspace; all or nothing. Larger archives: the CLI. */
 export async function POST(request: Request) {
   try {
-    // Same-origin only: a form on another site must not post with the user's cookie.
-    const origin = request.headers.get("origin");
-    if (origin && new URL(origin).host !== request.headers.get("host")) throw new AppError("forbidden");
+    assertSameOrigin(request);
     const actor = await currentActor("workspace.transfer", "route");
     if (Number(request.headers.get("content-length") ?? 0) > MAX_ARCHIVE_BYTES) {
       return Response.json({ error: { code: "validation", fieldErrors: { file: ["fileTooLarge"] } } }, { status: 413 });
