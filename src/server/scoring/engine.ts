@@ -78,6 +78,8 @@ export type ScoreResult = {
 };
 
 const DAY_MS = 24 * 3600 * 1000;
+/** An event older than this many half-lives gives no points (2^-1000 of a point is nothing once rounded to cents). */
+export const MAX_HALF_LIVES = 1000;
 
 export const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -125,8 +127,38 @@ export function matches(condition: Condition, lead: LeadAttributes): boolean {
 export function decayedPoints(points: number, decay: Decay, occurredAt: Date, now: Date): number {
   const ageDays = Math.max(0, (now.getTime() - occurredAt.getTime()) / DAY_MS);
   if (decay.mode === "window") return ageDays <= decay.days ? points : 0;
-  if (decay.mode === "halfLife") return points * 0.5 ** (ageDays / decay.days);
+  if (decay.mode === "halfLife") {
+    const halfLives = ageDays / decay.days;
+    return halfLives > MAX_HALF_LIVES ? 0 : points * 0.5 ** halfLives;
+  }
   return points;
+}
+
+/** A behaviour rule's raw result: the sum of its events' decayed points and how many gave points. */
+export type BehaviourSum = { sum: number; events: number };
+
+/**
+ * Each behaviour rule's sum over the lead's events at `now` (future events do
+ * not count yet), before its cap and rounding. Bulk re-scoring computes the
+ * same sums in SQL (scoring/behaviour-sql.ts, tested equal); everything after
+ * them is `scoreFromSums`, shared by both.
+ */
+export function behaviourSums(
+  rules: readonly BehaviourRule[],
+  events: readonly LeadEventInput[],
+  now: Date,
+): BehaviourSum[] {
+  return rules.map((rule) => {
+    let sum = 0;
+    let count = 0;
+    for (const event of events) {
+      if (event.type !== rule.eventType || event.occurredAt.getTime() > now.getTime()) continue;
+      const points = decayedPoints(rule.points, rule.decay, event.occurredAt, now);
+      if (points !== 0) count++;
+      sum += points;
+    }
+    return { sum, events: count };
+  });
 }
 
 export function scoreLead(
@@ -135,6 +167,11 @@ export function scoreLead(
   model: ScoringModel,
   now: Date,
 ): ScoreResult {
+  return scoreFromSums(lead, behaviourSums(model.behaviourRules, events, now), model);
+}
+
+/** The score from the lead's attributes and its behaviour sums (one per behaviour rule, in order). */
+export function scoreFromSums(lead: LeadAttributes, sums: readonly BehaviourSum[], model: ScoringModel): ScoreResult {
   const explanation: Contribution[] = [];
   let fit = 0;
   for (const rule of model.fitRules) {
@@ -145,22 +182,16 @@ export function scoreLead(
   }
 
   let engagement = 0;
-  for (const rule of model.behaviourRules) {
-    let sum = 0;
-    let count = 0;
-    for (const event of events) {
-      if (event.type !== rule.eventType || event.occurredAt.getTime() > now.getTime()) continue;
-      const points = decayedPoints(rule.points, rule.decay, event.occurredAt, now);
-      if (points !== 0) count++;
-      sum += points;
-    }
+  model.behaviourRules.forEach((rule, i) => {
+    const raw = sums[i] ?? { sum: 0, events: 0 };
+    let sum = raw.sum;
     if (rule.cap !== null) sum = rule.points >= 0 ? Math.min(sum, rule.cap) : Math.max(sum, -rule.cap);
     sum = round2(sum);
     if (sum !== 0) {
       engagement += sum;
-      explanation.push({ ruleId: rule.id, label: rule.label, kind: "behaviour", points: sum, events: count });
+      explanation.push({ ruleId: rule.id, label: rule.label, kind: "behaviour", points: sum, events: raw.events });
     }
-  }
+  });
 
   const disqualifiedBy = model.disqualifiers
     .filter((d) => matches(d.when, lead))

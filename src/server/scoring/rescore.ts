@@ -3,7 +3,8 @@ import type { LeadStage } from "@/generated/prisma/enums";
 import { type Db, db, type Tx } from "@/server/db";
 import { createHandoffs } from "@/server/handoffs/assignment";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
-import { type ScoreResult, type ScoringModel, scoreLead } from "@/server/scoring/engine";
+import { behaviourSumsQuery, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
+import { type ScoreResult, type ScoringModel, scoreFromSums } from "@/server/scoring/engine";
 
 const BATCH = 2_000;
 
@@ -21,8 +22,9 @@ type LeadForScoring = {
 };
 
 /**
- * Walks every lead of a workspace in batches (keyset on id), loading each
- * batch's events once and scoring with the same pure engine as live capture.
+ * Walks every lead of a workspace in batches (keyset on id): each batch's
+ * behaviour sums come from SQL, the rest of the score from the same pure
+ * engine as live capture (`scoreFromSums`).
  */
 export async function* scoredBatches(input: {
   workspaceId: string;
@@ -59,20 +61,29 @@ export async function* scoredBatches(input: {
       },
     });
     if (leads.length === 0) return;
-    const events = await client.leadEvent.findMany({
-      where: { leadId: { in: leads.map((l) => l.id) } },
-      select: { leadId: true, type: true, occurredAt: true },
-    });
-    const byLead = new Map<string, { type: string; occurredAt: Date }[]>();
-    for (const event of events) {
-      const list = byLead.get(event.leadId);
-      if (list) list.push(event);
-      else byLead.set(event.leadId, [event]);
-    }
+    // Every model's behaviour rules summed in one pass over the batch's events, in SQL.
+    const rules = input.models.flatMap((m) => m.behaviourRules);
+    const sumsRows =
+      rules.length === 0
+        ? []
+        : await client.$queryRaw<{ leadId: string; sums: string }[]>(
+            behaviourSumsQuery({
+              workspaceId: input.workspaceId,
+              rules,
+              leadIds: leads.map((l) => l.id),
+              now: input.now,
+            }),
+          );
+    const sumsByLead = new Map(sumsRows.map((row) => [row.leadId, row.sums]));
     yield leads.map((lead) => {
       const personaId = matchPersona(lead, input.personas);
-      const leadEvents = byLead.get(lead.id) ?? [];
-      const results = input.models.map((model) => scoreLead({ ...lead, personaId }, leadEvents, model, input.now));
+      const sums = parseBehaviourSums(sumsByLead.get(lead.id), rules.length);
+      let offset = 0;
+      const results = input.models.map((model) => {
+        const own = sums.slice(offset, offset + model.behaviourRules.length);
+        offset += model.behaviourRules.length;
+        return scoreFromSums({ ...lead, personaId }, own, model);
+      });
       return { lead, personaId, results };
     });
     afterId = leads.at(-1)?.id ?? afterId;

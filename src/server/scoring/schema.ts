@@ -4,7 +4,13 @@ import type { ScoringModel } from "@/server/scoring/engine";
 const id = z.string().trim().min(1).max(64);
 const label = z.string().trim().min(1, "required").max(120, "tooLong");
 const words = z.array(z.string().trim().min(1).max(120)).min(1, "required").max(100, "tooMany");
-const points = z.number().finite().min(-1000).max(1000);
+// Scores are kept in cents: a rule worth less than 0.01 point (other than 0) would change nothing but rounding.
+const points = z
+  .number()
+  .finite()
+  .min(-1000)
+  .max(1000)
+  .refine((p) => p === 0 || Math.abs(p) >= 0.01, "pointsTooSmall");
 
 export const ZCondition = z.union([
   z.object({ attribute: z.literal("industry"), operator: z.enum(["in", "notIn"]), values: words }),
