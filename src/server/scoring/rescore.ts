@@ -7,6 +7,8 @@ import { behaviourSumsQuery, parseBehaviourSums } from "@/server/scoring/behavio
 import { type ScoreResult, type ScoringModel, scoreFromSums } from "@/server/scoring/engine";
 
 const BATCH = 2_000;
+/** Concurrent batch writers of a re-score (the machine has two cores; PostgreSQL does most of the work). */
+const RESCORE_WRITERS = 2;
 
 type LeadForScoring = {
   id: string;
@@ -118,29 +120,35 @@ export async function rescoreWorkspace(input: {
   const now = input.now ?? new Date();
   let leads = 0;
   let crossings = 0;
-  for await (const batch of scoredBatches({
+  const batches = scoredBatches({
     workspaceId: input.workspaceId,
     models: [input.model.model],
     personas: input.personas,
     now,
-  })) {
-    const rows = batch.map(({ lead, personaId, results }) => ({
-      id: lead.id,
-      personaId,
-      result: results[0] as ScoreResult,
-    }));
-    const crossed = await db.$transaction((tx) =>
-      writeScores(tx, {
-        workspaceId: input.workspaceId,
-        model: input.model,
-        rows,
-        now,
-        actorUserId: input.actorUserId,
-      }),
-    );
-    leads += rows.length;
-    crossings += crossed;
-  }
+  });
+  // Two writers: while one batch is written, the next is read and scored (an async generator hands out
+  // its batches in turn, one per `next()`). Batches hold disjoint leads, so the writers never wait on each other's rows.
+  const writer = async () => {
+    for (let next = await batches.next(); !next.done; next = await batches.next()) {
+      const rows = next.value.map(({ lead, personaId, results }) => ({
+        id: lead.id,
+        personaId,
+        result: results[0] as ScoreResult,
+      }));
+      const crossed = await db.$transaction((tx) =>
+        writeScores(tx, {
+          workspaceId: input.workspaceId,
+          model: input.model,
+          rows,
+          now,
+          actorUserId: input.actorUserId,
+        }),
+      );
+      leads += rows.length;
+      crossings += crossed;
+    }
+  };
+  await Promise.all(Array.from({ length: RESCORE_WRITERS }, writer));
   // Every score changed: fresh statistics keep the planner on the score indexes.
   if (leads > 10_000) await db.$executeRawUnsafe('ANALYZE "Lead"');
   return { leads, becameMql: crossings, durationMs: Math.round(performance.now() - started) };
