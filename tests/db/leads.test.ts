@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { addCustomEventType, listCustomEventTypes } from "@/server/leads/event-types";
 import { getLead } from "@/server/leads/queries";
 import { ZLeadInput } from "@/server/leads/schema";
-import { captureLead, recordLeadEvent } from "@/server/leads/service";
+import { applyScore, captureLead, recordLeadEvent, scoringInputs } from "@/server/leads/service";
 import { ZPersonaFields } from "@/server/personas/schema";
 import { createPersona } from "@/server/personas/service";
 import { freshWorkspace } from "@/server/seed/factories";
@@ -68,6 +68,32 @@ describe("capture", () => {
     expect(lead.country).toBe("IT");
     // The default model gives +20 for a persona match.
     expect(lead.fitScore).toBe(20);
+  });
+
+  it("a new lead written in one go (the common path) is stored exactly as the general path scores it", async () => {
+    const ws = await freshWorkspace();
+    await createPersona(ws.marketer, ZPersonaFields.parse({ name: "Fleet", fitIndustries: ["logistics"] }));
+    const now = new Date("2026-11-02T10:00:00Z");
+    const { lead, created } = await capture(
+      ws,
+      { email: "quick@log.test", industry: "Logistics", companySize: 5, campaign: "Autumn", channel: "EVENTS" },
+      now,
+    );
+    expect(created).toBe(true);
+    const stored = (row: typeof lead) =>
+      pick(row, ["personaId", "fitScore", "engagementScore", "totalScore", "qualifies", "scoreExplanation", "stage"]);
+    // The general path re-reads the lead and scores it with the same model and personas: nothing changes.
+    const rescored = await db.$transaction(async (tx) => {
+      const inputs = await scoringInputs(tx, ws.workspace.id);
+      return applyScore(tx, { leadId: lead.id, ...inputs, actorUserId: null, now });
+    });
+    expect(stored(rescored.lead)).toEqual(stored(lead));
+    expect(lead).toMatchObject({ fitScore: 5, scoredAt: now, captureMethod: "FORM", campaignId: expect.any(String) });
+    const log = await db.leadStageChange.findMany({ where: { leadId: lead.id } });
+    expect(log.map((c) => [c.fromStage, c.toStage, c.reason])).toEqual([[null, "LEAD", "captured"]]);
+    const audit = await db.auditLog.findMany({ where: { entityId: lead.id } });
+    expect(audit.map((a) => a.action)).toEqual(["lead.created"]);
+    expect(audit[0]?.after).toMatchObject({ email: "quick@log.test", industry: "Logistics", totalScore: 5 });
   });
 });
 
@@ -156,3 +182,7 @@ describe("custom event types", () => {
     await expect(event(ws, lead.id, "TRIAL_STARTED")).resolves.toBeTruthy();
   });
 });
+
+function pick<T extends object, K extends keyof T>(row: T, keys: K[]) {
+  return Object.fromEntries(keys.map((key) => [key, row[key]]));
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Role } from "@/generated/prisma/enums";
 import { hashSecret, newSecret } from "@/lib/tokens";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
@@ -85,19 +86,17 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  */
 export async function actorFromApiToken(secret: string): Promise<Actor | null> {
   if (!secret.startsWith(TOKEN_PREFIX) || secret.length > 200) return null;
-  const token = await db.apiToken.findFirst({
-    where: { tokenHash: hashSecret(secret), revokedAt: null },
-    select: { id: true, userId: true, workspaceId: true, lastUsedAt: true },
-  });
+  // Token and the member's current role in one round trip (every API request starts here).
+  const [token] = await db.$queryRaw<
+    { id: string; userId: string; workspaceId: string; lastUsedAt: Date | null; role: Role }[]
+  >`SELECT t.id, t."userId", t."workspaceId", t."lastUsedAt", m.role
+    FROM "ApiToken" t
+    JOIN "Membership" m ON m."workspaceId" = t."workspaceId" AND m."userId" = t."userId"
+    WHERE t."tokenHash" = ${hashSecret(secret)} AND t."revokedAt" IS NULL`;
   if (!token) return null;
-  const membership = await db.membership.findUnique({
-    where: { workspaceId_userId: { workspaceId: token.workspaceId, userId: token.userId } },
-    select: { role: true },
-  });
-  if (!membership) return null;
   // lastUsedAt is informative: write it at most once a minute to keep the hot path read-only.
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
   }
-  return { userId: token.userId, workspaceId: token.workspaceId, role: membership.role, apiTokenId: token.id };
+  return { userId: token.userId, workspaceId: token.workspaceId, role: token.role, apiTokenId: token.id };
 }

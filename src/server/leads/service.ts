@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import type { Lead, Prisma } from "@/generated/prisma/client";
 import type { CaptureMethod, Channel, LeadStage, LegalBasis } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
@@ -9,6 +9,7 @@ import { createHandoffs } from "@/server/handoffs/assignment";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { BUILT_IN_EVENT_TYPES, type LeadEventInput, type LeadInput } from "@/server/leads/schema";
 import { becomesMql, type ScoringModel, scoreLead } from "@/server/scoring/engine";
+import { scoreExplanation } from "@/server/scoring/explanation";
 import { DEFAULT_SCORING_MODEL, ZScoringModelDefinition } from "@/server/scoring/schema";
 
 /**
@@ -39,7 +40,41 @@ export async function publishedModel(tx: Tx, workspaceId: string): Promise<{ id:
       select: { id: true, definition: true },
     });
   }
-  return { id: found.id, model: ZScoringModelDefinition.parse(found.definition) };
+  return { id: found.id, model: parsedModel(found.id, found.definition) };
+}
+
+/** Parsed definitions by model id: a version's definition never changes once saved as published. */
+const parsedModels = new Map<string, ScoringModel>();
+
+function parsedModel(id: string, definition: unknown): ScoringModel {
+  let model = parsedModels.get(id);
+  if (!model) {
+    model = ZScoringModelDefinition.parse(definition);
+    if (parsedModels.size > 1_000) parsedModels.clear();
+    parsedModels.set(id, model);
+  }
+  return model;
+}
+
+export type ScoringInputs = { model: { id: string; model: ScoringModel }; personas: PersonaFit[] };
+
+/**
+ * The published model and the active personas in one round trip (capture's
+ * hot path); a workspace without a published model gets the default first.
+ */
+export async function scoringInputs(tx: Tx, workspaceId: string): Promise<ScoringInputs> {
+  const [row] = await tx.$queryRaw<{ modelId: string | null; definition: unknown; personas: PersonaFit[] }[]>`
+    SELECT m.id AS "modelId", m.definition,
+           COALESCE((SELECT json_agg(json_build_object(
+                       'id', p.id, 'name', p.name, 'fitIndustries', p."fitIndustries", 'fitSizeMin', p."fitSizeMin",
+                       'fitSizeMax', p."fitSizeMax", 'fitTitleKeywords', p."fitTitleKeywords", 'fitCountries', p."fitCountries"))
+                     FROM "Persona" p WHERE p."workspaceId" = ${workspaceId} AND p."archivedAt" IS NULL), '[]'::json) AS personas
+    FROM (SELECT 1) AS one
+    LEFT JOIN "ScoringModel" m ON m."workspaceId" = ${workspaceId} AND m.status = 'PUBLISHED'`;
+  const model = row?.modelId
+    ? { id: row.modelId, model: parsedModel(row.modelId, row.definition) }
+    : await publishedModel(tx, workspaceId);
+  return { model, personas: row?.personas ?? [] };
 }
 
 /** The fit attributes of the workspace's active personas (what lead matching needs). */
@@ -117,11 +152,7 @@ export async function applyScore(
       engagementScore: result.engagement,
       totalScore: result.total,
       qualifies: result.qualifies,
-      scoreExplanation: {
-        contributions: result.explanation,
-        disqualifiedBy: result.disqualifiedBy,
-        threshold: input.model.model.mqlThreshold,
-      } as unknown as Prisma.InputJsonValue,
+      scoreExplanation: scoreExplanation(result, input.model.model) as unknown as Prisma.InputJsonValue,
       scoredAt: input.now,
       scoringModelId: input.model.id,
       ...(move ? { stage: move.to, stageEnteredAt: input.now, mqlAt: lead.mqlAt ?? input.now } : {}),
@@ -152,6 +183,23 @@ export async function applyScore(
   return { lead: updated, becameMql: false };
 }
 
+/** The stored fields of a captured lead: what the input gives, else what the lead had (`before`), else defaults. */
+function leadFields(input: LeadInput, before: Lead | null, campaign: string | undefined, now: Date) {
+  const channel = input.channel ?? before?.channel ?? "OTHER";
+  return {
+    name: input.name ?? before?.name ?? "",
+    phone: input.phone ?? before?.phone ?? "",
+    company: input.company ?? before?.company ?? "",
+    title: input.title ?? before?.title ?? "",
+    industry: input.industry ?? before?.industry ?? "",
+    companySize: input.companySize !== undefined ? input.companySize : (before?.companySize ?? null),
+    country: input.country ?? before?.country ?? "",
+    channel,
+    campaignId: campaign ?? before?.campaignId ?? null,
+    ...consentFields(input, before, now),
+  };
+}
+
 /**
  * Creates a lead, or updates the one with the same email (fields left out keep
  * their value), then scores it. Runs in the caller's transaction so an API
@@ -166,21 +214,18 @@ export async function captureLead(
 ) {
   requirePermission(actor, "leads.write");
   const workspaceId = actor.workspaceId;
+  const scoring = await scoringInputs(tx, workspaceId);
+  // A campaign named without a channel takes the lead's channel, known only once the lead is found: general path.
+  if (!input.campaign || input.channel) {
+    const campaign = await campaignId(tx, workspaceId, input.campaign, input.channel ?? "OTHER");
+    const fresh = await insertScoredLead(tx, actor, input, { scoring, campaign, now, via });
+    if (fresh) return fresh;
+  }
+
   const existingId = await lockLead(tx, workspaceId, { email: input.email });
   const before = existingId ? await tx.lead.findUniqueOrThrow({ where: { id: existingId } }) : null;
   const channel = input.channel ?? before?.channel ?? "OTHER";
-  const fields = {
-    name: input.name ?? before?.name ?? "",
-    phone: input.phone ?? before?.phone ?? "",
-    company: input.company ?? before?.company ?? "",
-    title: input.title ?? before?.title ?? "",
-    industry: input.industry ?? before?.industry ?? "",
-    companySize: input.companySize !== undefined ? input.companySize : (before?.companySize ?? null),
-    country: input.country ?? before?.country ?? "",
-    channel,
-    campaignId: (await campaignId(tx, workspaceId, input.campaign, channel)) ?? before?.campaignId ?? null,
-    ...consentFields(input, before, now),
-  };
+  const fields = leadFields(input, before, await campaignId(tx, workspaceId, input.campaign, channel), now);
 
   let leadId = existingId;
   let created = false;
@@ -193,26 +238,14 @@ export async function captureLead(
     created = inserted.count === 1;
     leadId = await lockLead(tx, workspaceId, { email: input.email });
     if (!leadId) throw new AppError("conflict", "The lead could not be saved");
-    if (created) {
-      await tx.leadStageChange.create({
-        data: {
-          workspaceId,
-          leadId,
-          fromStage: null,
-          toStage: "LEAD",
-          at: now,
-          actorUserId: actor.userId,
-          reason: "captured",
-        },
-      });
-    }
+    if (created) await logCaptured(tx, actor, leadId, now);
   }
   if (!created) await tx.lead.update({ where: { id: leadId }, data: fields });
 
   const { lead, becameMql } = await applyScore(tx, {
     leadId,
-    model: await publishedModel(tx, workspaceId),
-    personas: await personaFits(tx, workspaceId),
+    model: scoring.model,
+    personas: scoring.personas,
     actorUserId: actor.userId,
     now,
   });
@@ -224,6 +257,71 @@ export async function captureLead(
     after: { email: lead.email, ...fields, totalScore: lead.totalScore, stage: lead.stage },
   });
   return { lead, created, becameMql };
+}
+
+/**
+ * The common case of capture, in three statements: a new email whose lead
+ * would not qualify yet is written once, already scored (it has no events),
+ * with its stage log and audit entry. Returns null — and writes nothing — when
+ * the email exists or the lead would become MQL at once (the general path
+ * then locks, scores, and hands it to sales).
+ */
+async function insertScoredLead(
+  tx: Tx,
+  actor: Actor,
+  input: LeadInput,
+  context: { scoring: ScoringInputs; campaign: string | undefined; now: Date; via: CaptureMethod },
+) {
+  const { scoring, now } = context;
+  const fields = leadFields(input, null, context.campaign, now);
+  const personaId = matchPersona(fields, scoring.personas);
+  const result = scoreLead({ email: input.email, ...fields, personaId }, [], scoring.model.model, now);
+  if (result.qualifies) return null;
+  const [lead] = await tx.lead.createManyAndReturn({
+    data: [
+      {
+        workspaceId: actor.workspaceId,
+        email: input.email,
+        ...fields,
+        captureMethod: context.via,
+        stageEnteredAt: now,
+        createdAt: now,
+        personaId,
+        fitScore: result.fit,
+        engagementScore: result.engagement,
+        totalScore: result.total,
+        qualifies: false,
+        scoreExplanation: scoreExplanation(result, scoring.model.model) as unknown as Prisma.InputJsonValue,
+        scoredAt: now,
+        scoringModelId: scoring.model.id,
+      },
+    ],
+    skipDuplicates: true,
+  });
+  if (!lead) return null;
+  await logCaptured(tx, actor, lead.id, now);
+  await writeAudit(tx, actor, {
+    action: "lead.created",
+    entityType: "Lead",
+    entityId: lead.id,
+    after: { email: lead.email, ...fields, totalScore: lead.totalScore, stage: lead.stage },
+  });
+  return { lead, created: true, becameMql: false };
+}
+
+function logCaptured(tx: Tx, actor: Actor, leadId: string, now: Date) {
+  return tx.leadStageChange.create({
+    data: {
+      workspaceId: actor.workspaceId,
+      leadId,
+      fromStage: null,
+      toStage: "LEAD",
+      at: now,
+      actorUserId: actor.userId,
+      reason: "captured",
+    },
+    select: { id: true },
+  });
 }
 
 /** A legal basis sent with the lead replaces the recorded one (with its source and time); otherwise they stay. */
@@ -277,10 +375,11 @@ export async function recordLeadEvent(tx: Tx, actor: Actor, leadId: string, inpu
       campaignId: await campaignId(tx, actor.workspaceId, input.campaign, lead.channel),
     },
   });
+  const scoring = await scoringInputs(tx, actor.workspaceId);
   const scored = await applyScore(tx, {
     leadId,
-    model: await publishedModel(tx, actor.workspaceId),
-    personas: await personaFits(tx, actor.workspaceId),
+    model: scoring.model,
+    personas: scoring.personas,
     actorUserId: actor.userId,
     now,
   });

@@ -5,6 +5,7 @@ import { createHandoffs } from "@/server/handoffs/assignment";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { behaviourSumsQuery, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
 import { type ScoreResult, type ScoringModel, scoreFromSums } from "@/server/scoring/engine";
+import { scoreExplanation } from "@/server/scoring/explanation";
 
 const BATCH = 2_000;
 /** Concurrent batch writers of a re-score (the machine has two cores; PostgreSQL does most of the work). */
@@ -93,13 +94,9 @@ export async function* scoredBatches(input: {
   }
 }
 
-/** The stored form of a score's explanation (what the lead page shows): one home for every writer. */
+/** `scoreExplanation` as JSON text, for the array parameters of bulk writes. */
 export function scoreExplanationJson(result: ScoreResult, model: ScoringModel): string {
-  return JSON.stringify({
-    contributions: result.explanation,
-    disqualifiedBy: result.disqualifiedBy,
-    threshold: model.mqlThreshold,
-  });
+  return JSON.stringify(scoreExplanation(result, model));
 }
 
 export type RescoreSummary = { leads: number; becameMql: number; durationMs: number };
