@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { z } from "zod";
+import { nulCharPath } from "@/lib/nul-char";
 import { auditDenied } from "@/server/audit/denials";
 import type { Actor } from "@/server/auth/actor";
 import { currentActor } from "@/server/auth/current-actor";
@@ -63,6 +64,9 @@ export function authorizedAction<S extends z.ZodType, T>(
       if (!parsed.success) {
         throw new AppError("validation", "Invalid input", { fieldErrors: zodFieldErrors(parsed.error) });
       }
+      const nul = nulCharPath(parsed.data);
+      if (nul)
+        throw new AppError("validation", "Invalid input", { fieldErrors: { [nul.join(".") || "_"]: ["invalid"] } });
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (error) {
       // A service's own refusal (e.g. another rep's handoff) is audited like a missing capability.

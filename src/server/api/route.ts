@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { env } from "@/env";
+import { nulCharPath } from "@/lib/nul-char";
 import { problem, problemFromError, validationProblem } from "@/server/api/problem";
 import { actorFromApiToken } from "@/server/api-tokens/service";
 import { auditDenied } from "@/server/audit/denials";
@@ -82,6 +83,12 @@ export async function readJson<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw validationProblem(parsed.error);
+  const nul = nulCharPath(parsed.data);
+  if (nul) {
+    throw problem(422, "The request has invalid fields.", {
+      errors: [{ path: nul.join(".") || "/", message: "Text cannot contain the character U+0000." }],
+    });
+  }
   return { data: parsed.data, raw: text };
 }
 

@@ -10,7 +10,7 @@ import { AppError, notFound } from "@/server/errors";
 import { IMPORT_FIELDS, type Mapping, rowToLeadInput } from "@/server/imports/mapping";
 import { matchPersona } from "@/server/leads/persona-match";
 import { type ImportConsent, type LeadInput, ZLeadInput } from "@/server/leads/schema";
-import { personaFits, publishedModel } from "@/server/leads/service";
+import { scoringInputs } from "@/server/leads/scoring-context";
 import { logger } from "@/server/logger";
 import { type ScoreResult, scoreLead } from "@/server/scoring/engine";
 import { scoredBatches, scoreExplanationJson, writeScores } from "@/server/scoring/rescore";
@@ -227,8 +227,7 @@ async function importChunk(
   const pickFresh = <T>(list: T[]) => list.filter((_, index) => !updatedEmails.has(emails[index] as string));
   // A new lead has no events yet: its score is known before it is written, so it is written once, scored.
   // One that would qualify goes in unqualified and through writeScores below, which makes the MQL crossing.
-  const model = await publishedModel(tx, actor.workspaceId);
-  const personas = await personaFits(tx, actor.workspaceId);
+  const { model, personas } = await scoringInputs(tx, actor.workspaceId);
   const freshScores = fresh.map((input) => {
     const lead = {
       email: input.email,

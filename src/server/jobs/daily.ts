@@ -2,7 +2,7 @@ import "server-only";
 import { formatInTimeZone } from "date-fns-tz";
 import { db } from "@/server/db";
 import { managerIds } from "@/server/handoffs/assignment";
-import { personaFits, publishedModel } from "@/server/leads/service";
+import { personaFits, publishedModel } from "@/server/leads/scoring-context";
 import { logger } from "@/server/logger";
 import { notify } from "@/server/notifications/service";
 import { rescoreWorkspace } from "@/server/scoring/rescore";

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Lead, Prisma } from "@/generated/prisma/client";
 import { Channel, LeadStage } from "@/generated/prisma/enums";
 import { localDays } from "@/lib/local-days";
+import { hasNulChar } from "@/lib/nul-char";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
@@ -15,7 +16,13 @@ const withoutEmpty = (value: unknown) =>
 export const ZLeadFilter = z.preprocess(
   withoutEmpty,
   z.object({
-    q: z.string().trim().max(100).optional().catch(undefined),
+    q: z
+      .string()
+      .trim()
+      .max(100)
+      .refine((q) => !hasNulChar(q))
+      .optional()
+      .catch(undefined),
     stage: z.enum(LeadStage).optional().catch(undefined),
     channel: z.enum(Channel).optional().catch(undefined),
     persona: z.string().max(64).optional().catch(undefined),

@@ -4,7 +4,7 @@ import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
-import { personaFits, publishedModel } from "@/server/leads/service";
+import { personaFits, publishedModel } from "@/server/leads/scoring-context";
 import type { ScoringModel } from "@/server/scoring/engine";
 import { type RescoreSummary, rescoreWorkspace, scoredBatches } from "@/server/scoring/rescore";
 import { ZScoringModelDefinition } from "@/server/scoring/schema";

@@ -9,7 +9,7 @@ import { db } from "@/server/db";
 import { calendarOf, clockFor, currentSla } from "@/server/handoffs/sla";
 import { matchPersona } from "@/server/leads/persona-match";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
-import { personaFits, publishedModel } from "@/server/leads/service";
+import { personaFits, publishedModel } from "@/server/leads/scoring-context";
 import { scoreLead } from "@/server/scoring/engine";
 
 /**

@@ -1,0 +1,87 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Lead } from "@/generated/prisma/client";
+import type { CaptureMethod } from "@/generated/prisma/enums";
+import { type Actor, requirePermission } from "@/server/auth/actor";
+import type { Db, Tx } from "@/server/db";
+import { leadFields } from "@/server/leads/fields";
+import { matchPersona } from "@/server/leads/persona-match";
+import type { LeadInput } from "@/server/leads/schema";
+import { type ScoringContext, scoringFingerprintSql, scoringInputs } from "@/server/leads/scoring-context";
+import { scoreLead } from "@/server/scoring/engine";
+import { scoreExplanation } from "@/server/scoring/explanation";
+
+/**
+ * Scoring inputs last read per workspace. Used only together with their
+ * fingerprint, which the write checks in the same statement: a publish or a
+ * persona change on any server makes the check fail, and the inputs are read again.
+ */
+const cachedInputs = new Map<string, ScoringContext>();
+
+/**
+ * The common case of capture — a new email whose lead does not qualify yet —
+ * in one statement, atomic on its own: the lead, already scored (it has no
+ * events), its stage log and its audit entry. The API's throughput is bound by
+ * the app server's CPU, and each round trip (and each Prisma model query)
+ * costs a share of it; the general path makes about ten.
+ *
+ * Returns null, having written nothing, when the general path must decide:
+ * the email exists, the lead would become MQL at once (locking, handoff), or
+ * a campaign is named without a channel (it takes the lead's stored channel).
+ */
+export async function captureNewLead(
+  client: Tx | Db,
+  actor: Actor,
+  input: LeadInput,
+  now: Date,
+  via: CaptureMethod,
+  campaignId?: string,
+): Promise<{ lead: Lead; created: true; becameMql: false } | null> {
+  requirePermission(actor, "leads.write");
+  if (input.campaign && !campaignId) return null;
+  const workspaceId = actor.workspaceId;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let context = cachedInputs.get(workspaceId);
+    if (!context || attempt > 0) {
+      context = await scoringInputs(client, workspaceId);
+      if (cachedInputs.size > 10_000) cachedInputs.clear();
+      cachedInputs.set(workspaceId, context);
+    }
+    const fields = leadFields(input, null, campaignId, now);
+    const personaId = matchPersona(fields, context.personas);
+    const result = scoreLead({ email: input.email, ...fields, personaId }, [], context.model.model, now);
+    if (result.qualifies) return null;
+    const audit = { email: input.email, ...fields, totalScore: result.total, stage: "LEAD" };
+    const [row] = await client.$queryRaw<({ inputsCurrent: boolean } & Partial<Lead>)[]>`
+      WITH current AS (
+        SELECT ${scoringFingerprintSql(workspaceId)} = ${context.fingerprint} AS ok
+      ), lead AS (
+        INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel,
+                            "campaignId", "legalBasis", "consentSource", "consentAt", "captureMethod", "stageEnteredAt",
+                            "createdAt", "updatedAt", "personaId", "fitScore", "engagementScore", "totalScore", qualifies,
+                            "scoreExplanation", "scoredAt", "scoringModelId")
+        SELECT ${randomUUID()}, ${workspaceId}, ${input.email}, ${fields.name}, ${fields.phone}, ${fields.company},
+               ${fields.title}, ${fields.industry}, ${fields.companySize}::int, ${fields.country}, ${fields.channel}::"Channel",
+               ${fields.campaignId}, ${fields.legalBasis}::"LegalBasis", ${fields.consentSource}, ${fields.consentAt}::timestamp(3),
+               ${via}::"CaptureMethod", ${now}, ${now}, ${now}, ${personaId}, ${result.fit}, ${result.engagement},
+               ${result.total}, FALSE, ${JSON.stringify(scoreExplanation(result, context.model.model))}::jsonb, ${now},
+               ${context.model.id}
+        FROM current WHERE current.ok
+        ON CONFLICT ("workspaceId", email) DO NOTHING
+        RETURNING *
+      ), log AS (
+        INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, "actorUserId", reason)
+        SELECT "workspaceId", id, NULL, 'LEAD', ${now}, ${actor.userId}, 'captured' FROM lead
+      ), audit AS (
+        INSERT INTO "AuditLog" ("workspaceId", "actorUserId", "apiTokenId", action, "entityType", "entityId", after)
+        SELECT "workspaceId", ${actor.userId}, ${actor.apiTokenId ?? null}, 'lead.created', 'Lead', id, ${JSON.stringify(audit)}::jsonb
+        FROM lead
+      )
+      SELECT current.ok AS "inputsCurrent", lead.* FROM current LEFT JOIN lead ON TRUE`;
+    if (!row?.inputsCurrent) continue;
+    if (!row.id) return null;
+    const { inputsCurrent: _, ...lead } = row;
+    return { lead: lead as Lead, created: true, becameMql: false };
+  }
+  return null;
+}
