@@ -1,12 +1,28 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { env } from "@/env";
 import { PrismaClient } from "@/generated/prisma/client";
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
+  const adapter = new PrismaPg(pool(), { disposeExternalPool: true });
   // Password hashes never leave the database layer unless a query asks for them explicitly.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}
+
+const globalForPool = globalThis as unknown as { smarketingPool?: pg.Pool };
+
+/**
+ * The process's connection pool: Prisma's, also used directly by the few
+ * statements on the API's hot path (server/sql.ts), which run as prepared
+ * statements without Prisma's per-query overhead.
+ */
+export function pool(): pg.Pool {
+  globalForPool.smarketingPool ??= new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: env().DATABASE_POOL_SIZE,
+  });
+  return globalForPool.smarketingPool;
 }
 
 export type Db = ReturnType<typeof createClient>;

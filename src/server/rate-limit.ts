@@ -8,7 +8,8 @@ import { db } from "@/server/db";
 export type Limit = { limit: number; windowSeconds: number };
 export type LimitState = { count: number; allowed: boolean; retryAfterSeconds: number };
 
-function windowOf(limit: Limit, now: Date) {
+/** The fixed window `now` falls in, and the seconds until it ends. */
+export function limitWindow(limit: Limit, now: Date) {
   const windowMs = limit.windowSeconds * 1000;
   const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const end = new Date(start.getTime() + windowMs);
@@ -17,7 +18,7 @@ function windowOf(limit: Limit, now: Date) {
 
 /** Counts one more hit and tells whether it is still within the limit. */
 export async function hit(key: string, limit: Limit, now = new Date()): Promise<LimitState> {
-  const window = windowOf(limit, now);
+  const window = limitWindow(limit, now);
   const rows = await db.$queryRaw<{ count: number }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count", "expiresAt")
     VALUES (${key}, ${window.start}, 1, ${window.end})
@@ -31,7 +32,7 @@ export async function hit(key: string, limit: Limit, now = new Date()): Promise<
 
 /** Reads the current count without adding to it. */
 export async function peek(key: string, limit: Limit, now = new Date()): Promise<LimitState> {
-  const window = windowOf(limit, now);
+  const window = limitWindow(limit, now);
   const row = await db.rateLimitBucket.findUnique({
     where: { key_windowStart: { key, windowStart: window.start } },
     select: { count: true },

@@ -32,6 +32,12 @@ describe("POST /api/v1/leads", () => {
     expect(created.status).toBe(201);
     const body = await created.json();
     expect(body).toMatchObject({ email: "ada@acme.test", stage: "LEAD", channel: "EVENTS" });
+    // A new lead is answered from the one-statement path; reading it back through Prisma gives the same document.
+    const readBack = await getOne(
+      new Request(`http://test/api/v1/leads/${body.id}`, { headers: { authorization: `Bearer ${token}` } }),
+      { params: Promise.resolve({ id: body.id }) },
+    );
+    expect(await readBack.json()).toEqual(body);
     const updated = await post(request(token, { email: "ada@acme.test", company: "Acme" }), noParams);
     expect(updated.status).toBe(200);
     expect(await updated.json()).toMatchObject({ id: body.id, name: "Ada", company: "Acme" });

@@ -9,7 +9,7 @@ import type { Actor } from "@/server/auth/actor";
 import { requirePermission } from "@/server/auth/actor";
 import type { Capability } from "@/server/auth/permissions";
 import { AppError, isAppError } from "@/server/errors";
-import { hit, type Limit } from "@/server/rate-limit";
+import type { Limit } from "@/server/rate-limit";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Requests per token per minute (API_RATE_LIMIT_PER_MINUTE). */
@@ -32,8 +32,9 @@ export function apiRoute<P = Record<string, string>>(
     try {
       const header = request.headers.get("authorization") ?? "";
       const match = /^Bearer\s+(\S+)$/i.exec(header);
-      actor = match?.[1] ? await actorFromApiToken(match[1]) : null;
-      if (!actor) {
+      const authenticated = match?.[1] ? await actorFromApiToken(match[1], apiRateLimit()) : null;
+      actor = authenticated?.actor ?? null;
+      if (!authenticated || !actor) {
         return problem(
           401,
           "Send a valid API token as 'Authorization: Bearer <token>'.",
@@ -41,7 +42,7 @@ export function apiRoute<P = Record<string, string>>(
           { "www-authenticate": "Bearer" },
         );
       }
-      const limit = await hit(`api:token:${actor.apiTokenId}`, apiRateLimit());
+      const { limit } = authenticated;
       if (!limit.allowed) {
         throw new AppError("rateLimited", "Too many requests for this token", {
           params: { seconds: limit.retryAfterSeconds },

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Lead } from "@/generated/prisma/client";
+import { type Lead, Prisma } from "@/generated/prisma/client";
 import type { CaptureMethod } from "@/generated/prisma/enums";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
@@ -10,6 +10,7 @@ import type { LeadInput } from "@/server/leads/schema";
 import { type ScoringContext, scoringFingerprintSql, scoringInputs } from "@/server/leads/scoring-context";
 import { scoreLead } from "@/server/scoring/engine";
 import { scoreExplanation } from "@/server/scoring/explanation";
+import { rawQuery } from "@/server/sql";
 
 /**
  * Scoring inputs last read per workspace. Used only together with their
@@ -52,32 +53,38 @@ export async function captureNewLead(
     const result = scoreLead({ email: input.email, ...fields, personaId }, [], context.model.model, now);
     if (result.qualifies) return null;
     const audit = { email: input.email, ...fields, totalScore: result.total, stage: "LEAD" };
-    const [row] = await client.$queryRaw<({ inputsCurrent: boolean } & Partial<Lead>)[]>`
+    const [row] = await rawQuery<{ inputsCurrent: boolean } & Partial<Lead>>(
+      client,
+      Prisma.sql`
       WITH current AS (
-        SELECT ${scoringFingerprintSql(workspaceId)} = ${context.fingerprint} AS ok
+        SELECT ${scoringFingerprintSql(workspaceId)} = ${context.fingerprint}::text AS ok
       ), lead AS (
         INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel,
                             "campaignId", "legalBasis", "consentSource", "consentAt", "captureMethod", "stageEnteredAt",
                             "createdAt", "updatedAt", "personaId", "fitScore", "engagementScore", "totalScore", qualifies,
                             "scoreExplanation", "scoredAt", "scoringModelId")
-        SELECT ${randomUUID()}, ${workspaceId}, ${input.email}, ${fields.name}, ${fields.phone}, ${fields.company},
-               ${fields.title}, ${fields.industry}, ${fields.companySize}::int, ${fields.country}, ${fields.channel}::"Channel",
-               ${fields.campaignId}, ${fields.legalBasis}::"LegalBasis", ${fields.consentSource}, ${fields.consentAt}::timestamp(3),
-               ${via}::"CaptureMethod", ${now}, ${now}, ${now}, ${personaId}, ${result.fit}, ${result.engagement},
-               ${result.total}, FALSE, ${JSON.stringify(scoreExplanation(result, context.model.model))}::jsonb, ${now},
-               ${context.model.id}
+        SELECT ${randomUUID()}::text, ${workspaceId}::text, ${input.email}::text, ${fields.name}::text, ${fields.phone}::text,
+               ${fields.company}::text, ${fields.title}::text, ${fields.industry}::text, ${fields.companySize}::int,
+               ${fields.country}::text, ${fields.channel}::"Channel", ${fields.campaignId}::text,
+               ${fields.legalBasis}::"LegalBasis", ${fields.consentSource}::text, ${fields.consentAt}::timestamp(3),
+               ${via}::"CaptureMethod", ${now}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3), ${personaId}::text,
+               ${result.fit}::float8, ${result.engagement}::float8, ${result.total}::float8, FALSE,
+               ${JSON.stringify(scoreExplanation(result, context.model.model))}::jsonb, ${now}::timestamp(3),
+               ${context.model.id}::text
         FROM current WHERE current.ok
         ON CONFLICT ("workspaceId", email) DO NOTHING
         RETURNING *
       ), log AS (
         INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, "actorUserId", reason)
-        SELECT "workspaceId", id, NULL, 'LEAD', ${now}, ${actor.userId}, 'captured' FROM lead
+        SELECT "workspaceId", id, NULL, 'LEAD', ${now}::timestamp(3), ${actor.userId}::text, 'captured' FROM lead
       ), audit AS (
         INSERT INTO "AuditLog" ("workspaceId", "actorUserId", "apiTokenId", action, "entityType", "entityId", after)
-        SELECT "workspaceId", ${actor.userId}, ${actor.apiTokenId ?? null}, 'lead.created', 'Lead', id, ${JSON.stringify(audit)}::jsonb
+        SELECT "workspaceId", ${actor.userId}::text, ${actor.apiTokenId ?? null}::text, 'lead.created', 'Lead', id,
+               ${JSON.stringify(audit)}::jsonb
         FROM lead
       )
-      SELECT current.ok AS "inputsCurrent", lead.* FROM current LEFT JOIN lead ON TRUE`;
+      SELECT current.ok AS "inputsCurrent", lead.* FROM current LEFT JOIN lead ON TRUE`,
+    );
     if (!row?.inputsCurrent) continue;
     if (!row.id) return null;
     const { inputsCurrent: _, ...lead } = row;

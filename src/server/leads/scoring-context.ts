@@ -76,8 +76,8 @@ export async function personaFits(client: Tx | Db, workspaceId: string): Promise
  */
 export function scoringFingerprintSql(workspaceId: string): Prisma.Sql {
   return Prisma.sql`concat_ws('|',
-    (SELECT m.id FROM "ScoringModel" m WHERE m."workspaceId" = ${workspaceId} AND m.status = 'PUBLISHED'),
-    (SELECT count(*) || ':' || COALESCE(max(p."updatedAt")::text, '') FROM "Persona" p WHERE p."workspaceId" = ${workspaceId}))`;
+    (SELECT m.id FROM "ScoringModel" m WHERE m."workspaceId" = ${workspaceId}::text AND m.status = 'PUBLISHED'),
+    (SELECT count(*) || ':' || COALESCE(max(p."updatedAt")::text, '') FROM "Persona" p WHERE p."workspaceId" = ${workspaceId}::text))`;
 }
 
 export type ScoringContext = ScoringInputs & { fingerprint: string };
