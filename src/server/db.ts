@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { env } from "@/env";
 import { PrismaClient } from "@/generated/prisma/client";
+import { logger } from "@/server/logger";
 
 function createClient() {
   const adapter = new PrismaPg(pool(), { disposeExternalPool: true });
@@ -18,10 +19,12 @@ const globalForPool = globalThis as unknown as { smarketingPool?: pg.Pool };
  * statements without Prisma's per-query overhead.
  */
 export function pool(): pg.Pool {
-  globalForPool.smarketingPool ??= new pg.Pool({
-    connectionString: env().DATABASE_URL,
-    max: env().DATABASE_POOL_SIZE,
-  });
+  if (!globalForPool.smarketingPool) {
+    const created = new pg.Pool({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE });
+    // An idle connection that breaks (PostgreSQL restarting) must not crash the process; the pool replaces it.
+    created.on("error", (error) => logger.warn("db.idle_connection_error", { error: error.message }));
+    globalForPool.smarketingPool = created;
+  }
   return globalForPool.smarketingPool;
 }
 
