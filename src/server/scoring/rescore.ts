@@ -3,6 +3,7 @@ import type { LeadStage } from "@/generated/prisma/enums";
 import { type Db, db, type Tx } from "@/server/db";
 import { createHandoffs } from "@/server/handoffs/assignment";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
+import { logger } from "@/server/logger";
 import { behaviourSumsQuery, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
 import { type ScoreResult, type ScoringModel, scoreFromSums } from "@/server/scoring/engine";
 import { scoreExplanation } from "@/server/scoring/explanation";
@@ -146,8 +147,14 @@ export async function rescoreWorkspace(input: {
     }
   };
   await Promise.all(Array.from({ length: RESCORE_WRITERS }, writer));
-  // Every score changed: fresh statistics keep the planner on the score indexes.
-  if (leads > 10_000) await db.$executeRawUnsafe('ANALYZE "Lead"');
+  // Every lead row was rewritten: fresh statistics keep the planner on the score indexes, and a vacuum sets the
+  // visibility map again, without which the leads list's capped count reads the heap for every row it counts
+  // (164 ms instead of a few at 1M leads). In the background: the publish does not wait for it.
+  if (leads > 10_000) {
+    void db
+      .$executeRawUnsafe('VACUUM (ANALYZE) "Lead"')
+      .catch((error) => logger.warn("rescore.vacuum_failed", { error: String(error) }));
+  }
   return { leads, becameMql: crossings, durationMs: Math.round(performance.now() - started) };
 }
 
