@@ -66,6 +66,14 @@ describe("CSV import", { timeout: 60_000 }, () => {
     expect(rejected[1]?.reasons.join()).toContain("companySize");
     expect(rejected[2]?.reasons.join()).toContain("noMarkup");
     expect(await db.leadStageChange.count({ where: { workspaceId: ws.workspace.id, reason: "imported" } })).toBe(1);
+    // The stage log is written with its leads' dimensions (the trigger's lookup is skipped): the same values.
+    const [dims] = await db.$queryRaw<{ rows: number; mismatched: number }[]>`
+      SELECT count(*)::int AS rows,
+             count(*) FILTER (WHERE c."leadChannel" IS DISTINCT FROM l.channel OR c."leadCampaignId" IS DISTINCT FROM l."campaignId"
+                              OR c."leadPersonaId" IS DISTINCT FROM l."personaId" OR c."leadOwnerId" IS DISTINCT FROM l."ownerId")::int AS mismatched
+      FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId" WHERE c."workspaceId" = ${ws.workspace.id}`;
+    expect(dims).toMatchObject({ mismatched: 0 });
+    expect(dims?.rows).toBeGreaterThan(1);
   });
 
   it("an interrupted import resumes from its last committed chunk without duplicating", async () => {

@@ -3,7 +3,9 @@ import { db } from "@/server/db";
 import { createHandoffs } from "@/server/handoffs/assignment";
 import { runDailyJobs } from "@/server/jobs/daily";
 import { sendPendingMail } from "@/server/jobs/mail-outbox";
+import { publishedModel } from "@/server/leads/scoring-context";
 import { captureLead } from "@/server/leads/service";
+import { rescoreWorkspace } from "@/server/scoring/rescore";
 import { freshWorkspace } from "@/server/seed/factories";
 
 describe("daily jobs", () => {
@@ -46,6 +48,32 @@ describe("daily jobs", () => {
     const after = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
     expect(after.engagementScore).toBe(20);
     expect(await db.jobRun.count({ where: { periodKey: `${ws.workspace.id}:2026-07-01` } })).toBe(2);
+  });
+
+  it("a decay re-score rewrites only the leads whose score changed", async () => {
+    const ws = await freshWorkspace();
+    const now = new Date("2026-06-01T10:00:00Z");
+    const capture = (email: string) => db.$transaction((tx) => captureLead(tx, ws.marketer, { email }, now));
+    const { lead: hot } = await capture("hot@acme.test");
+    const { lead: quiet } = await capture("quiet@acme.test");
+    await db.leadEvent.create({
+      data: { workspaceId: ws.workspace.id, leadId: hot.id, type: "DEMO_REQUESTED", occurredAt: now },
+    });
+    const model = await db.$transaction((tx) => publishedModel(tx, ws.workspace.id));
+    const rescore = (at: Date) =>
+      rescoreWorkspace({ workspaceId: ws.workspace.id, model, personas: [], actorUserId: null, now: at });
+    // The first pass gives the hot lead its demo points; the quiet one, without events, is already right.
+    expect(await rescore(now)).toMatchObject({ leads: 2, rewritten: 1 });
+    const before = await db.lead.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { email: "asc" } });
+    // A day later the demo has decayed (40 → 39.09): only the hot lead is written again.
+    const nextDay = new Date("2026-06-02T10:00:00Z");
+    expect(await rescore(nextDay)).toMatchObject({ leads: 2, rewritten: 1 });
+    const after = await db.lead.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { email: "asc" } });
+    const byEmail = (rows: typeof after, id: string) => rows.find((l) => l.id === id);
+    expect(byEmail(after, hot.id)).toMatchObject({ engagementScore: 39.09, scoredAt: nextDay, updatedAt: nextDay });
+    expect(byEmail(after, quiet.id)).toEqual(byEmail(before, quiet.id));
+    // Nothing changes the same day: nothing is written.
+    expect(await rescore(nextDay)).toMatchObject({ leads: 2, rewritten: 0 });
   });
 });
 

@@ -92,6 +92,13 @@ describe("capture", () => {
     expect(lead).toMatchObject({ fitScore: 5, scoredAt: now, captureMethod: "FORM", campaignId: expect.any(String) });
     const log = await db.leadStageChange.findMany({ where: { leadId: lead.id } });
     expect(log.map((c) => [c.fromStage, c.toStage, c.reason])).toEqual([[null, "LEAD", "captured"]]);
+    expect(log[0]).toMatchObject({
+      leadChannel: "EVENTS",
+      leadCampaignId: lead.campaignId,
+      leadPersonaId: lead.personaId,
+      leadOwnerId: null,
+    });
+    expect(lead.personaId).not.toBeNull();
     const audit = await db.auditLog.findMany({ where: { entityId: lead.id } });
     expect(audit.map((a) => a.action)).toEqual(["lead.created"]);
     expect(audit[0]?.after).toMatchObject({ email: "quick@log.test", industry: "Logistics", totalScore: 5 });

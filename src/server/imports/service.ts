@@ -241,7 +241,9 @@ async function importChunk(
     return { personaId, result: scoreLead({ ...lead, personaId }, [], model.model, now) };
   });
   const inserted = fresh.length
-    ? await tx.$queryRaw<{ id: string; email: string }[]>`
+    ? await tx.$queryRaw<
+        { id: string; email: string; channel: string; campaignId: string | null; personaId: string | null }[]
+      >`
         INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel, "campaignId",
                             "captureMethod", "legalBasis", "consentSource", "consentAt", "stageEnteredAt", "createdAt", "updatedAt",
                             "personaId", "fitScore", "engagementScore", "totalScore", "scoreExplanation", "scoredAt", "scoringModelId")
@@ -257,14 +259,18 @@ async function importChunk(
                     ${freshScores.map((s) => scoreExplanationJson(s.result, model.model))}::text[])
           AS v(id, email, name, phone, company, title, industry, size, country, channel, campaign, persona, fit, engagement, total, explanation)
         ON CONFLICT ("workspaceId", email) DO NOTHING
-        RETURNING id, email`
+        RETURNING id, email, channel::text, "campaignId", "personaId"`
     : [];
   if (inserted.length > 0) {
     // One array parameter instead of createMany's eight per row: the stage log of a chunk in one cheap statement.
+    // With the lead's dimensions given (a new lead has no owner yet), the per-row trigger lookup is skipped.
     await tx.$executeRaw`
-      INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", "at", "actorUserId", "reason")
-      SELECT ${actor.workspaceId}, id, NULL, 'LEAD', ${now}, ${actor.userId}, 'imported'
-      FROM unnest(${inserted.map((lead) => lead.id)}::text[]) AS t(id)`;
+      INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", "at", "actorUserId", "reason",
+                                     "leadChannel", "leadCampaignId", "leadPersonaId")
+      SELECT ${actor.workspaceId}, id, NULL, 'LEAD', ${now}, ${actor.userId}, 'imported', channel::"Channel", campaign, persona
+      FROM unnest(${inserted.map((lead) => lead.id)}::text[], ${inserted.map((lead) => lead.channel)}::text[],
+                  ${inserted.map((lead) => lead.campaignId)}::text[], ${inserted.map((lead) => lead.personaId)}::text[])
+        AS t(id, channel, campaign, persona)`;
   }
   const qualifyingNew = new Set(fresh.filter((_, index) => freshScores[index]?.result.qualifies).map((i) => i.email));
   const affected = [...updated, ...inserted.filter((l) => qualifyingNew.has(l.email))].map((l) => l.id);

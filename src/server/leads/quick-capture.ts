@@ -75,8 +75,11 @@ export async function captureNewLead(
         ON CONFLICT ("workspaceId", email) DO NOTHING
         RETURNING *
       ), log AS (
-        INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, "actorUserId", reason)
-        SELECT "workspaceId", id, NULL, 'LEAD', ${now}::timestamp(3), ${actor.userId}::text, 'captured' FROM lead
+        INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, "actorUserId", reason,
+                                       "leadChannel", "leadCampaignId", "leadPersonaId", "leadOwnerId")
+        SELECT "workspaceId", id, NULL, 'LEAD', ${now}::timestamp(3), ${actor.userId}::text, 'captured',
+               channel, "campaignId", "personaId", "ownerId"
+        FROM lead
       ), audit AS (
         INSERT INTO "AuditLog" ("workspaceId", "actorUserId", "apiTokenId", action, "entityType", "entityId", after)
         SELECT "workspaceId", ${actor.userId}::text, ${actor.apiTokenId ?? null}::text, 'lead.created', 'Lead', id,

@@ -10,6 +10,8 @@ import { ZEmail } from "@/server/members/schema";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "./export";
 import { ARCHIVE_TABLES } from "./tables";
 
+const LEAD_DIMENSIONS = ["leadChannel", "leadCampaignId", "leadPersonaId", "leadOwnerId"];
+
 /** Anything shaped like one of our ids: a cuid (c + 24) or a UUID (leads made by CSV imports). */
 const ID_TOKEN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|c[a-z0-9]{24}/g;
 const BATCH = 1_000;
@@ -156,6 +158,8 @@ export async function importWorkspace(actor: Actor, lines: () => AsyncIterable<s
         if ("workspaceId" in row) row.workspaceId = target;
         assertOwnReferences(line.t, row, allowed, number);
         if (table.serialId) delete row.id;
+        // A stage change's copy of its lead's dimensions is the trigger's to fill (it does when they are left out).
+        if (line.t === "LeadStageChange") for (const key of LEAD_DIMENSIONS) delete row[key];
         if (line.t === "GlossaryTerm") {
           // These point at rows that come later (its revisions, another term): set once those exist.
           deferred.push({

@@ -100,7 +100,8 @@ export function scoreExplanationJson(result: ScoreResult, model: ScoringModel): 
   return JSON.stringify(scoreExplanation(result, model));
 }
 
-export type RescoreSummary = { leads: number; becameMql: number; durationMs: number };
+/** leads: scored; rewritten: whose stored score changed (the others are left as they are). */
+export type RescoreSummary = { leads: number; rewritten: number; becameMql: number; durationMs: number };
 
 /**
  * Re-scores every lead of the workspace with `model` (after a publish, or on a
@@ -118,6 +119,7 @@ export async function rescoreWorkspace(input: {
   const now = input.now ?? new Date();
   let leads = 0;
   let crossings = 0;
+  let rewritten = 0;
   const batches = scoredBatches({
     workspaceId: input.workspaceId,
     models: [input.model.model],
@@ -133,7 +135,7 @@ export async function rescoreWorkspace(input: {
         personaId,
         result: results[0] as ScoreResult,
       }));
-      const crossed = await db.$transaction((tx) =>
+      const written = await db.$transaction((tx) =>
         writeScores(tx, {
           workspaceId: input.workspaceId,
           model: input.model,
@@ -143,19 +145,20 @@ export async function rescoreWorkspace(input: {
         }),
       );
       leads += rows.length;
-      crossings += crossed;
+      crossings += written.becameMql;
+      rewritten += written.rewritten;
     }
   };
   await Promise.all(Array.from({ length: RESCORE_WRITERS }, writer));
   // Every lead row was rewritten: fresh statistics keep the planner on the score indexes, and a vacuum sets the
   // visibility map again, without which the leads list's capped count reads the heap for every row it counts
   // (164 ms instead of a few at 1M leads). In the background: the publish does not wait for it.
-  if (leads > 10_000) {
+  if (rewritten > 10_000) {
     void db
       .$executeRawUnsafe('VACUUM (ANALYZE) "Lead"')
       .catch((error) => logger.warn("rescore.vacuum_failed", { error: String(error) }));
   }
-  return { leads, becameMql: crossings, durationMs: Math.round(performance.now() - started) };
+  return { leads, rewritten, becameMql: crossings, durationMs: Math.round(performance.now() - started) };
 }
 
 /**
@@ -163,7 +166,7 @@ export async function rescoreWorkspace(input: {
  * stores the scores, and moves to MQL the leads that cross the threshold now —
  * decided on the locked row, so a capture racing with the re-score cannot make
  * a second crossing. The crossing test is `becomesMql` (scoring/engine.ts) in
- * SQL form. Returns how many leads became MQL.
+ * SQL form. Returns how many leads became MQL and how many rows were rewritten.
  */
 export async function writeScores(
   tx: Tx,
@@ -174,11 +177,11 @@ export async function writeScores(
     now: Date;
     actorUserId: string | null;
   },
-): Promise<number> {
+): Promise<{ becameMql: number; rewritten: number }> {
   const { rows, now } = input;
-  if (rows.length === 0) return 0;
+  if (rows.length === 0) return { becameMql: 0, rewritten: 0 };
   const explanation = (r: ScoreResult) => scoreExplanationJson(r, input.model.model);
-  const crossed = await tx.$queryRaw<{ id: string }[]>`
+  const result = await tx.$queryRaw<{ rewritten: number; crossed: string[] }[]>`
     WITH v AS (
       SELECT * FROM unnest(
         ${rows.map((r) => r.id)}::text[],
@@ -191,8 +194,13 @@ export async function writeScores(
       ) AS t(id, persona, fit, engagement, total, qualifies, explanation)
     ),
     old AS (
+      -- Only leads whose score, persona or model changes are locked and rewritten: a nightly decay re-score
+      -- leaves the others alone (no new row version, no index entries, no updatedAt bump for API sync).
       SELECT l.id, l.qualifies, l.stage FROM "Lead" l JOIN v ON v.id = l.id
       WHERE l."workspaceId" = ${input.workspaceId}
+        AND (l."scoringModelId" IS DISTINCT FROM ${input.model.id} OR l."personaId" IS DISTINCT FROM v.persona
+             OR l."fitScore" <> v.fit OR l."engagementScore" <> v.engagement OR l."totalScore" <> v.total
+             OR l.qualifies <> v.qualifies OR l."scoreExplanation" <> v.explanation::jsonb)
       FOR UPDATE OF l
     ),
     upd AS (
@@ -219,13 +227,9 @@ export async function writeScores(
       FROM upd WHERE upd.crossed
       RETURNING "leadId"
     )
-    SELECT "leadId" AS id FROM log`;
+    SELECT (SELECT count(*)::int FROM upd) AS rewritten, ARRAY(SELECT "leadId" FROM log) AS crossed`;
+  const { rewritten, crossed } = result[0] ?? { rewritten: 0, crossed: [] };
   // Every new MQL goes to sales in the same transaction.
-  await createHandoffs(tx, {
-    workspaceId: input.workspaceId,
-    leadIds: crossed.map((c) => c.id),
-    now,
-    actorUserId: input.actorUserId,
-  });
-  return crossed.length;
+  await createHandoffs(tx, { workspaceId: input.workspaceId, leadIds: crossed, now, actorUserId: input.actorUserId });
+  return { becameMql: crossed.length, rewritten };
 }
