@@ -10,6 +10,8 @@ import { type Db, db, pool, type Tx } from "@/server/db";
  * per connection and Node skips Prisma's per-query work — on the API's hot
  * path, where the app server's CPU bounds the throughput. Results come back
  * as Prisma's raw queries return them (timestamps as UTC Dates, JSON parsed).
+ * Prepared statements live as long as their connection: migrate before the app
+ * starts (as `npm start` does), not under a running one.
  */
 export async function rawQuery<T>(client: Tx | Db, sql: Prisma.Sql): Promise<T[]> {
   if (client !== db) return (client as Tx).$queryRaw<T[]>(sql);

@@ -127,9 +127,10 @@ export async function rescoreWorkspace(input: {
     now,
   });
   // Two writers: while one batch is written, the next is read and scored (an async generator hands out
-  // its batches in turn, one per `next()`). Batches hold disjoint leads, so the writers never wait on each other's rows.
+  // its batches in turn, one per `next()`). Batches hold disjoint leads, so the writers never wait on each other's lead rows.
+  let failed = false;
   const writer = async () => {
-    for (let next = await batches.next(); !next.done; next = await batches.next()) {
+    for (let next = await batches.next(); !next.done && !failed; next = await batches.next()) {
       const rows = next.value.map(({ lead, personaId, results }) => ({
         id: lead.id,
         personaId,
@@ -149,8 +150,18 @@ export async function rescoreWorkspace(input: {
       rewritten += written.rewritten;
     }
   };
-  await Promise.all(Array.from({ length: RESCORE_WRITERS }, writer));
-  // Every lead row was rewritten: fresh statistics keep the planner on the score indexes, and a vacuum sets the
+  // One writer's error stops the other after its current batch; the re-score returns once both have stopped.
+  const outcomes = await Promise.allSettled(
+    Array.from({ length: RESCORE_WRITERS }, () =>
+      writer().catch((error) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
+  const failure = outcomes.find((o) => o.status === "rejected");
+  if (failure) throw failure.reason;
+  // Many lead rows were rewritten: fresh statistics keep the planner on the score indexes, and a vacuum sets the
   // visibility map again, without which the leads list's capped count reads the heap for every row it counts
   // (164 ms instead of a few at 1M leads). In the background: the publish does not wait for it.
   if (rewritten > 10_000) {
