@@ -30,6 +30,8 @@ describe("POST /api/v1/leads", () => {
     const { token } = await setup();
     const created = await post(request(token, { email: "  Ada@Acme.TEST ", name: "Ada", channel: "EVENTS" }), noParams);
     expect(created.status).toBe(201);
+    // The support reference of the request (API routes make their own; the page proxy does not run for them).
+    expect(created.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     const body = await created.json();
     expect(body).toMatchObject({ email: "ada@acme.test", stage: "LEAD", channel: "EVENTS" });
     // A new lead is answered from the one-statement path; reading it back through Prisma gives the same document.

@@ -28,6 +28,12 @@ export function apiRoute<P = Record<string, string>>(
 ) {
   return async (request: Request, routeContext: { params: Promise<P> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
+    const response = await handle(request, routeContext, requestId);
+    response.headers.set("x-request-id", requestId);
+    return response;
+  };
+
+  async function handle(request: Request, routeContext: { params: Promise<P> }, requestId: string): Promise<Response> {
     let actor: Actor | null = null;
     try {
       const header = request.headers.get("authorization") ?? "";
@@ -57,7 +63,7 @@ export function apiRoute<P = Record<string, string>>(
         await auditDenied(actor, { capability, via: "api" });
       return problemFromError(error, requestId);
     }
-  };
+  }
 }
 
 /**
