@@ -13,7 +13,8 @@ import { type ImportConsent, type LeadInput, ZLeadInput } from "@/server/leads/s
 import { scoringInputs } from "@/server/leads/scoring-context";
 import { logger } from "@/server/logger";
 import { type ScoreResult, scoreLead } from "@/server/scoring/engine";
-import { scoredBatches, scoreExplanationJson, writeScores } from "@/server/scoring/rescore";
+import { scoreExplanationJson } from "@/server/scoring/explanation";
+import { scoredBatches, writeScores } from "@/server/scoring/rescore";
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const CHUNK = 5_000;

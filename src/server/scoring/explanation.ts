@@ -8,3 +8,8 @@ export function scoreExplanation(result: ScoreResult, model: ScoringModel) {
     threshold: model.mqlThreshold,
   };
 }
+
+/** `scoreExplanation` as JSON text, for the array parameters of bulk writes. */
+export function scoreExplanationJson(result: ScoreResult, model: ScoringModel): string {
+  return JSON.stringify(scoreExplanation(result, model));
+}

@@ -6,7 +6,7 @@ import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { logger } from "@/server/logger";
 import { behaviourSumsQuery, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
 import { type ScoreResult, type ScoringModel, scoreFromSums } from "@/server/scoring/engine";
-import { scoreExplanation } from "@/server/scoring/explanation";
+import { scoreExplanationJson } from "@/server/scoring/explanation";
 
 const BATCH = 2_000;
 /** Concurrent batch writers of a re-score (the machine has two cores; PostgreSQL does most of the work). */
@@ -93,11 +93,6 @@ export async function* scoredBatches(input: {
     afterId = leads.at(-1)?.id ?? afterId;
     if (leads.length < BATCH) return;
   }
-}
-
-/** `scoreExplanation` as JSON text, for the array parameters of bulk writes. */
-export function scoreExplanationJson(result: ScoreResult, model: ScoringModel): string {
-  return JSON.stringify(scoreExplanation(result, model));
 }
 
 /** leads: scored; rewritten: whose stored score changed (the others are left as they are). */
