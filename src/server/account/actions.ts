@@ -4,12 +4,19 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { LOCALE_COOKIE, LOCALES } from "@/i18n/locales";
+import { hasNulChar } from "@/lib/nul-char";
 import { setUserLocale, switchWorkspace } from "@/server/account/service";
 import { type ActionResult, toActionError } from "@/server/action";
 import { getSession } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 
-const ZSwitchWorkspace = z.object({ workspaceId: z.string().min(1).max(64) });
+const ZSwitchWorkspace = z.object({
+  workspaceId: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine((id) => !hasNulChar(id)),
+});
 const ZSetLocale = z.object({ locale: z.enum(LOCALES) });
 
 export async function switchWorkspaceAction(raw: unknown): Promise<ActionResult<null>> {
