@@ -69,7 +69,7 @@ describe("behaviour sums in SQL", { timeout: 120_000 }, () => {
             data: leads.flatMap((l) => l.events.map((e) => ({ workspaceId, leadId: l.id, ...e }))),
           });
           const rows = await db.$queryRaw<{ leadId: string; sums: string }[]>(
-            behaviourSumsQuery({ workspaceId, rules, leadIds: leads.map((l) => l.id), now }),
+            behaviourSumsQuery({ rules, leadIds: leads.map((l) => l.id), now }),
           );
           const byLead = new Map(rows.map((r) => [r.leadId, r.sums]));
           const attributes = {

@@ -1,10 +1,11 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { LeadStage } from "@/generated/prisma/enums";
 import { type Db, db, type Tx } from "@/server/db";
 import { createHandoffs } from "@/server/handoffs/assignment";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { logger } from "@/server/logger";
-import { behaviourSumsQuery, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
+import { behaviourSumsOf, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
 import { type ScoreResult, type ScoringModel, scoreFromSums } from "@/server/scoring/engine";
 import { scoreExplanationJson } from "@/server/scoring/explanation";
 
@@ -27,8 +28,8 @@ type LeadForScoring = {
 
 /**
  * Walks every lead of a workspace in batches (keyset on id): each batch's
- * behaviour sums come from SQL, the rest of the score from the same pure
- * engine as live capture (`scoreFromSums`).
+ * leads and their behaviour sums come from one SQL statement, the rest of the
+ * score from the same pure engine as live capture (`scoreFromSums`).
  */
 export async function* scoredBatches(input: {
   workspaceId: string;
@@ -40,48 +41,31 @@ export async function* scoredBatches(input: {
   client?: Tx | Db;
 }) {
   const client = input.client ?? db;
+  // Every model's behaviour rules summed in one pass over the batch's events.
+  const rules = input.models.flatMap((m) => m.behaviourRules);
+  const sums =
+    rules.length === 0
+      ? Prisma.sql`SELECT NULL::text AS "leadId", NULL::text AS sums WHERE false`
+      : behaviourSumsOf(Prisma.sql`ANY(SELECT id FROM batch)`, rules, input.now);
   let afterId = "";
   for (;;) {
-    const leads: LeadForScoring[] = await client.lead.findMany({
-      where: {
-        workspaceId: input.workspaceId,
-        id: { gt: afterId, ...(input.leadIds ? { in: input.leadIds } : {}) },
-        // An erased lead keeps the score and stage it had: its history must not change after the erasure.
-        erasedAt: null,
-      },
-      orderBy: { id: "asc" },
-      take: BATCH,
-      select: {
-        id: true,
-        email: true,
-        industry: true,
-        companySize: true,
-        country: true,
-        title: true,
-        channel: true,
-        stage: true,
-        qualifies: true,
-        personaId: true,
-      },
-    });
-    if (leads.length === 0) return;
-    // Every model's behaviour rules summed in one pass over the batch's events, in SQL.
-    const rules = input.models.flatMap((m) => m.behaviourRules);
-    const sumsRows =
-      rules.length === 0
-        ? []
-        : await client.$queryRaw<{ leadId: string; sums: string }[]>(
-            behaviourSumsQuery({
-              workspaceId: input.workspaceId,
-              rules,
-              leadIds: leads.map((l) => l.id),
-              now: input.now,
-            }),
-          );
-    const sumsByLead = new Map(sumsRows.map((row) => [row.leadId, row.sums]));
-    yield leads.map((lead) => {
+    const rows = await client.$queryRaw<(LeadForScoring & { sums: string | null })[]>`
+      WITH batch AS MATERIALIZED (
+        SELECT id, email, industry, "companySize", country, title, channel::text, stage::text, qualifies, "personaId"
+        FROM "Lead"
+        WHERE "workspaceId" = ${input.workspaceId} AND id > ${afterId}
+          ${input.leadIds ? Prisma.sql`AND id = ANY(${input.leadIds}::text[])` : Prisma.empty}
+          -- An erased lead keeps the score and stage it had: its history must not change after the erasure.
+          AND "erasedAt" IS NULL
+        ORDER BY id
+        LIMIT ${BATCH}
+      )
+      SELECT b.*, s.sums FROM batch b LEFT JOIN (${sums}) s ON s."leadId" = b.id
+      ORDER BY b.id`;
+    if (rows.length === 0) return;
+    yield rows.map(({ sums: text, ...lead }) => {
       const personaId = matchPersona(lead, input.personas);
-      const sums = parseBehaviourSums(sumsByLead.get(lead.id), rules.length);
+      const sums = parseBehaviourSums(text, rules.length);
       let offset = 0;
       const results = input.models.map((model) => {
         const own = sums.slice(offset, offset + model.behaviourRules.length);
@@ -90,8 +74,8 @@ export async function* scoredBatches(input: {
       });
       return { lead, personaId, results };
     });
-    afterId = leads.at(-1)?.id ?? afterId;
-    if (leads.length < BATCH) return;
+    afterId = rows.at(-1)?.id ?? afterId;
+    if (rows.length < BATCH) return;
   }
 }
 
