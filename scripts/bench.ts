@@ -4,16 +4,18 @@
  * Uses its own embedded PostgreSQL (.data/postgres-bench) unless DATABASE_URL
  * is set; the generated workspace is kept between runs.
  *   BENCH_LEADS   leads to generate (default 1000000; events = 10 × leads)
- *   BENCH_ONLY    comma list of: list,api,import,rescore,handoffs,dashboards,pages (default: all)
+ *   BENCH_ONLY    comma list of: list,api,http,import,rescore,handoffs,dashboards,pages (default: all)
  * "pages" measures page speed in Chromium against the production build (tests/e2e/page-speed.spec.ts, run
- * by Playwright with PAGE_SPEED_RUNS loads per page on the demo data).
+ * by Playwright with PAGE_SPEED_RUNS loads per page on the demo data). "http" measures the lead API over HTTP
+ * against one `next start` process of the production build (scripts/bench-http.ts).
  * Writes the figures to docs/benchmarks.md.
  */
 import { measurePageSpeed } from "./lib/bench-pages";
+import { ensureBuild } from "./lib/build";
 import { ensureDatabase } from "./lib/postgres";
 import { authSecret, generatePrismaClient, migrate, runServerScript } from "./lib/prepare";
 
-const only = new Set((process.env.BENCH_ONLY ?? "list,api,import,rescore,handoffs,dashboards,pages").split(","));
+const only = new Set((process.env.BENCH_ONLY ?? "list,api,http,import,rescore,handoffs,dashboards,pages").split(","));
 let code = 0;
 if (only.has("pages")) {
   try {
@@ -39,7 +41,7 @@ try {
   };
   // The API is measured as one app process runs it, with its default pool; the other groups drive up to 50
   // concurrent writers (handoffs) from one process, hence a larger pool for them.
-  const rest = [...only].filter((g) => g !== "api");
+  const rest = [...only].filter((g) => g !== "api" && g !== "http");
   if (rest.length > 0)
     await runServerScript("scripts/bench-run.ts", process.argv.slice(2), {
       ...env,
@@ -52,6 +54,10 @@ try {
       BENCH_ONLY: "api",
       DATABASE_POOL_SIZE: undefined,
     });
+  if (only.has("http")) {
+    await ensureBuild(env, (line) => console.log(line));
+    await runServerScript("scripts/bench-http.ts", process.argv.slice(2), { ...env, DATABASE_POOL_SIZE: undefined });
+  }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   code = 1;

@@ -6,8 +6,7 @@
 import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { type Figure, saveFigures, stats } from "./bench-stats";
-import { projectRoot } from "./postgres";
+import { existingContext, type Figure, saveFigures, stats } from "./bench-stats";
 import { bin, run } from "./run";
 
 type Sample = { lcp: number; cls: number; tbt: number; jsBytes: number; allJsBytes: number };
@@ -46,14 +45,4 @@ export async function measurePageSpeed(runs = Number(process.env.PAGE_SPEED_RUNS
   saveFigures(figures, existingContext());
   for (const figure of figures) console.log(`${figure.name.padEnd(48)} ${figure.app}`);
   if (code !== 0) throw new Error("Some pages are over their budget (see above).");
-}
-
-function existingContext(): { machine: string; dataset: string } {
-  const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  try {
-    const stored = JSON.parse(readFileSync(path.join(projectRoot(), "docs", "benchmarks.json"), "utf8"));
-    return { machine: stored.machine ?? machine, dataset: stored.dataset ?? "" };
-  } catch {
-    return { machine, dataset: "" };
-  }
 }

@@ -4,6 +4,7 @@
  * with their date), then rewrites docs/benchmarks.md from it.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 export type Figure = {
@@ -79,4 +80,15 @@ export function saveFigures(measured: Figure[], context: { machine: string; data
       (notes.length > 0 ? `\n## Notes\n\n${notes.map((n) => `- ${n}`).join("\n")}\n` : ""),
   );
   return figures;
+}
+
+/** The machine and dataset lines as the last full run wrote them (groups measured on their own keep them). */
+export function existingContext(): { machine: string; dataset: string } {
+  const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  try {
+    const stored = JSON.parse(readFileSync(path.join(docs, "benchmarks.json"), "utf8"));
+    return { machine: stored.machine ?? machine, dataset: stored.dataset ?? "" };
+  } catch {
+    return { machine, dataset: "" };
+  }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { problem } from "@/server/api/problem";
+import { jsonText } from "@/server/api/respond";
 import type { Actor } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 
@@ -26,7 +27,7 @@ export async function idempotent(
   const key = request.headers.get("idempotency-key");
   if (key === null) {
     const result = await db.$transaction(handler);
-    return jsonResponse(JSON.stringify(result.body), result.status);
+    return jsonText(JSON.stringify(result.body), result.status);
   }
   if (key.length < 1 || key.length > 255) {
     return problem(400, "The Idempotency-Key header must have 1 to 255 characters.");
@@ -59,11 +60,7 @@ export async function idempotent(
   if (outcome.kind === "mismatch") {
     return problem(422, "This Idempotency-Key was already used with a different request.");
   }
-  return jsonResponse(outcome.body, outcome.status, outcome.kind === "replay" ? { "idempotent-replayed": "true" } : {});
-}
-
-function jsonResponse(body: string, status: number, headers: Record<string, string> = {}) {
-  return new Response(body, { status, headers: { "content-type": "application/json", ...headers } });
+  return jsonText(outcome.body, outcome.status, outcome.kind === "replay" ? { "idempotent-replayed": "true" } : {});
 }
 
 /** Drops keys older than their retention (called now and then). */

@@ -49,6 +49,18 @@ const metricParameters = [
 
 /** The OpenAPI document served at /api/v1/openapi.json. */
 export function openApiDocument(serverUrl: string) {
+  const { openapi, info, ...rest } = apiDescription();
+  return { openapi, info, servers: [{ url: serverUrl }], ...rest };
+}
+
+let described: ReturnType<typeof describeApi> | undefined;
+/** Built once: turning the zod schemas into JSON Schema takes milliseconds of CPU, and the document never changes while the app runs. */
+function apiDescription() {
+  described ??= describeApi();
+  return described;
+}
+
+function describeApi() {
   return {
     openapi: "3.1.0",
     info: {
@@ -57,7 +69,6 @@ export function openApiDocument(serverUrl: string) {
       description:
         "Authenticate with a personal API token (Settings → API tokens) as `Authorization: Bearer <token>`; it acts with its member's role. Errors are RFC 9457 problem documents.",
     },
-    servers: [{ url: serverUrl }],
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },

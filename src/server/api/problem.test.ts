@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { problem, problemFromError, validationProblem } from "./problem";
+import { json } from "./route";
 
 describe("problem documents (RFC 9457)", () => {
   it("have the problem+json type and the standard members", async () => {
@@ -10,6 +11,14 @@ describe("problem documents (RFC 9457)", () => {
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(await response.json()).toMatchObject({ status: 404, title: "Not Found", detail: "No such lead" });
+  });
+
+  it("are never cached, and small ones are sent uncompressed while large bodies may be gzipped", async () => {
+    expect(problem(404, "No such lead").headers.get("cache-control")).toBe("no-store, no-transform");
+    expect(json({ notes: "x".repeat(2_000) }).headers.get("cache-control")).toBe("no-store");
+    expect(json({}, { headers: { "cache-control": "public, max-age=300" } }).headers.get("cache-control")).toBe(
+      "public, max-age=300",
+    );
   });
 
   it("list validation errors with field paths", async () => {

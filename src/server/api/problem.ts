@@ -3,6 +3,7 @@
  * (`application/problem+json`), with field paths for validation errors.
  */
 import type { z } from "zod";
+import { jsonText } from "@/server/api/respond";
 import { isDatabaseUnavailable } from "@/server/db-unavailable";
 import { type ErrorCode, isAppError } from "@/server/errors";
 import { logger } from "@/server/logger";
@@ -60,10 +61,7 @@ export function problem(
     ...(detail ? { detail } : {}),
     ...extra,
   };
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/problem+json", ...Object.fromEntries(new Headers(headers)) },
-  });
+  return jsonText(JSON.stringify(body), status, headers, "application/problem+json");
 }
 
 export function validationProblem(error: z.ZodError, status = 422): Response {

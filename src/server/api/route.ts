@@ -3,6 +3,7 @@ import { z } from "zod";
 import { env } from "@/env";
 import { nulCharPath } from "@/lib/nul-char";
 import { problem, problemFromError, validationProblem } from "@/server/api/problem";
+import { jsonText } from "@/server/api/respond";
 import { actorFromApiToken } from "@/server/api-tokens/service";
 import { auditDenied } from "@/server/audit/denials";
 import type { Actor } from "@/server/auth/actor";
@@ -118,7 +119,7 @@ async function readLimited(request: Request, max: number): Promise<string> {
 }
 
 export function json(data: unknown, init?: ResponseInit): Response {
-  return Response.json(data, init);
+  return jsonText(JSON.stringify(data), init?.status, init?.headers);
 }
 
 export const ZCursorQuery = z.object({
