@@ -9,28 +9,16 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 import pg from "pg";
 import { createApiToken } from "@/server/api-tokens/service";
 import { db } from "@/server/db";
 import { concurrently, existingContext, type Figure, ms, ratio, saveFigures, stats } from "./lib/bench-stats";
-import { projectRoot } from "./lib/postgres";
+import { freePort, projectRoot } from "./lib/postgres";
 import { bin } from "./lib/run";
 
 const CLIENTS = 20;
 const REQUESTS = 3_000;
 const GROUP = "Leads, rules and capture (issue 4)";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
 

@@ -76,7 +76,8 @@ function ensureTraversableByPostgres(dir: string, log: (line: string) => void) {
   }
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (the embedded server, the HTTP bench's app). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
