@@ -184,3 +184,117 @@ describe("CSV import", { timeout: 60_000 }, () => {
     expect(fromImport.find((l) => l.email === "cold@score.test")).toMatchObject({ stage: "LEAD", qualifies: false });
   });
 });
+
+describe("CSV import of a file larger than a chunk", { timeout: 120_000 }, () => {
+  it("writes two chunks at a time in file order: duplicates across chunks merge, a failed chunk takes the next one down with it, and resuming completes the file once", async () => {
+    const ws = await freshWorkspace("Chunks");
+    await createPersona(ws.marketer, ZPersonaFields.parse({ name: "Fleet manager", fitIndustries: ["logistics"] }));
+    await saveDraft(ws.marketer, { definition: { ...DEFAULT_SCORING_MODEL, mqlThreshold: 20 }, note: "" });
+    await publishDraft(ws.marketer, { note: "low bar" });
+    await db.$transaction((tx) =>
+      captureLead(tx, ws.marketer, ZLeadInput.parse({ email: "old@chunks.test", name: "Old", company: "Old Co" })),
+    );
+    // 4,500 rows in chunks of 1,000: every 500th row invalid, every 10th a fit (an MQL with a handoff), a campaign
+    // first named in the fourth chunk, two rows repeating e-mails of the first chunk, one updating an existing lead.
+    const rows = Array.from({ length: 4_500 }, (_, i) => {
+      const fit = i % 10 === 0;
+      return {
+        email: i % 500 === 499 ? `broken-${i}` : `p${i}@chunks.test`,
+        name: `P ${i}`,
+        company: "",
+        industry: fit ? "Logistics" : "Retail",
+        size: fit ? "200" : "3",
+        campaign: i >= 3_000 && i % 7 === 0 ? "Late campaign" : "",
+      };
+    });
+    Object.assign(rows[3_200] as object, { email: "p5@chunks.test", name: "", company: "Later Co" });
+    Object.assign(rows[3_201] as object, { email: "p6@chunks.test", name: "Renamed" });
+    Object.assign(rows[4_200] as object, { email: "old@chunks.test", name: "", company: "Updated Co", industry: "" });
+    const csv = [
+      "Email,Name,Company,Industry,Employees,Country,Campaign",
+      ...rows.map((r) => [r.email, r.name, r.company, r.industry, r.size, "IT", r.campaign].join(",")),
+    ].join("\n");
+    const job = await createImport(ws.marketer, {
+      fileName: "chunks.csv",
+      content: csv,
+      mapping: {
+        email: "Email",
+        name: "Name",
+        company: "Company",
+        industry: "Industry",
+        companySize: "Employees",
+        country: "Country",
+        campaign: "Campaign",
+      },
+    });
+
+    // The third chunk fails in the database (a trigger refuses one of its leads).
+    await db.$executeRawUnsafe(`
+      CREATE FUNCTION test_refuse_chunk() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'refused by the test'; END $$`);
+    await db.$executeRawUnsafe(`
+      CREATE TRIGGER test_refuse_chunk BEFORE INSERT ON "Lead" FOR EACH ROW
+      WHEN (NEW.email = 'p2500@chunks.test' AND NEW."workspaceId" = '${ws.workspace.id}')
+      EXECUTE FUNCTION test_refuse_chunk()`);
+    try {
+      await runImport(job.id, { chunkRows: 1_000 });
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER test_refuse_chunk ON "Lead"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION test_refuse_chunk()`);
+    }
+    const failed = await getImport(ws.marketer, job.id);
+    expect(failed).toMatchObject({ status: "FAILED", processedRows: 2_000, rejectedCount: 4 });
+    const emailsOf = async () =>
+      new Set(
+        (await db.lead.findMany({ where: { workspaceId: ws.workspace.id }, select: { email: true } })).map(
+          (l) => l.email,
+        ),
+      );
+    const afterFailure = await emailsOf();
+    // Nothing of the failed chunk, nor of the one written beside it, was committed.
+    expect([...afterFailure].filter((e) => /^p(2|3)\d{3}@/.test(e))).toEqual([]);
+    expect(afterFailure.has("p1998@chunks.test")).toBe(true);
+
+    await resumeImport(ws.marketer, job.id);
+    await runImport(job.id, { chunkRows: 1_000 });
+    const done = await getImport(ws.marketer, job.id);
+    const valid = rows.filter((r) => !r.email.startsWith("broken-"));
+    const expected = new Set([...valid.map((r) => r.email), "old@chunks.test"]);
+    expect(await emailsOf()).toEqual(expected);
+    expect(done).toMatchObject({
+      status: "COMPLETED",
+      processedRows: 4_500,
+      createdCount: expected.size - 1,
+      updatedCount: 1,
+      rejectedCount: 9,
+    });
+    const rejected = await db.leadImportRejection.findMany({
+      where: { importId: job.id },
+      orderBy: { rowNumber: "asc" },
+    });
+    expect(rejected.map((r) => r.rowNumber)).toEqual([500, 1_000, 1_500, 2_000, 2_500, 3_000, 3_500, 4_000, 4_500]);
+
+    const lead = (email: string) =>
+      db.lead.findUniqueOrThrow({
+        where: { workspaceId_email: { workspaceId: ws.workspace.id, email } },
+        include: { handoffs: true, stageChanges: true },
+      });
+    // Later cells win, empty cells keep earlier ones — across chunks too.
+    expect(await lead("p5@chunks.test")).toMatchObject({ name: "P 5", company: "Later Co" });
+    expect(await lead("p6@chunks.test")).toMatchObject({ name: "Renamed" });
+    expect(await lead("old@chunks.test")).toMatchObject({ name: "Old", company: "Updated Co" });
+    const late = await db.campaign.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, name: "Late campaign" } });
+    expect(await lead("p3010@chunks.test")).toMatchObject({ campaignId: late.id });
+    // Every fit became MQL exactly once, with one handoff, in every chunk.
+    const fits = valid.filter((r) => r.industry === "Logistics").map((r) => r.email);
+    const mqls = await db.lead.findMany({
+      where: { workspaceId: ws.workspace.id, stage: "MQL" },
+      include: { handoffs: true, stageChanges: true },
+    });
+    expect(new Set(mqls.map((l) => l.email))).toEqual(new Set(fits));
+    for (const mql of mqls) {
+      expect(mql.handoffs).toHaveLength(1);
+      expect(mql.stageChanges.map((c) => c.toStage).sort()).toEqual(["LEAD", "MQL"]);
+    }
+  });
+});
