@@ -126,6 +126,13 @@ async function planImport(importId: string, rows: Row[], mapping: Mapping): Prom
   return { rejections, leads: [...byEmail.values()] };
 }
 
+/** The index after the run of `list` items from `from` on that satisfy `inRun`. */
+function upTo<T>(list: readonly T[], from: number, inRun: (item: T) => boolean): number {
+  let to = from;
+  while (to < list.length && inRun(list[to] as T)) to++;
+  return to;
+}
+
 /**
  * Chunks written at once: PostgreSQL waits on WAL writes for much of a chunk, so two overlap (two imports run side by
  * side each kept their single speed; one import went 4,879 → ~5,500 rows/s on the bench's two cores).
@@ -165,14 +172,21 @@ export async function runImport(importId: string, options: { chunkRows?: number 
         plan.leads.map((l) => l.input),
       ),
     );
+    // The plan lists rejections and leads in row order: each chunk takes the next run of each.
+    let nextRejection = upTo(plan.rejections, 0, (r) => r.rowNumber <= job.processedRows);
+    let nextLead = upTo(plan.leads, 0, (l) => l.row < job.processedRows);
     let previous: Promise<unknown> = Promise.resolve();
     for (let start = job.processedRows; start < rows.length; start += chunkRows) {
       if (inFlight.length >= CHUNKS_IN_FLIGHT) await inFlight.shift();
       const end = Math.min(rows.length, start + chunkRows);
+      const rejectionsEnd = upTo(plan.rejections, nextRejection, (r) => r.rowNumber <= end);
+      const leadsEnd = upTo(plan.leads, nextLead, (l) => l.row < end);
       const chunk = {
-        rejections: plan.rejections.filter((r) => r.rowNumber > start && r.rowNumber <= end),
-        inputs: plan.leads.filter((l) => l.row >= start && l.row < end).map((l) => l.input),
+        rejections: plan.rejections.slice(nextRejection, rejectionsEnd),
+        inputs: plan.leads.slice(nextLead, leadsEnd).map((l) => l.input),
       };
+      nextRejection = rejectionsEnd;
+      nextLead = leadsEnd;
       const before = previous;
       const written = db.$transaction(
         async (tx) => {
@@ -250,7 +264,7 @@ async function writeChunkLeads(
 ) {
   if (chunk.rejections.length > 0) await tx.leadImportRejection.createMany({ data: chunk.rejections });
   const { inputs } = chunk;
-  if (inputs.length === 0) return { created: 0, updated: 0, affected: [] as string[], now: new Date() };
+  if (inputs.length === 0) return { created: 0, updated: 0, affected: [] as string[], now: new Date(), scoring: null };
   const col = <T>(pick: (input: LeadInput) => T) => inputs.map(pick);
   const emails = col((i) => i.email);
   const values = {
@@ -286,7 +300,8 @@ async function writeChunkLeads(
   const pickFresh = <T>(list: T[]) => list.filter((_, index) => !updatedEmails.has(emails[index] as string));
   // A new lead has no events yet: its score is known before it is written, so it is written once, scored.
   // One that would qualify goes in unqualified and through writeScores below, which makes the MQL crossing.
-  const { model, personas } = await scoringInputs(tx, actor.workspaceId);
+  const scoring = await scoringInputs(tx, actor.workspaceId);
+  const { model, personas } = scoring;
   const freshScores = fresh.map((input) => {
     const lead = {
       email: input.email,
@@ -334,14 +349,19 @@ async function writeChunkLeads(
   const qualifyingNew = new Set(fresh.filter((_, index) => freshScores[index]?.result.qualifies).map((i) => i.email));
   const affected = [...updated, ...inserted.filter((l) => qualifyingNew.has(l.email))].map((l) => l.id);
   // A lead created by someone else between our UPDATE and INSERT was neither: it counts as updated next time.
-  return { created: inserted.length, updated: updated.length, affected, now };
+  return { created: inserted.length, updated: updated.length, affected, now, scoring };
 }
 
 /** Re-scores the chunk's updated leads and new ones that qualify: MQL crossings and their handoffs (shared locks). */
-async function scoreChunkLeads(tx: Tx, actor: Actor, leads: { affected: string[]; now: Date }) {
-  if (leads.affected.length === 0) return;
+async function scoreChunkLeads(
+  tx: Tx,
+  actor: Actor,
+  leads: { affected: string[]; now: Date; scoring: Awaited<ReturnType<typeof scoringInputs>> | null },
+) {
+  // The scoring inputs read while the chunk was written, in this same transaction.
+  if (leads.affected.length === 0 || !leads.scoring) return;
   const { now, affected } = leads;
-  const { model, personas } = await scoringInputs(tx, actor.workspaceId);
+  const { model, personas } = leads.scoring;
   for await (const batch of scoredBatches({
     workspaceId: actor.workspaceId,
     models: [model.model],
