@@ -1,3 +1,4 @@
+import { jsonText } from "@/server/api/respond";
 import { db } from "@/server/db";
 import { liveConnected } from "@/server/live/bus";
 
@@ -13,20 +14,16 @@ export async function GET() {
   const instance = process.env.INSTANCE_NAME ?? null;
   try {
     await db.$queryRaw`SELECT 1`;
-    return Response.json(
-      {
+    return jsonText(
+      JSON.stringify({
         status: "ok",
         database: "ok",
         latencyMs: Math.round(performance.now() - started),
         live: liveConnected() ? "listening" : "idle",
         instance,
-      },
-      { headers: { "cache-control": "no-store" } },
+      }),
     );
   } catch {
-    return Response.json(
-      { status: "degraded", database: "unreachable", instance },
-      { status: 503, headers: { "cache-control": "no-store" } },
-    );
+    return jsonText(JSON.stringify({ status: "degraded", database: "unreachable", instance }), 503);
   }
 }
