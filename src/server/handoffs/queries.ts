@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { HandoffListQuery } from "@/server/handoffs/schema";
 import { calendarOf } from "@/server/handoffs/sla";
+import { withScore } from "@/server/leads/score-row";
 
 const leadFacts = {
   id: true,
@@ -19,10 +20,7 @@ const leadFacts = {
   companySize: true,
   country: true,
   channel: true,
-  totalScore: true,
-  fitScore: true,
-  engagementScore: true,
-  scoreExplanation: true,
+  score: true,
   stage: true,
   personaId: true,
   campaignId: true,
@@ -83,6 +81,7 @@ export async function listOpenHandoffs(actor: Actor, view: { team?: boolean; ass
     total,
     handoffs: handoffs.map((h) => ({
       ...h,
+      lead: withScore(h.lead),
       calendar: calendarOf(h.slaPolicy),
       assigneeName: h.assigneeId ? (names.get(h.assigneeId) ?? null) : null,
       personaName: h.lead.personaId ? (personas.get(h.lead.personaId) ?? null) : null,
@@ -203,6 +202,7 @@ export async function listReturnedLeads(actor: Actor, filter: ReturnedFilter) {
   return {
     rows: page.map((r) => ({
       ...r,
+      lead: withScore(r.lead),
       answeredByName: r.answeredById ? (names.get(r.answeredById) ?? null) : null,
       personaName: r.lead.personaId ? (personas.get(r.lead.personaId) ?? null) : null,
     })),

@@ -318,22 +318,31 @@ async function writeChunkLeads(
     ? await tx.$queryRaw<
         { id: string; email: string; channel: string; campaignId: string | null; personaId: string | null }[]
       >`
-        INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel, "campaignId",
-                            "captureMethod", "legalBasis", "consentSource", "consentAt", "stageEnteredAt", "createdAt", "updatedAt",
-                            "personaId", "fitScore", "engagementScore", "totalScore", "scoreExplanation", "scoredAt", "scoringModelId")
-        SELECT v.id, ${actor.workspaceId}, v.email, COALESCE(v.name, ''), COALESCE(v.phone, ''), COALESCE(v.company, ''), COALESCE(v.title, ''),
-               COALESCE(v.industry, ''), v.size, COALESCE(v.country, ''), COALESCE(v.channel, 'OTHER')::"Channel", v.campaign,
-               'IMPORT', ${job.legalBasis}::"LegalBasis", ${job.consentSource}, ${job.legalBasis ? now : null}::timestamp(3), ${now}, ${now}, ${now},
-               v.persona, v.fit, v.engagement, v.total, v.explanation::jsonb, ${now}, ${model.id}
-        FROM unnest(${ids}::text[], ${fresh.map((i) => i.email)}::text[], ${pickFresh(values.name)}::text[], ${pickFresh(values.phone)}::text[],
+        WITH v AS (
+          SELECT * FROM unnest(${ids}::text[], ${fresh.map((i) => i.email)}::text[], ${pickFresh(values.name)}::text[], ${pickFresh(values.phone)}::text[],
                     ${pickFresh(values.company)}::text[], ${pickFresh(values.title)}::text[], ${pickFresh(values.industry)}::text[],
                     ${pickFresh(values.size)}::int[], ${pickFresh(values.country)}::text[], ${pickFresh(values.channel)}::text[], ${pickFresh(values.campaign)}::text[],
                     ${freshScores.map((s) => s.personaId)}::text[], ${freshScores.map((s) => s.result.fit)}::float8[],
                     ${freshScores.map((s) => s.result.engagement)}::float8[], ${freshScores.map((s) => s.result.total)}::float8[],
                     ${freshScores.map((s) => scoreExplanationJson(s.result, model.model))}::text[])
           AS v(id, email, name, phone, company, title, industry, size, country, channel, campaign, persona, fit, engagement, total, explanation)
-        ON CONFLICT ("workspaceId", email) DO NOTHING
-        RETURNING id, email, channel::text, "campaignId", "personaId"`
+        ), lead AS (
+          INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel, "campaignId",
+                              "captureMethod", "legalBasis", "consentSource", "consentAt", "stageEnteredAt", "createdAt", "updatedAt", "personaId")
+          SELECT v.id, ${actor.workspaceId}, v.email, COALESCE(v.name, ''), COALESCE(v.phone, ''), COALESCE(v.company, ''), COALESCE(v.title, ''),
+                 COALESCE(v.industry, ''), v.size, COALESCE(v.country, ''), COALESCE(v.channel, 'OTHER')::"Channel", v.campaign,
+                 'IMPORT', ${job.legalBasis}::"LegalBasis", ${job.consentSource}, ${job.legalBasis ? now : null}::timestamp(3), ${now}, ${now}, ${now},
+                 v.persona
+          FROM v
+          ON CONFLICT ("workspaceId", email) DO NOTHING
+          RETURNING id, email, channel, "campaignId", "personaId"
+        ), score AS (
+          -- Written with the lead (the lead's trigger then finds the score row there).
+          INSERT INTO "LeadScore" ("leadId", "workspaceId", channel, "fitScore", "engagementScore", "totalScore", "scoreExplanation", "scoredAt", "scoringModelId")
+          SELECT lead.id, ${actor.workspaceId}, lead.channel, v.fit, v.engagement, v.total, v.explanation::jsonb, ${now}, ${model.id}
+          FROM lead JOIN v ON v.id = lead.id
+        )
+        SELECT id, email, channel::text, "campaignId", "personaId" FROM lead`
     : [];
   if (inserted.length > 0) {
     // One array parameter instead of createMany's eight per row: the stage log of a chunk in one cheap statement.

@@ -4,12 +4,13 @@ import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
+import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 
 export async function getLead(actor: Actor, leadId: string) {
   requirePermission(actor, "leads.read");
-  const lead = await db.lead.findFirst({ where: { id: leadId, workspaceId: actor.workspaceId } });
+  const lead = await db.lead.findFirst({ where: { id: leadId, workspaceId: actor.workspaceId }, include: WITH_SCORE });
   if (!lead) throw notFound();
-  return lead;
+  return withScore(lead);
 }
 
 function cursorOf(cursor: string) {
@@ -39,8 +40,9 @@ export async function listLeadsForSync(
     },
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
     take: query.limit + 1,
+    include: WITH_SCORE,
   });
-  const page = rows.slice(0, query.limit);
+  const page = rows.slice(0, query.limit).map(withScore);
   const last = page.at(-1);
   return { leads: page, nextCursor: rows.length > query.limit && last ? encodeCursor(last.updatedAt, last.id) : null };
 }

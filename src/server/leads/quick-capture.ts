@@ -1,12 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { type Lead, Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { CaptureMethod } from "@/generated/prisma/enums";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
 import { leadFields } from "@/server/leads/fields";
 import { matchPersona } from "@/server/leads/persona-match";
 import type { LeadInput } from "@/server/leads/schema";
+import type { ScoredLead } from "@/server/leads/score-row";
 import { type ScoringContext, scoringFingerprintSql, scoringInputs } from "@/server/leads/scoring-context";
 import { scoreLead } from "@/server/scoring/engine";
 import { scoreExplanation } from "@/server/scoring/explanation";
@@ -37,7 +38,7 @@ export async function captureNewLead(
   now: Date,
   via: CaptureMethod,
   campaignId?: string,
-): Promise<{ lead: Lead; created: true; becameMql: false } | null> {
+): Promise<{ lead: ScoredLead; created: true; becameMql: false } | null> {
   requirePermission(actor, "leads.write");
   if (input.campaign && !campaignId) return null;
   const workspaceId = actor.workspaceId;
@@ -53,7 +54,7 @@ export async function captureNewLead(
     const result = scoreLead({ email: input.email, ...fields, personaId }, [], context.model.model, now);
     if (result.qualifies) return null;
     const audit = { email: input.email, ...fields, totalScore: result.total, stage: "LEAD" };
-    const [row] = await rawQuery<{ inputsCurrent: boolean } & Partial<Lead>>(
+    const [row] = await rawQuery<{ inputsCurrent: boolean } & Partial<ScoredLead>>(
       client,
       Prisma.sql`
       WITH current AS (
@@ -61,19 +62,23 @@ export async function captureNewLead(
       ), lead AS (
         INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel,
                             "campaignId", "legalBasis", "consentSource", "consentAt", "captureMethod", "stageEnteredAt",
-                            "createdAt", "updatedAt", "personaId", "fitScore", "engagementScore", "totalScore", qualifies,
-                            "scoreExplanation", "scoredAt", "scoringModelId")
+                            "createdAt", "updatedAt", "personaId")
         SELECT ${randomUUID()}::text, ${workspaceId}::text, ${input.email}::text, ${fields.name}::text, ${fields.phone}::text,
                ${fields.company}::text, ${fields.title}::text, ${fields.industry}::text, ${fields.companySize}::int,
                ${fields.country}::text, ${fields.channel}::"Channel", ${fields.campaignId}::text,
                ${fields.legalBasis}::"LegalBasis", ${fields.consentSource}::text, ${fields.consentAt}::timestamp(3),
-               ${via}::"CaptureMethod", ${now}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3), ${personaId}::text,
-               ${result.fit}::float8, ${result.engagement}::float8, ${result.total}::float8, FALSE,
-               ${JSON.stringify(scoreExplanation(result, context.model.model))}::jsonb, ${now}::timestamp(3),
-               ${context.model.id}::text
+               ${via}::"CaptureMethod", ${now}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3), ${personaId}::text
         FROM current WHERE current.ok
         ON CONFLICT ("workspaceId", email) DO NOTHING
         RETURNING *
+      ), score AS (
+        INSERT INTO "LeadScore" ("leadId", "workspaceId", channel, "fitScore", "engagementScore", "totalScore", qualifies,
+                                 "scoreExplanation", "scoredAt", "scoringModelId")
+        SELECT id, "workspaceId", channel, ${result.fit}::float8, ${result.engagement}::float8, ${result.total}::float8, FALSE,
+               ${JSON.stringify(scoreExplanation(result, context.model.model))}::jsonb, ${now}::timestamp(3),
+               ${context.model.id}::text
+        FROM lead
+        RETURNING "fitScore", "engagementScore", "totalScore", qualifies, "scoreExplanation", "scoredAt", "scoringModelId"
       ), log AS (
         INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", at, "actorUserId", reason,
                                        "leadChannel", "leadCampaignId", "leadPersonaId", "leadOwnerId")
@@ -86,12 +91,12 @@ export async function captureNewLead(
                ${JSON.stringify(audit)}::jsonb
         FROM lead
       )
-      SELECT current.ok AS "inputsCurrent", lead.* FROM current LEFT JOIN lead ON TRUE`,
+      SELECT current.ok AS "inputsCurrent", lead.*, score.* FROM current LEFT JOIN lead ON TRUE LEFT JOIN score ON TRUE`,
     );
     if (!row?.inputsCurrent) continue;
     if (!row.id) return null;
     const { inputsCurrent: _, ...lead } = row;
-    return { lead: lead as Lead, created: true, becameMql: false };
+    return { lead: lead as ScoredLead, created: true, becameMql: false };
   }
   return null;
 }

@@ -10,6 +10,7 @@ import { leadFields } from "@/server/leads/fields";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { captureNewLead } from "@/server/leads/quick-capture";
 import { BUILT_IN_EVENT_TYPES, type LeadEventInput, type LeadInput } from "@/server/leads/schema";
+import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 import { scoringInputs } from "@/server/leads/scoring-context";
 import { becomesMql, type ScoringModel, scoreLead } from "@/server/scoring/engine";
 import { scoreExplanation } from "@/server/scoring/explanation";
@@ -55,7 +56,7 @@ export async function applyScore(
     now: Date;
   },
 ) {
-  const lead = await tx.lead.findUniqueOrThrow({ where: { id: input.leadId } });
+  const lead = withScore(await tx.lead.findUniqueOrThrow({ where: { id: input.leadId }, include: WITH_SCORE }));
   const events = await tx.leadEvent.findMany({
     where: { leadId: lead.id },
     select: { type: true, occurredAt: true },
@@ -65,20 +66,30 @@ export async function applyScore(
   const move: StageMove | null = becomesMql({ qualifiedBefore: lead.qualifies, result, stage: lead.stage })
     ? { to: "MQL", reason: "scoreCrossedThreshold" }
     : null;
-  const updated = await tx.lead.update({
-    where: { id: lead.id },
-    data: {
-      personaId,
-      fitScore: result.fit,
-      engagementScore: result.engagement,
-      totalScore: result.total,
-      qualifies: result.qualifies,
-      scoreExplanation: scoreExplanation(result, input.model.model) as unknown as Prisma.InputJsonValue,
-      scoredAt: input.now,
-      scoringModelId: input.model.id,
-      ...(move ? { stage: move.to, stageEnteredAt: input.now, mqlAt: lead.mqlAt ?? input.now } : {}),
-    },
+  const score = {
+    fitScore: result.fit,
+    engagementScore: result.engagement,
+    totalScore: result.total,
+    qualifies: result.qualifies,
+    scoreExplanation: scoreExplanation(result, input.model.model) as unknown as Prisma.InputJsonValue,
+    scoredAt: input.now,
+    scoringModelId: input.model.id,
+  };
+  await tx.leadScore.upsert({
+    where: { leadId: lead.id },
+    create: { leadId: lead.id, workspaceId: lead.workspaceId, channel: lead.channel, ...score },
+    update: score,
   });
+  // The lead row itself changes only when its persona or stage does (its updatedAt is the sync clock of its own fields).
+  if (personaId !== lead.personaId || move) {
+    await tx.lead.update({
+      where: { id: lead.id },
+      data: {
+        personaId,
+        ...(move ? { stage: move.to, stageEnteredAt: input.now, mqlAt: lead.mqlAt ?? input.now } : {}),
+      },
+    });
+  }
   if (move) {
     await tx.leadStageChange.create({
       data: {
@@ -99,9 +110,9 @@ export async function applyScore(
       now: input.now,
       actorUserId: input.actorUserId,
     });
-    return { lead: await tx.lead.findUniqueOrThrow({ where: { id: lead.id } }), becameMql: true };
   }
-  return { lead: updated, becameMql: false };
+  const scored = withScore(await tx.lead.findUniqueOrThrow({ where: { id: lead.id }, include: WITH_SCORE }));
+  return { lead: scored, becameMql: move !== null };
 }
 
 /**

@@ -51,13 +51,14 @@ export async function* scoredBatches(input: {
   for (;;) {
     const rows = await client.$queryRaw<(LeadForScoring & { sums: string | null })[]>`
       WITH batch AS MATERIALIZED (
-        SELECT id, email, industry, "companySize", country, title, channel::text, stage::text, qualifies, "personaId"
-        FROM "Lead"
-        WHERE "workspaceId" = ${input.workspaceId} AND id > ${afterId}
-          ${input.leadIds ? Prisma.sql`AND id = ANY(${input.leadIds}::text[])` : Prisma.empty}
+        SELECT l.id, l.email, l.industry, l."companySize", l.country, l.title, l.channel::text, l.stage::text,
+               COALESCE(s.qualifies, false) AS qualifies, l."personaId"
+        FROM "Lead" l LEFT JOIN "LeadScore" s ON s."leadId" = l.id
+        WHERE l."workspaceId" = ${input.workspaceId} AND l.id > ${afterId}
+          ${input.leadIds ? Prisma.sql`AND l.id = ANY(${input.leadIds}::text[])` : Prisma.empty}
           -- An erased lead keeps the score and stage it had: its history must not change after the erasure.
-          AND "erasedAt" IS NULL
-        ORDER BY id
+          AND l."erasedAt" IS NULL
+        ORDER BY l.id
         LIMIT ${BATCH}
       )
       SELECT b.*, s.sums FROM batch b LEFT JOIN (${sums}) s ON s."leadId" = b.id
@@ -76,6 +77,18 @@ export async function* scoredBatches(input: {
     });
     afterId = rows.at(-1)?.id ?? afterId;
     if (rows.length < BATCH) return;
+  }
+}
+
+/** A batch chosen as a deadlock's victim is written again (its scores and crossings are decided on the locked rows). */
+async function retryOnDeadlock<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !/deadlock detected|40P01/.test(String(error))) throw error;
+      logger.warn("rescore.batch_deadlock_retry", { attempt });
+    }
   }
 }
 
@@ -115,14 +128,16 @@ export async function rescoreWorkspace(input: {
         personaId,
         result: results[0] as ScoreResult,
       }));
-      const written = await db.$transaction((tx) =>
-        writeScores(tx, {
-          workspaceId: input.workspaceId,
-          model: input.model,
-          rows,
-          now,
-          actorUserId: input.actorUserId,
-        }),
+      const written = await retryOnDeadlock(() =>
+        db.$transaction((tx) =>
+          writeScores(tx, {
+            workspaceId: input.workspaceId,
+            model: input.model,
+            rows,
+            now,
+            actorUserId: input.actorUserId,
+          }),
+        ),
       );
       leads += rows.length;
       crossings += written.becameMql;
@@ -140,12 +155,12 @@ export async function rescoreWorkspace(input: {
   );
   const failure = outcomes.find((o) => o.status === "rejected");
   if (failure) throw failure.reason;
-  // Many lead rows were rewritten: fresh statistics keep the planner on the score indexes, and a vacuum sets the
-  // visibility map again, without which the leads list's capped count reads the heap for every row it counts
+  // Many score rows were rewritten: fresh statistics keep the planner on the score indexes, and a vacuum sets the
+  // visibility map again, without which a capped count by score reads the heap for every row it counts
   // (164 ms instead of a few at 1M leads). In the background: the publish does not wait for it.
   if (rewritten > 10_000) {
     void db
-      .$executeRawUnsafe('VACUUM (ANALYZE) "Lead"')
+      .$executeRawUnsafe('VACUUM (ANALYZE) "LeadScore"')
       .catch((error) => logger.warn("rescore.vacuum_failed", { error: String(error) }));
   }
   return { leads, rewritten, becameMql: crossings, durationMs: Math.round(performance.now() - started) };
@@ -171,6 +186,19 @@ export async function writeScores(
   const { rows, now } = input;
   if (rows.length === 0) return { becameMql: 0, rewritten: 0 };
   const explanation = (r: ScoreResult) => scoreExplanationJson(r, input.model.model);
+  // Lock order: a lead row before its score row, as every other writer of a score takes them (capture, events,
+  // import). The lead rows this write may change are locked first; a lead that starts to qualify only between
+  // this statement and the next is locked by the next (after its score row): rare, and a deadlock it might
+  // cause makes the batch retry (rescoreWorkspace).
+  await tx.$executeRaw`
+    SELECT l.id FROM "Lead" l
+    JOIN unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.personaId)}::text[], ${rows.map((r) => r.result.qualifies)}::boolean[])
+      AS v(id, persona, qualifies) ON v.id = l.id
+    LEFT JOIN "LeadScore" s ON s."leadId" = l.id
+    WHERE l."workspaceId" = ${input.workspaceId}
+      AND (l."personaId" IS DISTINCT FROM v.persona
+           OR (v.qualifies AND NOT COALESCE(s.qualifies, false) AND l.stage IN ('LEAD', 'NURTURE')))
+    FOR UPDATE OF l`;
   const result = await tx.$queryRaw<{ rewritten: number; crossed: string[] }[]>`
     WITH v AS (
       SELECT * FROM unnest(
@@ -184,32 +212,47 @@ export async function writeScores(
       ) AS t(id, persona, fit, engagement, total, qualifies, explanation)
     ),
     old AS (
-      -- Only leads whose score, persona or model changes are locked and rewritten: a nightly decay re-score
-      -- leaves the others alone (no new row version, no index entries, no updatedAt bump for API sync).
-      SELECT l.id, l.qualifies, l.stage FROM "Lead" l JOIN v ON v.id = l.id
+      -- Only scores that change are locked and rewritten: a nightly decay re-score leaves the others alone
+      -- (no new row version, no index entries). Score rows are locked before leads, as every score writer does.
+      SELECT s."leadId" AS id, s.qualifies FROM "LeadScore" s JOIN v ON v.id = s."leadId"
+      WHERE s."workspaceId" = ${input.workspaceId}
+        AND (s."scoringModelId" IS DISTINCT FROM ${input.model.id} OR s."fitScore" <> v.fit
+             OR s."engagementScore" <> v.engagement OR s."totalScore" <> v.total OR s.qualifies <> v.qualifies
+             OR s."scoreExplanation" <> v.explanation::jsonb)
+      FOR UPDATE OF s
+    ),
+    leads AS (
+      -- A lead row is rewritten only when its persona changes or it crosses the MQL threshold now — decided
+      -- on the locked rows, so a capture racing with the re-score cannot make a second crossing.
+      SELECT l.id, l.stage, COALESCE(v.qualifies AND NOT old.qualifies AND l.stage IN ('LEAD', 'NURTURE'), false) AS crossed
+      FROM "Lead" l JOIN v ON v.id = l.id LEFT JOIN old ON old.id = l.id
       WHERE l."workspaceId" = ${input.workspaceId}
-        AND (l."scoringModelId" IS DISTINCT FROM ${input.model.id} OR l."personaId" IS DISTINCT FROM v.persona
-             OR l."fitScore" <> v.fit OR l."engagementScore" <> v.engagement OR l."totalScore" <> v.total
-             OR l.qualifies <> v.qualifies OR l."scoreExplanation" <> v.explanation::jsonb)
+        AND (l."personaId" IS DISTINCT FROM v.persona OR (v.qualifies AND NOT old.qualifies AND l.stage IN ('LEAD', 'NURTURE')))
       FOR UPDATE OF l
     ),
-    upd AS (
-      UPDATE "Lead" AS l SET
-        "personaId" = v.persona,
+    scores AS (
+      UPDATE "LeadScore" AS s SET
         "fitScore" = v.fit,
         "engagementScore" = v.engagement,
         "totalScore" = v.total,
         "qualifies" = v.qualifies,
         "scoreExplanation" = v.explanation::jsonb,
         "scoredAt" = ${now},
-        "scoringModelId" = ${input.model.id},
-        "stage" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN 'MQL'::"LeadStage" ELSE l."stage" END,
-        "stageEnteredAt" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN ${now} ELSE l."stageEnteredAt" END,
-        "mqlAt" = CASE WHEN v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE') THEN COALESCE(l."mqlAt", ${now}) ELSE l."mqlAt" END,
-        "updatedAt" = ${now}
+        "scoringModelId" = ${input.model.id}
       FROM v, old
-      WHERE l.id = v.id AND old.id = l.id
-      RETURNING l.id, old.stage AS from_stage, (v.qualifies AND NOT old.qualifies AND old.stage IN ('LEAD', 'NURTURE')) AS crossed
+      WHERE s."leadId" = v.id AND old.id = v.id
+      RETURNING s."leadId"
+    ),
+    upd AS (
+      UPDATE "Lead" AS l SET
+        "personaId" = v.persona,
+        "stage" = CASE WHEN leads.crossed THEN 'MQL'::"LeadStage" ELSE l."stage" END,
+        "stageEnteredAt" = CASE WHEN leads.crossed THEN ${now} ELSE l."stageEnteredAt" END,
+        "mqlAt" = CASE WHEN leads.crossed THEN COALESCE(l."mqlAt", ${now}) ELSE l."mqlAt" END,
+        "updatedAt" = ${now}
+      FROM v, leads
+      WHERE l.id = v.id AND leads.id = l.id
+      RETURNING l.id, leads.stage AS from_stage, leads.crossed
     ),
     log AS (
       INSERT INTO "LeadStageChange" ("workspaceId", "leadId", "fromStage", "toStage", "at", "actorUserId", "reason", "scoringModelId")
@@ -217,7 +260,7 @@ export async function writeScores(
       FROM upd WHERE upd.crossed
       RETURNING "leadId"
     )
-    SELECT (SELECT count(*)::int FROM upd) AS rewritten, ARRAY(SELECT "leadId" FROM log) AS crossed`;
+    SELECT (SELECT count(*)::int FROM scores) AS rewritten, ARRAY(SELECT "leadId" FROM log) AS crossed`;
   const { rewritten, crossed } = result[0] ?? { rewritten: 0, crossed: [] };
   // Every new MQL goes to sales in the same transaction.
   await createHandoffs(tx, { workspaceId: input.workspaceId, leadIds: crossed, now, actorUserId: input.actorUserId });

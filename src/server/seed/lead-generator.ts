@@ -9,6 +9,7 @@ import { db } from "@/server/db";
 import { calendarOf, clockFor, currentSla } from "@/server/handoffs/sla";
 import { matchPersona } from "@/server/leads/persona-match";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
+import { type StoredScore, storeScores } from "@/server/leads/score-row";
 import { personaFits, publishedModel } from "@/server/leads/scoring-context";
 import { scoreLead } from "@/server/scoring/engine";
 
@@ -183,6 +184,7 @@ export async function generateLeads(input: {
   await db.campaignSpend.createMany({ data: spendRows, skipDuplicates: true });
 
   const leads: Prisma.LeadCreateManyInput[] = [];
+  const scores: StoredScore[] = [];
   const events: Prisma.LeadEventCreateManyInput[] = [];
   const stages: Prisma.LeadStageChangeCreateManyInput[] = [];
   const handoffs: Prisma.HandoffCreateManyInput[] = [];
@@ -334,23 +336,26 @@ export async function generateLeads(input: {
       campaignId: campaignName ? (campaignIds.get(campaignName) ?? null) : null,
       personaId,
       stage,
-      fitScore: today.fit,
-      engagementScore: today.engagement,
-      totalScore: today.total,
-      qualifies: today.qualifies,
-      scoreExplanation: {
-        contributions: today.explanation,
-        disqualifiedBy: today.disqualifiedBy,
-        threshold: model.model.mqlThreshold,
-      } as unknown as Prisma.InputJsonValue,
-      scoredAt: now,
-      scoringModelId: model.id,
       ownerId: assignee,
       stageEnteredAt: history.at(-1)?.at ?? createdAt,
       ...timestamps,
       ...amounts,
       createdAt,
       updatedAt: history.at(-1)?.at ?? createdAt,
+    });
+    scores.push({
+      leadId: id,
+      fitScore: today.fit,
+      engagementScore: today.engagement,
+      totalScore: today.total,
+      qualifies: today.qualifies,
+      scoreExplanation: JSON.stringify({
+        contributions: today.explanation,
+        disqualifiedBy: today.disqualifiedBy,
+        threshold: model.model.mqlThreshold,
+      }),
+      scoredAt: now,
+      scoringModelId: model.id,
     });
     for (const event of leadEvents) {
       events.push({
@@ -376,8 +381,10 @@ export async function generateLeads(input: {
     });
   }
   const BATCH = 1000;
-  for (let i = 0; i < leads.length; i += BATCH)
+  for (let i = 0; i < leads.length; i += BATCH) {
     await db.lead.createMany({ data: leads.slice(i, i + BATCH), skipDuplicates: true });
+    await storeScores(db, scores.slice(i, i + BATCH));
+  }
   for (let i = 0; i < events.length; i += BATCH) await db.leadEvent.createMany({ data: events.slice(i, i + BATCH) });
   for (let i = 0; i < stages.length; i += BATCH)
     await db.leadStageChange.createMany({ data: stages.slice(i, i + BATCH) });
