@@ -41,9 +41,14 @@ async function openHandoffs(pool: pg.Pool, workspaceId: string) {
   const missing = OPEN - open;
   if (missing <= 0) return null;
   const { rows } = await pool.query<{ id: string }>(
-    `UPDATE "Lead" SET stage = 'MQL', "mqlAt" = now(), qualifies = true
-     WHERE id IN (SELECT id FROM "Lead" WHERE "workspaceId" = $1 AND stage = 'LEAD' ORDER BY id LIMIT $2)
-     RETURNING id`,
+    `WITH moved AS (
+       UPDATE "Lead" SET stage = 'MQL', "mqlAt" = now()
+       WHERE id IN (SELECT id FROM "Lead" WHERE "workspaceId" = $1 AND stage = 'LEAD' ORDER BY id LIMIT $2)
+       RETURNING id
+     ), qualified AS (
+       UPDATE "LeadScore" s SET qualifies = true FROM moved WHERE s."leadId" = moved.id
+     )
+     SELECT id FROM moved`,
     [workspaceId, missing],
   );
   const ids = rows.map((r) => r.id);
@@ -222,8 +227,8 @@ export async function benchHandoffs(pool: pg.Pool, workspaceId: string): Promise
     inbox.push(t);
     const [, q] = await time(() =>
       pool.query(
-        `SELECT h.id, h."dueAt", l.name, l.email, l.company, l."totalScore", l."scoreExplanation"
-         FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
+        `SELECT h.id, h."dueAt", l.name, l.email, l.company, s."totalScore", s."scoreExplanation"
+         FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId" JOIN "LeadScore" s ON s."leadId" = l.id
          WHERE h."workspaceId" = $1 AND h.status = 'OPEN' AND h."assigneeId" = $2 ORDER BY h."dueAt" LIMIT 100`,
         [workspaceId, rep.userId],
       ),

@@ -29,13 +29,13 @@ async function mqls(ws: Ws, count: number, now = TUESDAY_10, extra: { country?: 
       name: `Lead ${serial}`,
       channel: "EVENTS" as const,
       stage: "MQL" as const,
-      qualifies: true,
       mqlAt: now,
       country: extra.country ?? "",
     })),
     select: { id: true },
   });
   const ids = leads.map((l) => l.id);
+  await db.leadScore.updateMany({ where: { leadId: { in: ids } }, data: { qualifies: true } });
   return db.$transaction((tx) =>
     createHandoffs(tx, { workspaceId: ws.workspace.id, leadIds: ids, now, actorUserId: null }),
   );

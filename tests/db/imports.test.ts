@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { guessMapping } from "@/server/imports/mapping";
 import { createImport, getImport, rejectedRows, resumeImport, runImport } from "@/server/imports/service";
 import { ZLeadInput } from "@/server/leads/schema";
+import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 import { captureLead } from "@/server/leads/service";
 import { ZPersonaFields } from "@/server/personas/schema";
 import { createPersona } from "@/server/personas/service";
@@ -47,9 +48,12 @@ describe("CSV import", { timeout: 60_000 }, () => {
       updatedCount: 1,
       rejectedCount: 3,
     });
-    const ada = await db.lead.findUniqueOrThrow({
-      where: { workspaceId_email: { workspaceId: ws.workspace.id, email: "ada@acme.test" } },
-    });
+    const ada = withScore(
+      await db.lead.findUniqueOrThrow({
+        where: { workspaceId_email: { workspaceId: ws.workspace.id, email: "ada@acme.test" } },
+        include: WITH_SCORE,
+      }),
+    );
     // Two rows for one email: later cells win, empty ones keep the earlier value.
     expect(ada).toMatchObject({ name: "Ada L.", company: "Acme", companySize: 120, channel: "EVENTS", stage: "LEAD" });
     expect(ada.scoredAt).not.toBeNull();
@@ -162,18 +166,20 @@ describe("CSV import", { timeout: 60_000 }, () => {
         await db.lead.findMany({
           where: { workspaceId },
           orderBy: { email: "asc" },
-          include: { handoffs: { select: { status: true } } },
+          include: { handoffs: { select: { status: true } }, ...WITH_SCORE },
         })
-      ).map((l) => ({
-        email: l.email,
-        fit: l.fitScore,
-        total: l.totalScore,
-        qualifies: l.qualifies,
-        stage: l.stage,
-        persona: l.personaId !== null,
-        explanation: l.scoreExplanation,
-        handoffs: l.handoffs.map((h) => h.status),
-      }));
+      )
+        .map(withScore)
+        .map((l) => ({
+          email: l.email,
+          fit: l.fitScore,
+          total: l.totalScore,
+          qualifies: l.qualifies,
+          stage: l.stage,
+          persona: l.personaId !== null,
+          explanation: l.scoreExplanation,
+          handoffs: l.handoffs.map((h) => h.status),
+        }));
     const fromImport = await view(imported.workspace.id);
     expect(fromImport).toEqual(await view(captured.workspace.id));
     expect(fromImport.find((l) => l.email === "fit@score.test")).toMatchObject({

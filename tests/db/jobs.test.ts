@@ -3,6 +3,7 @@ import { db } from "@/server/db";
 import { createHandoffs } from "@/server/handoffs/assignment";
 import { runDailyJobs } from "@/server/jobs/daily";
 import { sendPendingMail } from "@/server/jobs/mail-outbox";
+import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 import { publishedModel } from "@/server/leads/scoring-context";
 import { captureLead } from "@/server/leads/service";
 import { rescoreWorkspace } from "@/server/scoring/rescore";
@@ -45,7 +46,7 @@ describe("daily jobs", () => {
     });
     // Thirty days later (noon in Rome): one half-life of the default model's demo rule.
     await runDailyJobs(new Date("2026-07-01T10:00:00Z"), [ws.workspace.id]);
-    const after = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
+    const after = await db.leadScore.findUniqueOrThrow({ where: { leadId: lead.id } });
     expect(after.engagementScore).toBe(20);
     expect(await db.jobRun.count({ where: { periodKey: `${ws.workspace.id}:2026-07-01` } })).toBe(2);
   });
@@ -64,13 +65,26 @@ describe("daily jobs", () => {
       rescoreWorkspace({ workspaceId: ws.workspace.id, model, personas: [], actorUserId: null, now: at });
     // The first pass gives the hot lead its demo points; the quiet one, without events, is already right.
     expect(await rescore(now)).toMatchObject({ leads: 2, rewritten: 1 });
-    const before = await db.lead.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { email: "asc" } });
+    const leads = async () =>
+      (
+        await db.lead.findMany({
+          where: { workspaceId: ws.workspace.id },
+          orderBy: { email: "asc" },
+          include: WITH_SCORE,
+        })
+      ).map(withScore);
+    const before = await leads();
     // A day later the demo has decayed (40 → 39.09): only the hot lead is written again.
     const nextDay = new Date("2026-06-02T10:00:00Z");
     expect(await rescore(nextDay)).toMatchObject({ leads: 2, rewritten: 1 });
-    const after = await db.lead.findMany({ where: { workspaceId: ws.workspace.id }, orderBy: { email: "asc" } });
+    const after = await leads();
     const byEmail = (rows: typeof after, id: string) => rows.find((l) => l.id === id);
-    expect(byEmail(after, hot.id)).toMatchObject({ engagementScore: 39.09, scoredAt: nextDay, updatedAt: nextDay });
+    // The score row changed; the lead's own fields did not, so neither did its updatedAt (the API's sync clock).
+    expect(byEmail(after, hot.id)).toMatchObject({
+      engagementScore: 39.09,
+      scoredAt: nextDay,
+      updatedAt: byEmail(before, hot.id)?.updatedAt,
+    });
     expect(byEmail(after, quiet.id)).toEqual(byEmail(before, quiet.id));
     // Nothing changes the same day: nothing is written.
     expect(await rescore(nextDay)).toMatchObject({ leads: 2, rewritten: 0 });

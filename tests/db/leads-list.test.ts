@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { exportLeads, LEADS_PAGE_SIZE, listLeads, ZLeadFilter } from "@/server/leads/list";
+import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 import { freshWorkspace } from "@/server/seed/factories";
 import { generateLeads } from "@/server/seed/lead-generator";
 
@@ -8,7 +9,9 @@ describe("leads list", { timeout: 60_000 }, () => {
   it("filters on the server, pages without gaps or repeats, and counts exactly", async () => {
     const ws = await freshWorkspace("List");
     await generateLeads({ workspaceId: ws.workspace.id, count: 180, seed: 7 });
-    const all = await db.lead.findMany({ where: { workspaceId: ws.workspace.id } });
+    const all = (await db.lead.findMany({ where: { workspaceId: ws.workspace.id }, include: WITH_SCORE })).map(
+      withScore,
+    );
 
     // Every page of the default sort, following the cursor.
     const seen: string[] = [];

@@ -185,6 +185,32 @@ describe("workspace export and import", { timeout: 180_000 }, () => {
     expect(await outcome(importWorkspace(target.admin, linesOf(archive)))).toBe("conflict");
   });
 
+  it("an archive from before scores had a table of their own (scores in the lead rows) keeps every score", async () => {
+    const source = await freshWorkspace("Old format");
+    await generateLeads({ workspaceId: source.workspace.id, count: 40, seed: 11 });
+    const archive = await archiveOf(source);
+    const scores = new Map<string, Record<string, unknown>>();
+    for (const text of archive.slice(1)) {
+      const line = JSON.parse(text) as { t: string; r: Record<string, unknown> };
+      if (line.t === "LeadScore") scores.set(line.r.leadId as string, line.r);
+    }
+    expect(scores.size).toBe(40);
+    // The earlier layout: the score columns inside each lead row, no LeadScore lines.
+    const oldFormat = archive.flatMap((text, index) => {
+      if (index === 0) return [text];
+      const line = JSON.parse(text) as { t: string; r: Record<string, unknown> };
+      if (line.t === "LeadScore") return [];
+      if (line.t !== "Lead") return [text];
+      const { leadId: _, workspaceId: __, channel: ___, ...score } = scores.get(line.r.id as string) ?? {};
+      return [JSON.stringify({ t: "Lead", r: { ...line.r, ...score } })];
+    });
+    const target = await freshWorkspace("Old format target");
+    await importWorkspace(target.admin, linesOf(oldFormat));
+    const [before, after] = [await content(source.workspace.id), await content(target.workspace.id)];
+    expect(after.leadScore).toEqual(before.leadScore);
+    expect(after.leadScore?.some((row) => !row.includes('"totalScore":0,'))).toBe(true);
+  });
+
   it("a crafted archive cannot reach into another workspace; bad files are refused whole", async () => {
     const source = await freshWorkspace("Source");
     await db.$transaction((tx) => captureLead(tx, source.marketer, ZLeadInput.parse({ email: "a@src.test" })));
@@ -201,6 +227,9 @@ describe("workspace export and import", { timeout: 180_000 }, () => {
     const target = await freshWorkspace("Target");
     expect(await outcome(importWorkspace(target.admin, linesOf([...archive, event])))).toBe("validation");
     expect(await db.leadEvent.count({ where: { leadId: victimLead.id } })).toBe(0);
+    const score = JSON.stringify({ t: "LeadScore", r: { leadId: victimLead.id, workspaceId: "x", totalScore: 99 } });
+    expect(await outcome(importWorkspace(target.admin, linesOf([...archive, score])))).toBe("validation");
+    expect((await db.leadScore.findUniqueOrThrow({ where: { leadId: victimLead.id } })).totalScore).not.toBe(99);
     expect(await outcome(importWorkspace(target.admin, linesOf(["{}", ...archive.slice(1)])))).toBe("validation");
     expect(await outcome(importWorkspace(target.admin, linesOf(["not json", ...archive.slice(1)])))).toBe("validation");
     expect(await outcome(importWorkspace(target.admin, linesOf([header, '{"t":"Secret","r":{}}'])))).toBe("validation");

@@ -230,10 +230,10 @@ describe("privacy (GDPR)", { timeout: 120_000 }, () => {
       await outcome(db.$transaction((tx) => recordLeadEvent(tx, ws.marketer, lead.id, { type: "DEMO_REQUESTED" }))),
     ).toBe("conflict");
     // A publish re-scores every lead but the erased one.
-    const scoredAt = erased.scoredAt;
+    const scoredAt = (await db.leadScore.findUniqueOrThrow({ where: { leadId: lead.id } })).scoredAt;
     await saveDraft(ws.marketer, { definition: { ...DEFAULT_SCORING_MODEL, mqlThreshold: 1 }, note: "" });
     await publishDraft(ws.marketer, { note: "Lower bar" });
-    expect((await db.lead.findUniqueOrThrow({ where: { id: lead.id } })).scoredAt).toEqual(scoredAt);
+    expect((await db.leadScore.findUniqueOrThrow({ where: { leadId: lead.id } })).scoredAt).toEqual(scoredAt);
   });
 
   it("the audit log stays append-only outside an erasure, and an erasure may only remove keys", async () => {

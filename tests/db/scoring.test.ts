@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { ZLeadInput } from "@/server/leads/schema";
+import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 import { captureLead, recordLeadEvent } from "@/server/leads/service";
 import { scoreLead } from "@/server/scoring/engine";
 import { DEFAULT_SCORING_MODEL, ZScoringModelDefinition } from "@/server/scoring/schema";
@@ -14,7 +15,7 @@ describe("draft → preview → publish", { timeout: 60_000 }, () => {
   it("previews on real leads, publishes with who and why, re-scores every lead, and keeps versions", async () => {
     const ws = await freshWorkspace("Rules");
     await generateLeads({ workspaceId: ws.workspace.id, count: 300, seed: 5 });
-    const before = await db.lead.count({ where: { workspaceId: ws.workspace.id, qualifies: true } });
+    const before = await db.leadScore.count({ where: { workspaceId: ws.workspace.id, qualifies: true } });
 
     await saveDraft(ws.marketer, { definition: lowerThreshold, note: "Lower the bar" });
     const preview = await previewDraft(ws.marketer);
@@ -24,11 +25,11 @@ describe("draft → preview → publish", { timeout: 60_000 }, () => {
     expect(preview.byPersona.reduce((sum, row) => sum + row.published, 0)).toBe(preview.published);
     expect(preview.sample.every((s) => s.draftQualifies && !s.publishedQualifies)).toBe(true);
     // Previewing changes nothing.
-    expect(await db.lead.count({ where: { workspaceId: ws.workspace.id, qualifies: true } })).toBe(before);
+    expect(await db.leadScore.count({ where: { workspaceId: ws.workspace.id, qualifies: true } })).toBe(before);
 
     const result = await publishDraft(ws.marketer, { note: "Reps want more leads" });
     expect(result.leads).toBe(300);
-    const after = await db.lead.count({ where: { workspaceId: ws.workspace.id, qualifies: true } });
+    const after = await db.leadScore.count({ where: { workspaceId: ws.workspace.id, qualifies: true } });
     expect(after).toBe(preview.draft);
     const models = await getScoringModels(ws.sales);
     expect(models.published).toMatchObject({
@@ -40,11 +41,13 @@ describe("draft → preview → publish", { timeout: 60_000 }, () => {
     expect(models.draft).toBeNull();
 
     // The bulk re-score equals scoring each lead on its own with the same engine.
-    const leads = await db.lead.findMany({
-      where: { workspaceId: ws.workspace.id },
-      take: 40,
-      include: { events: true },
-    });
+    const leads = (
+      await db.lead.findMany({
+        where: { workspaceId: ws.workspace.id },
+        take: 40,
+        include: { events: true, ...WITH_SCORE },
+      })
+    ).map(withScore);
     for (const lead of leads) {
       const single = scoreLead(lead, lead.events, lowerThreshold, lead.scoredAt ?? new Date());
       expect(lead.totalScore).toBeCloseTo(single.total, 6);
@@ -75,7 +78,7 @@ describe("draft → preview → publish", { timeout: 60_000 }, () => {
     await saveDraft(ws.marketer, { definition: lowerThreshold, note: "" });
     const result = await publishDraft(ws.marketer, { note: "30 is enough" });
     expect(result.becameMql).toBe(1);
-    const updated = await db.lead.findUniqueOrThrow({ where: { id: lead.id } });
+    const updated = withScore(await db.lead.findUniqueOrThrow({ where: { id: lead.id }, include: WITH_SCORE }));
     expect(updated).toMatchObject({ stage: "MQL", qualifies: true });
     expect(updated.scoreExplanation).toMatchObject({ threshold: 30 });
     await saveDraft(ws.marketer, { definition: lowerThreshold, note: "same again" });

@@ -128,6 +128,7 @@ export async function importWorkspace(actor: Actor, lines: () => AsyncIterable<s
       }
       const allowed = new Set(ids.values());
       const deferred: { id: string; inForceRevisionId: unknown; replacedByTermId: unknown }[] = [];
+      const scores: Record<string, unknown>[] = [];
 
       // Pass 2: rows, rewritten and inserted table by table in batches.
       let pending: { table: string; rows: Record<string, unknown>[] } = { table: "", rows: [] };
@@ -160,6 +161,16 @@ export async function importWorkspace(actor: Actor, lines: () => AsyncIterable<s
         if (table.serialId) delete row.id;
         // A stage change's copy of its lead's dimensions is the trigger's to fill (it does when they are left out).
         if (line.t === "LeadStageChange") for (const key of LEAD_DIMENSIONS) delete row[key];
+        // Score rows exist as soon as their lead does (a trigger adds them): their values are stored once the
+        // leads are in. An archive from before scores had a table of their own carries them in the lead rows.
+        if (line.t === "LeadScore") {
+          scores.push(row);
+          continue;
+        }
+        if (line.t === "Lead" && SCORE_COLUMNS.some((key) => key in row)) {
+          scores.push(Object.fromEntries([["leadId", row.id], ...SCORE_COLUMNS.map((key) => [key, row[key]])]));
+          for (const key of SCORE_COLUMNS) delete row[key];
+        }
         if (line.t === "GlossaryTerm") {
           // These point at rows that come later (its revisions, another term): set once those exist.
           deferred.push({
@@ -179,6 +190,8 @@ export async function importWorkspace(actor: Actor, lines: () => AsyncIterable<s
         if (pending.rows.length >= BATCH) await flush();
       }
       await flush();
+      for (let i = 0; i < scores.length; i += BATCH) await storeArchivedScores(tx, target, scores.slice(i, i + BATCH));
+      if (scores.length) summary.tables.LeadScore = scores.length;
       for (const term of deferred) {
         if (term.inForceRevisionId === null && term.replacedByTermId === null) continue;
         await tx.glossaryTerm.update({
@@ -202,6 +215,37 @@ export async function importWorkspace(actor: Actor, lines: () => AsyncIterable<s
   );
   logger.info("workspace.imported", { workspaceId: target, rows: summary.rows });
   return summary;
+}
+
+const SCORE_COLUMNS = [
+  "fitScore",
+  "engagementScore",
+  "totalScore",
+  "qualifies",
+  "scoreExplanation",
+  "scoredAt",
+  "scoringModelId",
+];
+
+/** The archive's scores onto the imported leads' score rows (of this workspace only). */
+async function storeArchivedScores(tx: Tx, workspaceId: string, rows: Record<string, unknown>[]) {
+  const values = rows.map((row) =>
+    Object.fromEntries(["leadId", ...SCORE_COLUMNS].map((key) => [key, row[key] ?? null])),
+  );
+  try {
+    await tx.$executeRaw`
+      UPDATE "LeadScore" s SET
+        "fitScore" = COALESCE(r."fitScore", 0), "engagementScore" = COALESCE(r."engagementScore", 0),
+        "totalScore" = COALESCE(r."totalScore", 0), qualifies = COALESCE(r.qualifies, false),
+        "scoreExplanation" = COALESCE(r."scoreExplanation", '[]'), "scoredAt" = r."scoredAt", "scoringModelId" = r."scoringModelId"
+      FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS r(
+        "leadId" text, "fitScore" float8, "engagementScore" float8, "totalScore" float8, qualifies boolean,
+        "scoreExplanation" jsonb, "scoredAt" timestamp(3), "scoringModelId" text)
+      WHERE s."leadId" = r."leadId" AND s."workspaceId" = ${workspaceId}`;
+  } catch (error) {
+    logger.warn("workspace.import_rows_refused", { table: "LeadScore", error: (error as Error).message.slice(-300) });
+    throw invalid("rows of LeadScore do not fit this version of the app");
+  }
 }
 
 /** Columns naming another record that is not a reference inside the workspace (history, or this installation's tokens). */

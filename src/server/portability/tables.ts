@@ -45,6 +45,7 @@ export const ARCHIVE_TABLES: ArchiveTable[] = [
   { model: "slaPolicy", where: own, orderBy: [{ id: "asc" }] },
   { model: "routingRule", where: own, orderBy: [{ id: "asc" }] },
   { model: "lead", where: own, orderBy: [{ id: "asc" }] },
+  { model: "leadScore", where: own, orderBy: [{ leadId: "asc" }] },
   { model: "leadEvent", where: own, orderBy: [{ id: "asc" }], serialId: true },
   { model: "leadStageChange", where: own, orderBy: [{ id: "asc" }], serialId: true },
   { model: "handoff", where: own, orderBy: [{ id: "asc" }] },
