@@ -121,8 +121,27 @@ function describeApi() {
               type: "string",
               enum: ["LEAD", "MQL", "SQL", "OPPORTUNITY", "CUSTOMER", "NURTURE", "DISQUALIFIED", "LOST"],
             },
-            score: { type: "object" },
+            score: {
+              type: "object",
+              properties: {
+                fit: { type: "number" },
+                engagement: { type: "number" },
+                total: { type: "number" },
+                qualifies: { type: "boolean" },
+                scoredAt: {
+                  type: ["string", "null"],
+                  format: "date-time",
+                  description: "When the score last changed (a publish or the nightly time decay re-scores leads).",
+                },
+              },
+            },
             scoreExplanation: { type: "object" },
+            updatedAt: {
+              type: "string",
+              format: "date-time",
+              description:
+                "When the lead's own fields or stage last changed (an MQL crossing included). A re-score alone does not move it: see score.scoredAt.",
+            },
           },
         },
       },

@@ -382,11 +382,7 @@ async function scoreChunkLeads(
     await writeScores(tx, {
       workspaceId: actor.workspaceId,
       model,
-      rows: batch.map(({ lead, personaId, results }) => ({
-        id: lead.id,
-        personaId,
-        result: results[0] as ScoreResult,
-      })),
+      rows: batch.map(({ lead, personaId, results }) => ({ lead, personaId, result: results[0] as ScoreResult })),
       now,
       actorUserId: actor.userId,
     });

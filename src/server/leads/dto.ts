@@ -18,6 +18,7 @@ type LeadRow = {
   totalScore: number;
   qualifies: boolean;
   scoreExplanation: unknown;
+  scoredAt: Date | null;
   ownerId: string | null;
   mqlAt: Date | null;
   sqlAt: Date | null;
@@ -42,7 +43,14 @@ export function leadDto(lead: LeadRow) {
     campaignId: lead.campaignId,
     personaId: lead.personaId,
     stage: lead.stage,
-    score: { fit: lead.fitScore, engagement: lead.engagementScore, total: lead.totalScore, qualifies: lead.qualifies },
+    score: {
+      fit: lead.fitScore,
+      engagement: lead.engagementScore,
+      total: lead.totalScore,
+      qualifies: lead.qualifies,
+      // A re-score (publish, nightly decay) moves this, not updatedAt (which follows the lead's own fields and stage).
+      scoredAt: lead.scoredAt,
+    },
     scoreExplanation: lead.scoreExplanation,
     ownerId: lead.ownerId,
     stageEnteredAt: { mql: lead.mqlAt, sql: lead.sqlAt, opportunity: lead.opportunityAt, customer: lead.customerAt },

@@ -11,7 +11,7 @@ import { scoreExplanationJson } from "@/server/scoring/explanation";
 
 const BATCH = 2_000;
 /** Concurrent batch writers of a re-score (the machine has two cores; PostgreSQL does most of the work). */
-const RESCORE_WRITERS = 2;
+const RESCORE_WRITERS = 4;
 
 type LeadForScoring = {
   id: string;
@@ -51,17 +51,19 @@ export async function* scoredBatches(input: {
   for (;;) {
     const rows = await client.$queryRaw<(LeadForScoring & { sums: string | null })[]>`
       WITH batch AS MATERIALIZED (
-        SELECT l.id, l.email, l.industry, l."companySize", l.country, l.title, l.channel::text, l.stage::text,
-               COALESCE(s.qualifies, false) AS qualifies, l."personaId"
-        FROM "Lead" l LEFT JOIN "LeadScore" s ON s."leadId" = l.id
-        WHERE l."workspaceId" = ${input.workspaceId} AND l.id > ${afterId}
-          ${input.leadIds ? Prisma.sql`AND l.id = ANY(${input.leadIds}::text[])` : Prisma.empty}
+        SELECT id, email, industry, "companySize", country, title, channel::text, stage::text, "personaId"
+        FROM "Lead"
+        WHERE "workspaceId" = ${input.workspaceId} AND id > ${afterId}
+          ${input.leadIds ? Prisma.sql`AND id = ANY(${input.leadIds}::text[])` : Prisma.empty}
           -- An erased lead keeps the score and stage it had: its history must not change after the erasure.
-          AND l."erasedAt" IS NULL
-        ORDER BY l.id
+          AND "erasedAt" IS NULL
+        ORDER BY id
         LIMIT ${BATCH}
       )
-      SELECT b.*, s.sums FROM batch b LEFT JOIN (${sums}) s ON s."leadId" = b.id
+      -- The score rows are joined to the materialized batch (a probe each): joined inside it, the planner
+      -- merge-joined the whole score index from its start for every batch.
+      SELECT b.*, COALESCE(sc.qualifies, false) AS qualifies, s.sums
+      FROM batch b LEFT JOIN "LeadScore" sc ON sc."leadId" = b.id LEFT JOIN (${sums}) s ON s."leadId" = b.id
       ORDER BY b.id`;
     if (rows.length === 0) return;
     yield rows.map(({ sums: text, ...lead }) => {
@@ -124,7 +126,7 @@ export async function rescoreWorkspace(input: {
   const writer = async () => {
     for (let next = await batches.next(); !next.done && !failed; next = await batches.next()) {
       const rows = next.value.map(({ lead, personaId, results }) => ({
-        id: lead.id,
+        lead,
         personaId,
         result: results[0] as ScoreResult,
       }));
@@ -178,7 +180,12 @@ export async function writeScores(
   input: {
     workspaceId: string;
     model: { id: string; model: ScoringModel };
-    rows: { id: string; personaId: string | null; result: ScoreResult }[];
+    /** Each lead as read for scoring (without locks), its persona match and its new score. */
+    rows: {
+      lead: Pick<LeadForScoring, "id" | "personaId" | "qualifies" | "stage">;
+      personaId: string | null;
+      result: ScoreResult;
+    }[];
     now: Date;
     actorUserId: string | null;
   },
@@ -186,30 +193,33 @@ export async function writeScores(
   const { rows, now } = input;
   if (rows.length === 0) return { becameMql: 0, rewritten: 0 };
   const explanation = (r: ScoreResult) => scoreExplanationJson(r, input.model.model);
+  // Which lead rows this write may change (persona, or an MQL crossing), judged on the rows as read: most
+  // batches have none, and then no lead row is read or locked here at all.
+  const touchesLead = rows.map(
+    (r) =>
+      r.personaId !== r.lead.personaId ||
+      (r.result.qualifies && !r.lead.qualifies && (r.lead.stage === "LEAD" || r.lead.stage === "NURTURE")),
+  );
   // Lock order: a lead row before its score row, as every other writer of a score takes them (capture, events,
-  // import). The lead rows this write may change are locked first; a lead that starts to qualify only between
-  // this statement and the next is locked by the next (after its score row): rare, and a deadlock it might
-  // cause makes the batch retry (rescoreWorkspace).
-  await tx.$executeRaw`
-    SELECT l.id FROM "Lead" l
-    JOIN unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.personaId)}::text[], ${rows.map((r) => r.result.qualifies)}::boolean[])
-      AS v(id, persona, qualifies) ON v.id = l.id
-    LEFT JOIN "LeadScore" s ON s."leadId" = l.id
-    WHERE l."workspaceId" = ${input.workspaceId}
-      AND (l."personaId" IS DISTINCT FROM v.persona
-           OR (v.qualifies AND NOT COALESCE(s.qualifies, false) AND l.stage IN ('LEAD', 'NURTURE')))
-    FOR UPDATE OF l`;
+  // import). A lead that starts to qualify only after it was read is locked below, after its score row: rare,
+  // and a deadlock it might cause makes the batch retry (rescoreWorkspace).
+  const candidates = rows.filter((_, i) => touchesLead[i]).map((r) => r.lead.id);
+  if (candidates.length > 0) {
+    await tx.$executeRaw`
+      SELECT id FROM "Lead" WHERE id = ANY(${candidates}::text[]) AND "workspaceId" = ${input.workspaceId} FOR UPDATE`;
+  }
   const result = await tx.$queryRaw<{ rewritten: number; crossed: string[] }[]>`
     WITH v AS (
       SELECT * FROM unnest(
-        ${rows.map((r) => r.id)}::text[],
+        ${rows.map((r) => r.lead.id)}::text[],
         ${rows.map((r) => r.personaId)}::text[],
+        ${touchesLead}::boolean[],
         ${rows.map((r) => r.result.fit)}::float8[],
         ${rows.map((r) => r.result.engagement)}::float8[],
         ${rows.map((r) => r.result.total)}::float8[],
         ${rows.map((r) => r.result.qualifies)}::boolean[],
         ${rows.map((r) => explanation(r.result))}::text[]
-      ) AS t(id, persona, fit, engagement, total, qualifies, explanation)
+      ) AS t(id, persona, touches_lead, fit, engagement, total, qualifies, explanation)
     ),
     old AS (
       -- Only scores that change are locked and rewritten: a nightly decay re-score leaves the others alone
@@ -225,8 +235,8 @@ export async function writeScores(
       -- A lead row is rewritten only when its persona changes or it crosses the MQL threshold now — decided
       -- on the locked rows, so a capture racing with the re-score cannot make a second crossing.
       SELECT l.id, l.stage, COALESCE(v.qualifies AND NOT old.qualifies AND l.stage IN ('LEAD', 'NURTURE'), false) AS crossed
-      FROM "Lead" l JOIN v ON v.id = l.id LEFT JOIN old ON old.id = l.id
-      WHERE l."workspaceId" = ${input.workspaceId}
+      FROM v LEFT JOIN old ON old.id = v.id JOIN "Lead" l ON l.id = v.id
+      WHERE (v.touches_lead OR (v.qualifies AND NOT old.qualifies)) AND l."workspaceId" = ${input.workspaceId}
         AND (l."personaId" IS DISTINCT FROM v.persona OR (v.qualifies AND NOT old.qualifies AND l.stage IN ('LEAD', 'NURTURE')))
       FOR UPDATE OF l
     ),
