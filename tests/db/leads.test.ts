@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { db } from "@/server/db";
 import { addCustomEventType, listCustomEventTypes } from "@/server/leads/event-types";
+import { listLeads, ZLeadFilter } from "@/server/leads/list";
 import { getLead } from "@/server/leads/queries";
 import { ZLeadInput } from "@/server/leads/schema";
 import { scoringInputs } from "@/server/leads/scoring-context";
@@ -35,6 +36,33 @@ describe("capture", () => {
     expect(await db.lead.count({ where: { workspaceId: ws.workspace.id } })).toBe(1);
     const log = await db.leadStageChange.findMany({ where: { leadId: first.lead.id } });
     expect(log.map((c) => [c.fromStage, c.toStage])).toEqual([[null, "LEAD"]]);
+  });
+
+  it("every lead has one score row, whatever writes the lead; its channel copy follows the lead's", async () => {
+    const ws = await freshWorkspace();
+    // A lead written without any score (as an archive, a seed or a test would) gets an unscored row.
+    const bare = await db.lead.create({
+      data: { workspaceId: ws.workspace.id, email: "bare@acme.test", channel: "SOCIAL" },
+    });
+    expect(await db.leadScore.findUnique({ where: { leadId: bare.id } })).toMatchObject({
+      workspaceId: ws.workspace.id,
+      channel: "SOCIAL",
+      totalScore: 0,
+      qualifies: false,
+      scoredAt: null,
+    });
+    const { lead } = await capture(ws, { email: "moves@acme.test", channel: "EVENTS", industry: "Logistics" });
+    expect(await db.leadScore.count({ where: { leadId: lead.id } })).toBe(1);
+    await capture(ws, { email: "moves@acme.test", channel: "REFERRAL" });
+    expect((await db.leadScore.findUniqueOrThrow({ where: { leadId: lead.id } })).channel).toBe("REFERRAL");
+    // The score sort filters the channel on the score rows: the lead is found under its new channel only.
+    const inChannel = async (channel: string) =>
+      (await listLeads(ws.sales, ZLeadFilter.parse({ channel, sort: "score" }))).leads.map((l) => l.email);
+    expect(await inChannel("REFERRAL")).toEqual(["moves@acme.test"]);
+    expect(await inChannel("EVENTS")).toEqual([]);
+    // Deleting a lead deletes its score row.
+    await db.lead.delete({ where: { id: bare.id } });
+    expect(await db.leadScore.count({ where: { leadId: bare.id } })).toBe(0);
   });
 
   it("a new workspace's first captures, all at once, share one default published model", async () => {

@@ -155,6 +155,8 @@ describe("privacy (GDPR)", { timeout: 120_000 }, () => {
       consent: { capturedVia: string };
     };
     expect(data.lead).toMatchObject({ email, name });
+    // The score and the rules that fired are data about the person too.
+    expect(data.lead).toMatchObject({ totalScore: expect.any(Number), scoreExplanation: expect.any(Object) });
     expect(data.events).toHaveLength(3);
     expect(data.events[0]?.properties.message).toContain(email);
     expect(data.handoffs[0]?.note).toContain(name);

@@ -6,6 +6,7 @@ import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { leadLabel } from "@/server/handoffs/assignment";
+import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 import { ZEmail } from "@/server/members/schema";
 
 /**
@@ -37,8 +38,9 @@ export async function findLeadByEmail(actor: Actor, rawEmail: string) {
 /** Everything stored about a lead, as one JSON document (the data subject's copy). The access is audited. */
 export async function exportLeadData(actor: Actor, leadId: string) {
   requirePermission(actor, "privacy.manage");
-  const lead = await db.lead.findFirst({ where: { id: leadId, workspaceId: actor.workspaceId } });
-  if (!lead) throw notFound();
+  const row = await db.lead.findFirst({ where: { id: leadId, workspaceId: actor.workspaceId }, include: WITH_SCORE });
+  if (!row) throw notFound();
+  const lead = withScore(row);
   const [events, stageChanges, handoffs, audit, campaign, persona] = await Promise.all([
     db.leadEvent.findMany({ where: { leadId }, orderBy: { occurredAt: "asc" } }),
     db.leadStageChange.findMany({ where: { leadId }, orderBy: { at: "asc" } }),
