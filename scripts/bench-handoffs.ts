@@ -36,8 +36,11 @@ async function team(): Promise<{ reps: Actor[]; manager: Actor }> {
 }
 
 /** Tops the workspace up to OPEN open handoffs: leads made MQL in SQL, handed off by the app in batches. */
-async function openHandoffs(pool: pg.Pool, workspaceId: string) {
-  const open = await db.handoff.count({ where: { workspaceId, status: "OPEN" } });
+async function openHandoffs(pool: pg.Pool, workspaceId: string, reps: Actor[]) {
+  // Only the bench reps' handoffs count: MQLs made by other figures (a publish's crossings) may sit with other members.
+  const open = await db.handoff.count({
+    where: { workspaceId, status: "OPEN", assigneeId: { in: reps.map((rep) => rep.userId) } },
+  });
   const missing = OPEN - open;
   if (missing <= 0) return null;
   const { rows } = await pool.query<{ id: string }>(
@@ -66,7 +69,7 @@ async function openHandoffs(pool: pg.Pool, workspaceId: string) {
 export async function benchHandoffs(pool: pg.Pool, workspaceId: string): Promise<Figure[]> {
   const figures: Figure[] = [];
   const { reps } = await team();
-  const created = await openHandoffs(pool, workspaceId);
+  const created = await openHandoffs(pool, workspaceId, reps);
   if (created) {
     figures.push({
       key: "handoffs.assign",

@@ -10,7 +10,11 @@ import { type ScoreResult, type ScoringModel, scoreFromSums } from "@/server/sco
 import { scoreExplanation } from "@/server/scoring/explanation";
 
 const BATCH = 2_000;
-/** Concurrent batch writers of a re-score (the machine has two cores; PostgreSQL does most of the work). */
+/**
+ * Concurrent batch writers of a re-score: while some batches are summed and written by PostgreSQL, others are
+ * scored in Node (1M leads on two cores: 2 writers 71.6 s, 4 writers 65.2 s). Each holds one pooled connection
+ * for its transaction, leaving the rest of the pool (10 by default) to the app's requests.
+ */
 const RESCORE_WRITERS = 4;
 
 type LeadForScoring = {
@@ -227,7 +231,7 @@ export async function writeScores(
     ),
     old AS (
       -- Only scores that change are locked and rewritten: a nightly decay re-score leaves the others alone
-      -- (no new row version, no index entries). Score rows are locked before leads, as every score writer does.
+      -- (no new row version, no index entries).
       SELECT s."leadId" AS id, s.qualifies FROM "LeadScore" s JOIN v ON v.id = s."leadId"
       WHERE s."workspaceId" = ${input.workspaceId}
         AND (s."scoringModelId" IS DISTINCT FROM ${input.model.id} OR s."fitScore" <> v.fit
