@@ -287,7 +287,8 @@ async function dropBenchWrites(workspaceId: string) {
   );
   console.log(`  leads written by earlier benches removed in ${(took / 1000).toFixed(1)} s`);
   // Vacuumed now, not by autovacuum in the middle of the next figure (it cost the API's p95 ~10 ms once).
-  if ((deleted.rowCount ?? 0) > 0) await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore", "LeadStageChange", "AuditLog"');
+  if ((deleted.rowCount ?? 0) > 0)
+    await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore", "LeadStageChange", "AuditLog"');
 }
 
 const { workspace, marketer } = await dataset();
