@@ -12,6 +12,8 @@ describe("leads list", { timeout: 60_000 }, () => {
     const all = (await db.lead.findMany({ where: { workspaceId: ws.workspace.id }, include: WITH_SCORE })).map(
       withScore,
     );
+    // The generator stores each lead's score in its score row (the sort and filters below read it).
+    expect(all.filter((l) => l.totalScore > 0 && l.scoredAt !== null).length).toBeGreaterThan(90);
 
     // Every page of the default sort, following the cursor.
     const seen: string[] = [];

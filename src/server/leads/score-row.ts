@@ -4,11 +4,19 @@ import type { Db, Tx } from "@/server/db";
 /** `include` this to read leads with their score row (LeadScore). */
 export const WITH_SCORE = { score: true } as const;
 
+/** The score columns of a lead (LeadScore's, besides its keys and channel copy). */
+export const SCORE_COLUMNS = [
+  "fitScore",
+  "engagementScore",
+  "totalScore",
+  "qualifies",
+  "scoreExplanation",
+  "scoredAt",
+  "scoringModelId",
+] as const;
+
 /** The score columns, as they sit beside the lead's own in what readers show (page, API, export). */
-export type ScoreFields = Pick<
-  LeadScore,
-  "fitScore" | "engagementScore" | "totalScore" | "qualifies" | "scoreExplanation" | "scoredAt" | "scoringModelId"
->;
+export type ScoreFields = Pick<LeadScore, (typeof SCORE_COLUMNS)[number]>;
 
 /** A lead with its score fields beside its own. */
 export type ScoredLead = Lead & ScoreFields;
@@ -34,25 +42,26 @@ export function withScore<T extends { score: LeadScore | null }>({
   };
 }
 
-/** A score to store for a lead (the explanation as JSON text). */
-export type StoredScore = Omit<ScoreFields, "scoreExplanation"> & { leadId: string; scoreExplanation: string };
+/** A lead's score to store: its columns as JSON values (an explanation object, a date or its ISO text). */
+export type StoredScore = { leadId: string } & { [K in keyof ScoreFields]?: unknown };
 
-/** Stores scores of existing leads in one statement (their score rows exist: the lead's trigger adds them). */
-export async function storeScores(client: Tx | Db, scores: StoredScore[]) {
+/**
+ * Stores scores of existing leads of a workspace in one statement (their score rows exist: the lead's trigger
+ * adds them); columns left out take the unscored defaults. The rows travel as one JSON document, so values from
+ * an archive are checked by PostgreSQL's casts like the app's own.
+ */
+export async function storeScores(client: Tx | Db, workspaceId: string, scores: StoredScore[]) {
   if (scores.length === 0) return;
+  const rows = scores.map((score) =>
+    Object.fromEntries(["leadId", ...SCORE_COLUMNS].map((k) => [k, score[k as keyof StoredScore] ?? null])),
+  );
   await client.$executeRaw`
     UPDATE "LeadScore" s SET
-      "fitScore" = v.fit, "engagementScore" = v.engagement, "totalScore" = v.total, qualifies = v.qualifies,
-      "scoreExplanation" = v.explanation::jsonb, "scoredAt" = v.at::timestamp(3), "scoringModelId" = v.model
-    FROM unnest(
-      ${scores.map((r) => r.leadId)}::text[],
-      ${scores.map((r) => r.fitScore)}::float8[],
-      ${scores.map((r) => r.engagementScore)}::float8[],
-      ${scores.map((r) => r.totalScore)}::float8[],
-      ${scores.map((r) => r.qualifies)}::boolean[],
-      ${scores.map((r) => r.scoreExplanation)}::text[],
-      ${scores.map((r) => r.scoredAt?.toISOString() ?? null)}::text[],
-      ${scores.map((r) => r.scoringModelId)}::text[]
-    ) AS v(id, fit, engagement, total, qualifies, explanation, at, model)
-    WHERE s."leadId" = v.id`;
+      "fitScore" = COALESCE(r."fitScore", 0), "engagementScore" = COALESCE(r."engagementScore", 0),
+      "totalScore" = COALESCE(r."totalScore", 0), qualifies = COALESCE(r.qualifies, false),
+      "scoreExplanation" = COALESCE(r."scoreExplanation", '[]'), "scoredAt" = r."scoredAt", "scoringModelId" = r."scoringModelId"
+    FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
+      "leadId" text, "fitScore" float8, "engagementScore" float8, "totalScore" float8, qualifies boolean,
+      "scoreExplanation" jsonb, "scoredAt" timestamp(3), "scoringModelId" text)
+    WHERE s."leadId" = r."leadId" AND s."workspaceId" = ${workspaceId}`;
 }

@@ -5,6 +5,7 @@ import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { type Db, db, type Tx } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { SCORE_COLUMNS, type StoredScore, storeScores } from "@/server/leads/score-row";
 import { logger } from "@/server/logger";
 import { ZEmail } from "@/server/members/schema";
 import { ARCHIVE_FORMAT, ARCHIVE_VERSION } from "./export";
@@ -190,7 +191,12 @@ export async function importWorkspace(actor: Actor, lines: () => AsyncIterable<s
         if (pending.rows.length >= BATCH) await flush();
       }
       await flush();
-      for (let i = 0; i < scores.length; i += BATCH) await storeArchivedScores(tx, target, scores.slice(i, i + BATCH));
+      for (let i = 0; i < scores.length; i += BATCH) {
+        await storeScores(tx, target, scores.slice(i, i + BATCH) as StoredScore[]).catch((error) => {
+          logger.warn("workspace.import_rows_refused", { table: "LeadScore", error: String(error).slice(-300) });
+          throw invalid("rows of LeadScore do not fit this version of the app");
+        });
+      }
       if (scores.length) summary.tables.LeadScore = scores.length;
       for (const term of deferred) {
         if (term.inForceRevisionId === null && term.replacedByTermId === null) continue;
@@ -215,37 +221,6 @@ export async function importWorkspace(actor: Actor, lines: () => AsyncIterable<s
   );
   logger.info("workspace.imported", { workspaceId: target, rows: summary.rows });
   return summary;
-}
-
-const SCORE_COLUMNS = [
-  "fitScore",
-  "engagementScore",
-  "totalScore",
-  "qualifies",
-  "scoreExplanation",
-  "scoredAt",
-  "scoringModelId",
-];
-
-/** The archive's scores onto the imported leads' score rows (of this workspace only). */
-async function storeArchivedScores(tx: Tx, workspaceId: string, rows: Record<string, unknown>[]) {
-  const values = rows.map((row) =>
-    Object.fromEntries(["leadId", ...SCORE_COLUMNS].map((key) => [key, row[key] ?? null])),
-  );
-  try {
-    await tx.$executeRaw`
-      UPDATE "LeadScore" s SET
-        "fitScore" = COALESCE(r."fitScore", 0), "engagementScore" = COALESCE(r."engagementScore", 0),
-        "totalScore" = COALESCE(r."totalScore", 0), qualifies = COALESCE(r.qualifies, false),
-        "scoreExplanation" = COALESCE(r."scoreExplanation", '[]'), "scoredAt" = r."scoredAt", "scoringModelId" = r."scoringModelId"
-      FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS r(
-        "leadId" text, "fitScore" float8, "engagementScore" float8, "totalScore" float8, qualifies boolean,
-        "scoreExplanation" jsonb, "scoredAt" timestamp(3), "scoringModelId" text)
-      WHERE s."leadId" = r."leadId" AND s."workspaceId" = ${workspaceId}`;
-  } catch (error) {
-    logger.warn("workspace.import_rows_refused", { table: "LeadScore", error: (error as Error).message.slice(-300) });
-    throw invalid("rows of LeadScore do not fit this version of the app");
-  }
 }
 
 /** Columns naming another record that is not a reference inside the workspace (history, or this installation's tokens). */

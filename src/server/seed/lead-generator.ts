@@ -12,6 +12,7 @@ import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { type StoredScore, storeScores } from "@/server/leads/score-row";
 import { personaFits, publishedModel } from "@/server/leads/scoring-context";
 import { scoreLead } from "@/server/scoring/engine";
+import { scoreExplanation } from "@/server/scoring/explanation";
 
 /**
  * Realistic leads for the demo seed (and, in batches, for benchmarks): spread
@@ -349,11 +350,7 @@ export async function generateLeads(input: {
       engagementScore: today.engagement,
       totalScore: today.total,
       qualifies: today.qualifies,
-      scoreExplanation: JSON.stringify({
-        contributions: today.explanation,
-        disqualifiedBy: today.disqualifiedBy,
-        threshold: model.model.mqlThreshold,
-      }),
+      scoreExplanation: scoreExplanation(today, model.model),
       scoredAt: now,
       scoringModelId: model.id,
     });
@@ -383,7 +380,7 @@ export async function generateLeads(input: {
   const BATCH = 1000;
   for (let i = 0; i < leads.length; i += BATCH) {
     await db.lead.createMany({ data: leads.slice(i, i + BATCH), skipDuplicates: true });
-    await storeScores(db, scores.slice(i, i + BATCH));
+    await storeScores(db, input.workspaceId, scores.slice(i, i + BATCH));
   }
   for (let i = 0; i < events.length; i += BATCH) await db.leadEvent.createMany({ data: events.slice(i, i + BATCH) });
   for (let i = 0; i < stages.length; i += BATCH)
