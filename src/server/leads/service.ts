@@ -56,7 +56,8 @@ export async function applyScore(
     now: Date;
   },
 ) {
-  const lead = withScore(await tx.lead.findUniqueOrThrow({ where: { id: input.leadId }, include: WITH_SCORE }));
+  const found = await tx.lead.findUniqueOrThrow({ where: { id: input.leadId }, include: WITH_SCORE });
+  const lead = withScore(found);
   const events = await tx.leadEvent.findMany({
     where: { leadId: lead.id },
     select: { type: true, occurredAt: true },
@@ -75,21 +76,22 @@ export async function applyScore(
     scoredAt: input.now,
     scoringModelId: input.model.id,
   };
-  await tx.leadScore.upsert({
+  const saved = await tx.leadScore.upsert({
     where: { leadId: lead.id },
     create: { leadId: lead.id, workspaceId: lead.workspaceId, channel: lead.channel, ...score },
     update: score,
   });
   // The lead row itself changes only when its persona or stage does (its updatedAt is the sync clock of its own fields).
-  if (personaId !== lead.personaId || move) {
-    await tx.lead.update({
-      where: { id: lead.id },
-      data: {
-        personaId,
-        ...(move ? { stage: move.to, stageEnteredAt: input.now, mqlAt: lead.mqlAt ?? input.now } : {}),
-      },
-    });
-  }
+  const written =
+    personaId !== lead.personaId || move
+      ? await tx.lead.update({
+          where: { id: lead.id },
+          data: {
+            personaId,
+            ...(move ? { stage: move.to, stageEnteredAt: input.now, mqlAt: lead.mqlAt ?? input.now } : {}),
+          },
+        })
+      : found;
   if (move) {
     await tx.leadStageChange.create({
       data: {
@@ -110,9 +112,11 @@ export async function applyScore(
       now: input.now,
       actorUserId: input.actorUserId,
     });
+    // The handoff gave the lead its owner: read it back.
+    const handedOff = await tx.lead.findUniqueOrThrow({ where: { id: lead.id } });
+    return { lead: withScore({ ...handedOff, score: saved }), becameMql: true };
   }
-  const scored = withScore(await tx.lead.findUniqueOrThrow({ where: { id: lead.id }, include: WITH_SCORE }));
-  return { lead: scored, becameMql: move !== null };
+  return { lead: withScore({ ...written, score: saved }), becameMql: false };
 }
 
 /**
