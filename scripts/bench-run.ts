@@ -229,11 +229,35 @@ async function benchImport(marketer: { userId: string; workspaceId: string; role
 }
 
 async function benchRescore(marketer: { userId: string; workspaceId: string; role: "MARKETER" }, leads: number) {
-  const threshold = 40 + (Date.now() % 20);
-  await saveDraft(marketer, { definition: { ...DEFAULT_SCORING_MODEL, mqlThreshold: threshold }, note: "bench" });
-  const [result, took] = await time(() => publishDraft(marketer, { note: "bench" }));
-  // The re-score ends with a vacuum in the background: the next figures wait for it rather than compete with it.
-  await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore"');
+  // A publish that moves only the threshold (the default rules otherwise, as every run leaves them): scores
+  // change only by the time decay since they were last written, qualification for the leads between the thresholds.
+  const current = (await db.$transaction((tx) => publishedModel(tx, marketer.workspaceId))).model.mqlThreshold;
+  const threshold = current === 45 ? 50 : 45;
+  const publish = async (definition: typeof DEFAULT_SCORING_MODEL) => {
+    await saveDraft(marketer, { definition, note: "bench" });
+    const outcome = await time(() => publishDraft(marketer, { note: "bench" }));
+    // The re-score ends with a vacuum in the background: the next figures wait for it rather than compete with it.
+    await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore"');
+    return outcome;
+  };
+  const defaults = { ...DEFAULT_SCORING_MODEL, mqlThreshold: threshold };
+  const [result, took] = await publish(defaults);
+  // The worst case: a fit rule every lead matches changes every lead's score and explanation; publishing the
+  // defaults again changes them all back (two samples).
+  const everyLead = {
+    ...defaults,
+    fitRules: [
+      ...defaults.fitRules,
+      {
+        id: "bench-every-lead",
+        label: "Bench: every lead",
+        when: { attribute: "emailDomain" as const, operator: "notIn" as const, values: ["bench.invalid"] },
+        points: 1,
+      },
+    ],
+  };
+  const [changed, changedTook] = await publish(everyLead);
+  const [changedBack, changedBackTook] = await publish(defaults);
   // The nightly decay re-score: the same model a day later; only leads whose rounded score moved are rewritten.
   const model = await db.$transaction((tx) => publishedModel(tx, marketer.workspaceId));
   const personas = await personaFits(db, marketer.workspaceId);
@@ -269,11 +293,20 @@ async function benchRescore(marketer: { userId: string; workspaceId: string; rol
   figures.push({
     key: "leads.rescore",
     group: LEADS_GROUP,
-    name: `Re-score every lead after a publish (${leads.toLocaleString("en")} leads, ${result.becameMql} became MQL)`,
+    name: `Re-score every lead after a publish that moves the threshold (${leads.toLocaleString("en")} leads scored, ${result.rewritten.toLocaleString("en")} scores changed, ${result.becameMql} became MQL)`,
     target: "< 30 s",
     app: `${(took / 1000).toFixed(1)} s`,
-    floor: `${(floor / 1000).toFixed(1)} s (one SQL UPDATE, no decay, caps or explanation)`,
+    floor: `${(floor / 1000).toFixed(1)} s (one SQL UPDATE of every score, no decay, caps or explanation)`,
     ratio: ratio(took, floor),
+  });
+  figures.push({
+    key: "leads.rescore.all",
+    group: LEADS_GROUP,
+    name: `Re-score every lead after a publish that changes every score (a fit rule every lead matches, added then removed; ${changed.rewritten.toLocaleString("en")} and ${changedBack.rewritten.toLocaleString("en")} scores changed)`,
+    target: "< 30 s",
+    app: `${(changedTook / 1000).toFixed(1)} s and ${(changedBackTook / 1000).toFixed(1)} s`,
+    floor: `${(floor / 1000).toFixed(1)} s (as above)`,
+    ratio: ratio(Math.max(changedTook, changedBackTook), floor),
   });
 }
 

@@ -3,11 +3,18 @@ import { getFormatter, getTranslations } from "next-intl/server";
 export type Explanation = {
   contributions?: { ruleId: string; label: string; kind: string; points: number; events?: number }[];
   disqualifiedBy?: { ruleId: string; label: string }[];
-  threshold?: number;
 };
 
-/** Why a lead has its score: the rules that fired, with points (lead page, handoff inbox). */
-export async function ScoreExplanation({ explanation, qualifies }: { explanation: unknown; qualifies: boolean }) {
+/** Why a lead has its score: the rules that fired, with points (lead page, handoff inbox), and the model's threshold. */
+export async function ScoreExplanation({
+  explanation,
+  qualifies,
+  threshold,
+}: {
+  explanation: unknown;
+  qualifies: boolean;
+  threshold?: number;
+}) {
   const t = await getTranslations("leads");
   const format = await getFormatter();
   const e = (explanation ?? {}) as Explanation;
@@ -16,7 +23,7 @@ export async function ScoreExplanation({ explanation, qualifies }: { explanation
     <div>
       <p className={`text-sm ${qualifies ? "text-green-800" : "text-slate-600"}`} data-testid="qualifies">
         {qualifies ? t("qualifies") : t("doesNotQualify")}
-        {e.threshold !== undefined && ` · ${t("threshold", { threshold: e.threshold })}`}
+        {threshold !== undefined && ` · ${t("threshold", { threshold })}`}
       </p>
       {e.disqualifiedBy && e.disqualifiedBy.length > 0 && (
         <p className="text-sm text-red-800">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
+import { getLeadDetail } from "@/server/leads/queries";
 import { ZLeadInput } from "@/server/leads/schema";
 import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 import { captureLead, recordLeadEvent } from "@/server/leads/service";
@@ -74,13 +75,23 @@ describe("draft → preview → publish", { timeout: 60_000 }, () => {
       captureLead(tx, ws.marketer, ZLeadInput.parse({ email: "w@acme.test" })),
     );
     await db.$transaction((tx) => recordLeadEvent(tx, ws.marketer, lead.id, { type: "DEMO_REQUESTED" }));
+    const { lead: idle } = await db.$transaction((tx) =>
+      captureLead(tx, ws.marketer, ZLeadInput.parse({ email: "idle@acme.test" })),
+    );
+    const scoreOf = async (id: string) => db.leadScore.findUniqueOrThrow({ where: { leadId: id } });
+    const [waitingBefore, idleBefore] = [await scoreOf(lead.id), await scoreOf(idle.id)];
     expect((await db.lead.findUniqueOrThrow({ where: { id: lead.id } })).stage).toBe("LEAD");
     await saveDraft(ws.marketer, { definition: lowerThreshold, note: "" });
     const result = await publishDraft(ws.marketer, { note: "30 is enough" });
     expect(result.becameMql).toBe(1);
     const updated = withScore(await db.lead.findUniqueOrThrow({ where: { id: lead.id }, include: WITH_SCORE }));
-    expect(updated).toMatchObject({ stage: "MQL", qualifies: true });
-    expect(updated.scoreExplanation).toMatchObject({ threshold: 30 });
+    expect(updated).toMatchObject({ stage: "MQL", qualifies: true, totalScore: waitingBefore.totalScore });
+    expect(updated.scoreExplanation).toEqual(waitingBefore.scoreExplanation);
+    // The lead page judges against the published threshold; the stored explanation does not carry it.
+    expect((await getLeadDetail(ws.marketer, lead.id)).threshold).toBe(30);
+    // Only the threshold moved: a lead whose score and qualification stay as they were keeps its score row.
+    expect(result.rewritten).toBe(1);
+    expect(await scoreOf(idle.id)).toEqual(idleBefore);
     await saveDraft(ws.marketer, { definition: lowerThreshold, note: "same again" });
     expect((await publishDraft(ws.marketer, { note: "" })).becameMql).toBe(0);
   });

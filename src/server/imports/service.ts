@@ -324,7 +324,7 @@ async function writeChunkLeads(
                     ${pickFresh(values.size)}::int[], ${pickFresh(values.country)}::text[], ${pickFresh(values.channel)}::text[], ${pickFresh(values.campaign)}::text[],
                     ${freshScores.map((s) => s.personaId)}::text[], ${freshScores.map((s) => s.result.fit)}::float8[],
                     ${freshScores.map((s) => s.result.engagement)}::float8[], ${freshScores.map((s) => s.result.total)}::float8[],
-                    ${freshScores.map((s) => scoreExplanationJson(s.result, model.model))}::text[])
+                    ${freshScores.map((s) => scoreExplanationJson(s.result))}::text[])
           AS v(id, email, name, phone, company, title, industry, size, country, channel, campaign, persona, fit, engagement, total, explanation)
         ), lead AS (
           INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel, "campaignId",
@@ -382,7 +382,12 @@ async function scoreChunkLeads(
     await writeScores(tx, {
       workspaceId: actor.workspaceId,
       model,
-      rows: batch.map(({ lead, personaId, results }) => ({ lead, personaId, result: results[0] as ScoreResult })),
+      rows: batch.map(({ lead, stored, personaId, results }) => ({
+        lead,
+        stored,
+        personaId,
+        result: results[0] as ScoreResult,
+      })),
       now,
       actorUserId: actor.userId,
     });

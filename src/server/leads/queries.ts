@@ -5,6 +5,9 @@ import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { WITH_SCORE, withScore } from "@/server/leads/score-row";
+import { ZScoringModelDefinition } from "@/server/scoring/schema";
+
+const ZThreshold = ZScoringModelDefinition.pick({ mqlThreshold: true });
 
 export async function getLead(actor: Actor, leadId: string) {
   requirePermission(actor, "leads.read");
@@ -50,7 +53,7 @@ export async function listLeadsForSync(
 /** A lead with what its page shows: persona, campaign, owner names and its timeline. */
 export async function getLeadDetail(actor: Actor, leadId: string) {
   const lead = await getLead(actor, leadId);
-  const [events, stageChanges, persona, campaign, owner] = await Promise.all([
+  const [events, stageChanges, persona, campaign, owner, model] = await Promise.all([
     db.leadEvent.findMany({ where: { leadId }, orderBy: { occurredAt: "desc" }, take: 200 }),
     db.leadStageChange.findMany({ where: { leadId }, orderBy: { at: "desc" } }),
     lead.personaId
@@ -66,6 +69,10 @@ export async function getLeadDetail(actor: Actor, leadId: string) {
         })
       : null,
     lead.ownerId ? db.user.findUnique({ where: { id: lead.ownerId }, select: { id: true, name: true } }) : null,
+    db.scoringModel.findFirst({
+      where: { workspaceId: actor.workspaceId, status: "PUBLISHED" },
+      select: { definition: true },
+    }),
   ]);
   const actorIds = [...new Set(stageChanges.map((c) => c.actorUserId).filter((id): id is string => Boolean(id)))];
   const names = new Map(
@@ -86,5 +93,7 @@ export async function getLeadDetail(actor: Actor, leadId: string) {
       by: c.actorUserId ? (names.get(c.actorUserId) ?? null) : null,
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
-  return { lead, persona, campaign, owner, timeline, eventCount: events.length };
+  // The threshold the lead's qualification is judged against: the published model's (not stored with each score).
+  const threshold = ZThreshold.safeParse(model?.definition).data?.mqlThreshold;
+  return { lead, persona, campaign, owner, timeline, threshold, eventCount: events.length };
 }

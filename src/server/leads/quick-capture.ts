@@ -75,7 +75,7 @@ export async function captureNewLead(
         INSERT INTO "LeadScore" ("leadId", "workspaceId", channel, "fitScore", "engagementScore", "totalScore", qualifies,
                                  "scoreExplanation", "scoredAt", "scoringModelId")
         SELECT id, "workspaceId", channel, ${result.fit}::float8, ${result.engagement}::float8, ${result.total}::float8, FALSE,
-               ${JSON.stringify(scoreExplanation(result, context.model.model))}::jsonb, ${now}::timestamp(3),
+               ${JSON.stringify(scoreExplanation(result))}::jsonb, ${now}::timestamp(3),
                ${context.model.id}::text
         FROM lead
         RETURNING "fitScore", "engagementScore", "totalScore", qualifies, "scoreExplanation", "scoredAt", "scoringModelId"

@@ -55,11 +55,12 @@ export async function storeScores(client: Tx | Db, workspaceId: string, scores: 
   const rows = scores.map((score) =>
     Object.fromEntries(["leadId", ...SCORE_COLUMNS].map((k) => [k, score[k as keyof StoredScore] ?? null])),
   );
+  // (Explanations in archives made before the threshold left them still carry it: dropped.)
   await client.$executeRaw`
     UPDATE "LeadScore" s SET
       "fitScore" = COALESCE(r."fitScore", 0), "engagementScore" = COALESCE(r."engagementScore", 0),
       "totalScore" = COALESCE(r."totalScore", 0), qualifies = COALESCE(r.qualifies, false),
-      "scoreExplanation" = COALESCE(r."scoreExplanation", '[]'), "scoredAt" = r."scoredAt", "scoringModelId" = r."scoringModelId"
+      "scoreExplanation" = COALESCE(r."scoreExplanation", '[]') - 'threshold', "scoredAt" = r."scoredAt", "scoringModelId" = r."scoringModelId"
     FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(
       "leadId" text, "fitScore" float8, "engagementScore" float8, "totalScore" float8, qualifies boolean,
       "scoreExplanation" jsonb, "scoredAt" timestamp(3), "scoringModelId" text)

@@ -72,7 +72,7 @@ export async function applyScore(
     engagementScore: result.engagement,
     totalScore: result.total,
     qualifies: result.qualifies,
-    scoreExplanation: scoreExplanation(result, input.model.model) as unknown as Prisma.InputJsonValue,
+    scoreExplanation: scoreExplanation(result) as unknown as Prisma.InputJsonValue,
     scoredAt: input.now,
     scoringModelId: input.model.id,
   };

@@ -66,9 +66,9 @@ export function behaviourSumsOf(leads: Prisma.Sql, rules: readonly BehaviourRule
 }
 
 export function parseBehaviourSums(text: string | null | undefined, rules: number): BehaviourSum[] {
+  // A plain loop: a publish parses a million of these.
   const values = text ? text.split(",") : [];
-  return Array.from({ length: rules }, (_, i) => ({
-    sum: values.length ? Number.parseFloat(values[2 * i] ?? "0") : 0,
-    events: values.length ? Number.parseInt(values[2 * i + 1] ?? "0", 10) : 0,
-  }));
+  const sums: BehaviourSum[] = new Array(rules);
+  for (let i = 0; i < rules; i++) sums[i] = { sum: Number(values[2 * i] ?? 0), events: Number(values[2 * i + 1] ?? 0) };
+  return sums;
 }

@@ -7,7 +7,8 @@ import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { logger } from "@/server/logger";
 import { behaviourSumsOf, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
 import { type ScoreResult, type ScoringModel, scoreFromSums } from "@/server/scoring/engine";
-import { scoreExplanation } from "@/server/scoring/explanation";
+import { scoreExplanation, scoreExplanationText } from "@/server/scoring/explanation";
+import { rawQuery } from "@/server/sql";
 
 const BATCH = 2_000;
 /**
@@ -30,12 +31,10 @@ type LeadForScoring = {
   personaId: string | null;
 };
 
-/**
- * Walks every lead of a workspace in batches (keyset on id): each batch's
- * leads and their behaviour sums come from one SQL statement, the rest of the
- * score from the same pure engine as live capture (`scoreFromSums`).
- */
-export async function* scoredBatches(input: {
+/** A lead's score as stored before the re-score (null: no score row yet), to leave unchanged rows alone. */
+type StoredScore = { fit: number; engagement: number; total: number; qualifies: boolean; explanation: string } | null;
+
+type ScoringInput = {
   workspaceId: string;
   models: ScoringModel[];
   personas: PersonaFit[];
@@ -43,7 +42,34 @@ export async function* scoredBatches(input: {
   /** Only these leads (default: every lead of the workspace). */
   leadIds?: string[];
   client?: Tx | Db;
-}) {
+};
+
+/** The leads a re-score covers. An erased lead keeps the score and stage it had: its history must not change. */
+function scoredLeads(input: ScoringInput): Prisma.Sql {
+  return Prisma.sql`"workspaceId" = ${input.workspaceId} AND "erasedAt" IS NULL
+    ${input.leadIds ? Prisma.sql`AND id = ANY(${input.leadIds}::text[])` : Prisma.empty}`;
+}
+
+/** Walks the leads in batches of ids (keyset on the primary key; a few milliseconds a batch, ids only). */
+async function* leadBatches(input: ScoringInput): AsyncGenerator<string[]> {
+  const client = input.client ?? db;
+  let after = "";
+  for (;;) {
+    const rows = await client.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Lead" WHERE ${scoredLeads(input)} AND id > ${after} ORDER BY id LIMIT ${BATCH}`;
+    if (rows.length === 0) return;
+    yield rows.map((r) => r.id);
+    if (rows.length < BATCH) return;
+    after = rows.at(-1)?.id ?? after;
+  }
+}
+
+/**
+ * Scores one batch: its leads, their stored scores and behaviour sums come
+ * from one SQL statement, the rest of the score from the same pure engine as
+ * live capture (`scoreFromSums`), once per model.
+ */
+async function scoreBatch(input: ScoringInput, ids: string[]) {
   const client = input.client ?? db;
   // Every model's behaviour rules summed in one pass over the batch's events.
   const rules = input.models.flatMap((m) => m.behaviourRules);
@@ -51,39 +77,72 @@ export async function* scoredBatches(input: {
     rules.length === 0
       ? Prisma.sql`SELECT NULL::text AS "leadId", NULL::text AS sums WHERE false`
       : behaviourSumsOf(Prisma.sql`ANY(SELECT id FROM batch)`, rules, input.now);
-  let afterId = "";
-  for (;;) {
-    const rows = await client.$queryRaw<(LeadForScoring & { sums: string | null })[]>`
-      WITH batch AS MATERIALIZED (
-        SELECT id, email, industry, "companySize", country, title, channel::text, stage::text, "personaId"
-        FROM "Lead"
-        WHERE "workspaceId" = ${input.workspaceId} AND id > ${afterId}
-          ${input.leadIds ? Prisma.sql`AND id = ANY(${input.leadIds}::text[])` : Prisma.empty}
-          -- An erased lead keeps the score and stage it had: its history must not change after the erasure.
-          AND "erasedAt" IS NULL
-        ORDER BY id
-        LIMIT ${BATCH}
-      )
-      -- The score rows are joined to the materialized batch (a probe each): joined inside it, the planner
-      -- merge-joined the whole score index from its start for every batch.
-      SELECT b.*, COALESCE(sc.qualifies, false) AS qualifies, s.sums
-      FROM batch b LEFT JOIN "LeadScore" sc ON sc."leadId" = b.id LEFT JOIN (${sums}) s ON s."leadId" = b.id
-      ORDER BY b.id`;
-    if (rows.length === 0) return;
-    yield rows.map(({ sums: text, ...lead }) => {
-      const personaId = matchPersona(lead, input.personas);
-      const sums = parseBehaviourSums(text, rules.length);
-      let offset = 0;
-      const results = input.models.map((model) => {
-        const own = sums.slice(offset, offset + model.behaviourRules.length);
-        offset += model.behaviourRules.length;
-        return scoreFromSums({ ...lead, personaId }, own, model);
-      });
-      return { lead, personaId, results };
+  // Straight through pg when not in a transaction (sql.ts): Prisma's handling of 2,000 rows a batch cost Node more
+  // than scoring them.
+  const rows = await rawQuery<
+    LeadForScoring & {
+      sums: string | null;
+      scored: boolean;
+      fit: number;
+      engagement: number;
+      total: number;
+      explanation: string;
+    }
+  >(
+    client,
+    Prisma.sql`
+    WITH batch AS MATERIALIZED (
+      SELECT id, email, industry, "companySize", country, title, channel::text, stage::text, "personaId"
+      FROM "Lead"
+      WHERE id = ANY(${ids}::text[]) AND ${scoredLeads(input)}
+    )
+    -- The score rows are joined to the materialized batch (a probe each): joined inside it, the planner
+    -- merge-joined the whole score index from its start for every batch.
+    SELECT b.*, COALESCE(sc.qualifies, false) AS qualifies, s.sums, sc."leadId" IS NOT NULL AS scored,
+      sc."fitScore" AS fit, sc."engagementScore" AS engagement, sc."totalScore" AS total,
+      sc."scoreExplanation"::text AS explanation
+    FROM batch b LEFT JOIN "LeadScore" sc ON sc."leadId" = b.id LEFT JOIN (${sums}) s ON s."leadId" = b.id
+    ORDER BY b.id`,
+  );
+  return rows.map((row) => {
+    // Copied field by field (no object rest/spread): a million leads a publish.
+    const lead: LeadForScoring = {
+      id: row.id,
+      email: row.email,
+      industry: row.industry,
+      companySize: row.companySize,
+      country: row.country,
+      title: row.title,
+      channel: row.channel,
+      stage: row.stage,
+      qualifies: row.qualifies,
+      personaId: row.personaId,
+    };
+    const personaId = matchPersona(lead, input.personas);
+    const stored: StoredScore = row.scored
+      ? {
+          fit: row.fit,
+          engagement: row.engagement,
+          total: row.total,
+          qualifies: row.qualifies,
+          explanation: row.explanation,
+        }
+      : null;
+    const sums = parseBehaviourSums(row.sums, rules.length);
+    const attributes = { ...lead, personaId };
+    let offset = 0;
+    const results = input.models.map((model) => {
+      const own = sums.slice(offset, offset + model.behaviourRules.length);
+      offset += model.behaviourRules.length;
+      return scoreFromSums(attributes, own, model);
     });
-    afterId = rows.at(-1)?.id ?? afterId;
-    if (rows.length < BATCH) return;
-  }
+    return { lead, personaId, stored, results };
+  });
+}
+
+/** Every lead of the workspace (or the given ones) scored with each model, a batch at a time (preview, import). */
+export async function* scoredBatches(input: ScoringInput) {
+  for await (const ids of leadBatches(input)) yield await scoreBatch(input, ids);
 }
 
 /** A batch chosen as a deadlock's victim is written again (its scores and crossings are decided on the locked rows). */
@@ -118,19 +177,23 @@ export async function rescoreWorkspace(input: {
   let leads = 0;
   let crossings = 0;
   let rewritten = 0;
-  const batches = scoredBatches({
+  const scoring: ScoringInput = {
     workspaceId: input.workspaceId,
     models: [input.model.model],
     personas: input.personas,
     now,
-  });
-  // Two writers: while one batch is written, the next is read and scored (an async generator hands out
-  // its batches in turn, one per `next()`). Batches hold disjoint leads, so the writers never wait on each other's lead rows.
+  };
+  const batches = leadBatches(scoring);
+  // Each writer takes the next batch of ids (the generator hands them out in turn, one per `next()`), then reads,
+  // scores and writes it on its own: the batches' reads (behaviour sums) run side by side on every core, and
+  // batches hold disjoint leads, so the writers never wait on each other's rows.
   let failed = false;
   const writer = async () => {
     for (let next = await batches.next(); !next.done && !failed; next = await batches.next()) {
-      const rows = next.value.map(({ lead, personaId, results }) => ({
+      const scored = await scoreBatch(scoring, next.value);
+      const rows = scored.map(({ lead, stored, personaId, results }) => ({
         lead,
+        stored,
         personaId,
         result: results[0] as ScoreResult,
       }));
@@ -172,6 +235,18 @@ export async function rescoreWorkspace(input: {
   return { leads, rewritten, becameMql: crossings, durationMs: Math.round(performance.now() - started) };
 }
 
+/** Whether a new score differs from the stored one (points, qualification or explanation). */
+function scoreChanged(stored: StoredScore, result: ScoreResult): boolean {
+  return (
+    stored === null ||
+    stored.fit !== result.fit ||
+    stored.engagement !== result.engagement ||
+    stored.total !== result.total ||
+    stored.qualifies !== result.qualifies ||
+    stored.explanation !== scoreExplanationText(result)
+  );
+}
+
 /**
  * Writes computed scores for a set of leads in one statement: locks the rows,
  * stores the scores, and moves to MQL the leads that cross the threshold now —
@@ -184,9 +259,10 @@ export async function writeScores(
   input: {
     workspaceId: string;
     model: { id: string; model: ScoringModel };
-    /** Each lead as read for scoring (without locks), its persona match and its new score. */
+    /** Each lead as read for scoring (without locks), its stored score, its persona match and its new score. */
     rows: {
       lead: Pick<LeadForScoring, "id" | "personaId" | "qualifies" | "stage">;
+      stored: StoredScore;
       personaId: string | null;
       result: ScoreResult;
     }[];
@@ -194,15 +270,17 @@ export async function writeScores(
     actorUserId: string | null;
   },
 ): Promise<{ becameMql: number; rewritten: number }> {
-  const { rows, now } = input;
-  if (rows.length === 0) return { becameMql: 0, rewritten: 0 };
+  const { now } = input;
   // Which lead rows this write may change (persona, or an MQL crossing), judged on the rows as read: most
   // batches have none, and then no lead row is read or locked here at all.
-  const touchesLead = rows.map(
-    (r) =>
-      r.personaId !== r.lead.personaId ||
-      (r.result.qualifies && !r.lead.qualifies && (r.lead.stage === "LEAD" || r.lead.stage === "NURTURE")),
-  );
+  const touches = (r: (typeof input.rows)[number]) =>
+    r.personaId !== r.lead.personaId ||
+    (r.result.qualifies && !r.lead.qualifies && (r.lead.stage === "LEAD" || r.lead.stage === "NURTURE"));
+  // Only leads whose score or lead row changes go to PostgreSQL: a nightly decay or a publish that moves only the
+  // threshold leaves most scores as they were, and parsing and comparing them there cost more than scoring them.
+  const rows = input.rows.filter((r) => touches(r) || scoreChanged(r.stored, r.result));
+  if (rows.length === 0) return { becameMql: 0, rewritten: 0 };
+  const touchesLead = rows.map(touches);
   // Lock order: a lead row before its score row, as every other writer of a score takes them (capture, events,
   // import). A lead that starts to qualify only after it was read is locked below, after its score row: rare,
   // and a deadlock it might cause makes the batch retry (rescoreWorkspace).
@@ -224,17 +302,17 @@ export async function writeScores(
           engagement: r.result.engagement,
           total: r.result.total,
           qualifies: r.result.qualifies,
-          explanation: scoreExplanation(r.result, input.model.model),
+          explanation: scoreExplanation(r.result),
         })),
       )}::json) AS t(id text, persona text, touches_lead boolean, fit float8, engagement float8, total float8,
                      qualifies boolean, explanation jsonb)
     ),
     old AS (
-      -- Only scores that change are locked and rewritten: a nightly decay re-score leaves the others alone
-      -- (no new row version, no index entries).
+      -- Only scores that change are locked and rewritten (judged again on the locked rows): the others keep
+      -- their row, its scoredAt and the model that last changed them.
       SELECT s."leadId" AS id, s.qualifies FROM "LeadScore" s JOIN v ON v.id = s."leadId"
       WHERE s."workspaceId" = ${input.workspaceId}
-        AND (s."scoringModelId" IS DISTINCT FROM ${input.model.id} OR s."fitScore" <> v.fit
+        AND (s."fitScore" <> v.fit
              OR s."engagementScore" <> v.engagement OR s."totalScore" <> v.total OR s.qualifies <> v.qualifies
              OR s."scoreExplanation" <> v.explanation)
       FOR UPDATE OF s

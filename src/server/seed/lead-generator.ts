@@ -350,7 +350,7 @@ export async function generateLeads(input: {
       engagementScore: today.engagement,
       totalScore: today.total,
       qualifies: today.qualifies,
-      scoreExplanation: scoreExplanation(today, model.model),
+      scoreExplanation: scoreExplanation(today),
       scoredAt: now,
       scoringModelId: model.id,
     });

@@ -13,7 +13,7 @@ import { DealActions } from "./deal-actions";
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("leads.read");
-  const { lead, persona, campaign, owner, timeline } = await found(getLeadDetail(actor, (await params).id));
+  const { lead, persona, campaign, owner, timeline, threshold } = await found(getLeadDetail(actor, (await params).id));
   const { handoffs, names } = can(actor.role, "handoffs.read")
     ? await leadHandoffs(actor, lead.id)
     : { handoffs: [], names: {} as Record<string, string> };
@@ -100,7 +100,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
               </div>
             ))}
           </dl>
-          <ScoreExplanation explanation={lead.scoreExplanation} qualifies={lead.qualifies} />
+          <ScoreExplanation explanation={lead.scoreExplanation} qualifies={lead.qualifies} threshold={threshold} />
         </section>
       </div>
       <section className="card space-y-3" aria-labelledby="privacy">
