@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/server/db";
+import { retryTransient } from "@/server/retry";
 
 /**
  * The funnel rollup's upkeep (the triggers that feed it are in the migration
@@ -20,17 +21,13 @@ export async function compactFunnel(batch = 50_000): Promise<number> {
  * recompute or by their own deltas.
  */
 export async function rebuildFunnel(workspaceId: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await db.$transaction(async (tx) => tx.$executeRaw`SELECT smk_rebuild_funnel(${workspaceId})`, {
+  // A concurrent compaction took the same deltas: start again on a fresh snapshot.
+  await retryTransient(
+    () =>
+      db.$transaction(async (tx) => tx.$executeRaw`SELECT smk_rebuild_funnel(${workspaceId})`, {
         isolationLevel: "RepeatableRead",
         timeout: 600_000,
-      });
-      return;
-    } catch (error) {
-      // A concurrent compaction took the same deltas: start again on a fresh snapshot.
-      if (attempt < 3 && /could not serialize/i.test(String(error))) continue;
-      throw error;
-    }
-  }
+      }),
+    { retryOn: /could not serialize/i, attempts: 4 },
+  );
 }

@@ -5,6 +5,7 @@ import { type Db, db, type Tx } from "@/server/db";
 import { createHandoffs } from "@/server/handoffs/assignment";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
 import { logger } from "@/server/logger";
+import { retryTransient } from "@/server/retry";
 import { behaviourSumsOf, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
 import { type ScoreResult, type ScoringModel, scoreFromSums } from "@/server/scoring/engine";
 import { scoreExplanation, scoreExplanationText } from "@/server/scoring/explanation";
@@ -12,9 +13,9 @@ import { rawQuery } from "@/server/sql";
 
 const BATCH = 2_000;
 /**
- * Concurrent batch writers of a re-score: while some batches are summed and written by PostgreSQL, others are
- * scored in Node (1M leads on two cores: 2 writers 71.6 s, 4 writers 65.2 s). Each holds one pooled connection
- * for its transaction, leaving the rest of the pool (10 by default) to the app's requests.
+ * Concurrent batch writers of a re-score, each reading, scoring and writing its own batches: while some batches
+ * are summed and written by PostgreSQL, others are scored in Node. Each holds one pooled connection at a time,
+ * leaving the rest of the pool (10 by default) to the app's requests.
  */
 const RESCORE_WRITERS = 4;
 
@@ -145,18 +146,6 @@ export async function* scoredBatches(input: ScoringInput) {
   for await (const ids of leadBatches(input)) yield await scoreBatch(input, ids);
 }
 
-/** A batch chosen as a deadlock's victim is written again (its scores and crossings are decided on the locked rows). */
-async function retryOnDeadlock<T>(write: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (attempt >= attempts || !/deadlock detected|40P01/.test(String(error))) throw error;
-      logger.warn("rescore.batch_deadlock_retry", { attempt });
-    }
-  }
-}
-
 /** leads: scored; rewritten: whose stored score changed (the others are left as they are). */
 export type RescoreSummary = { leads: number; rewritten: number; becameMql: number; durationMs: number };
 
@@ -197,16 +186,22 @@ export async function rescoreWorkspace(input: {
         personaId,
         result: results[0] as ScoreResult,
       }));
-      const written = await retryOnDeadlock(() =>
-        db.$transaction((tx) =>
-          writeScores(tx, {
-            workspaceId: input.workspaceId,
-            model: input.model,
-            rows,
-            now,
-            actorUserId: input.actorUserId,
-          }),
-        ),
+      // A batch chosen as a deadlock's victim is written again (its scores and crossings are decided on the locked rows).
+      const written = await retryTransient(
+        () =>
+          db.$transaction((tx) =>
+            writeScores(tx, {
+              workspaceId: input.workspaceId,
+              model: input.model,
+              rows,
+              now,
+              actorUserId: input.actorUserId,
+            }),
+          ),
+        {
+          retryOn: /deadlock detected|40P01/,
+          onRetry: (attempt) => logger.warn("rescore.batch_deadlock_retry", { attempt }),
+        },
       );
       leads += rows.length;
       crossings += written.becameMql;
