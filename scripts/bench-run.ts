@@ -231,8 +231,8 @@ async function benchImport(marketer: { userId: string; workspaceId: string; role
 async function benchRescore(marketer: { userId: string; workspaceId: string; role: "MARKETER" }, leads: number) {
   // A publish that moves only the threshold (the default rules otherwise, as every run leaves them): scores
   // change only by the time decay since they were last written, qualification for the leads between the thresholds.
-  const current = (await db.$transaction((tx) => publishedModel(tx, marketer.workspaceId))).model.mqlThreshold;
-  const threshold = current === 45 ? 50 : 45;
+  const current = await db.$transaction((tx) => publishedModel(tx, marketer.workspaceId));
+  const threshold = current.model.mqlThreshold === 45 ? 50 : 45;
   const publish = async (definition: typeof DEFAULT_SCORING_MODEL) => {
     await saveDraft(marketer, { definition, note: "bench" });
     const outcome = await time(() => publishDraft(marketer, { note: "bench" }));
@@ -241,6 +241,16 @@ async function benchRescore(marketer: { userId: string; workspaceId: string; rol
     return outcome;
   };
   const defaults = { ...DEFAULT_SCORING_MODEL, mqlThreshold: threshold };
+  // The scores as the nightly re-score left them a day ago (not measured), so every run starts from the same
+  // state: the publish then finds the scores a day of decay old, as in a workspace where it runs at night.
+  await rescoreWorkspace({
+    workspaceId: marketer.workspaceId,
+    model: current,
+    personas: await personaFits(db, marketer.workspaceId),
+    actorUserId: null,
+    now: new Date(Date.now() - 24 * 3600 * 1000),
+  });
+  await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore"');
   const [result, took] = await publish(defaults);
   // The worst case: a fit rule every lead matches changes every lead's score and explanation; publishing the
   // defaults again changes them all back (two samples).
@@ -270,17 +280,26 @@ async function benchRescore(marketer: { userId: string; workspaceId: string; rol
       now: new Date(Date.now() + 24 * 3600 * 1000),
     }),
   );
-  // The floor last (it writes made-up engagement points into every lead), on a vacuumed table like the publish.
+  // The floor last, on a vacuumed table like the publish; rolled back, so the scores stay the app's.
   await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore"');
-  const [, floor] = await time(() =>
-    pool.query(
-      `UPDATE "LeadScore" l SET "engagementScore" = s.points
-       FROM (SELECT "leadId", sum(CASE type WHEN 'DEMO_REQUESTED' THEN 40 WHEN 'PRICING_PAGE_VIEWED' THEN 10 ELSE 3 END) AS points
-             FROM "LeadEvent" WHERE "workspaceId" = $1 GROUP BY "leadId") s
-       WHERE l."leadId" = s."leadId" AND l."workspaceId" = $1`,
-      [marketer.workspaceId],
-    ),
-  );
+  const client = await pool.connect();
+  let floor: number;
+  try {
+    await client.query("BEGIN");
+    [, floor] = await time(() =>
+      client.query(
+        `UPDATE "LeadScore" l SET "engagementScore" = s.points
+         FROM (SELECT "leadId", sum(CASE type WHEN 'DEMO_REQUESTED' THEN 40 WHEN 'PRICING_PAGE_VIEWED' THEN 10 ELSE 3 END) AS points
+               FROM "LeadEvent" WHERE "workspaceId" = $1 GROUP BY "leadId") s
+         WHERE l."leadId" = s."leadId" AND l."workspaceId" = $1`,
+        [marketer.workspaceId],
+      ),
+    );
+  } finally {
+    await client.query("ROLLBACK");
+    client.release();
+  }
+  await pool.query('VACUUM "LeadScore"');
   figures.push({
     key: "leads.rescore.decay",
     group: LEADS_GROUP,
