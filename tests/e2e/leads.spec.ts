@@ -17,7 +17,7 @@ test("a marketer captures a lead, lowers the MQL threshold, previews, publishes,
   await page.getByLabel("Country (ISO code, e.g. IT)").fill("it");
   await page.getByRole("button", { name: "Save lead" }).click();
   await expect(page.getByRole("heading", { name: "Francesca Neri" })).toBeVisible();
-  await expect(page.getByTestId("qualifies")).toContainText("Does not meet the MQL criteria");
+  await expect(page.getByTestId("qualifies")).toContainText("Does not meet the MQL criteria · MQL threshold: 60");
   await expect(page.getByTestId("score-explanation")).toContainText("Matches a buyer persona");
   const leadUrl = page.url();
 
@@ -34,7 +34,8 @@ test("a marketer captures a lead, lowers the MQL threshold, previews, publishes,
   await expect(page.getByTestId("rules-in-force")).toContainText("Giulia Marketer");
 
   await page.goto(leadUrl);
-  await expect(page.getByTestId("qualifies")).toContainText("Meets the MQL criteria");
+  // Judged against the published threshold (the stored explanation does not carry it).
+  await expect(page.getByTestId("qualifies")).toContainText("Meets the MQL criteria · MQL threshold: 20");
   await expect(page.getByTestId("timeline")).toContainText("Stage: Lead → MQL");
   await expect(page.getByTestId("timeline")).toContainText("score crossed the MQL threshold");
 });

@@ -135,7 +135,11 @@ function describeApi() {
                 },
               },
             },
-            scoreExplanation: { type: "object" },
+            scoreExplanation: {
+              type: "object",
+              description:
+                "Why the lead has its score: contributions (the rules that fired, with points and, for behaviour rules, events) and disqualifiedBy (the disqualifiers that matched). The MQL threshold is the published scoring model's, not part of each lead's explanation.",
+            },
             updatedAt: {
               type: "string",
               format: "date-time",

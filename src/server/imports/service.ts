@@ -382,9 +382,11 @@ async function scoreChunkLeads(
     await writeScores(tx, {
       workspaceId: actor.workspaceId,
       model,
-      rows: batch.map(({ lead, stored, personaId, results }) => ({
+      // Compared on the locked score rows, not the ones read above: this transaction holds the lead rows, but a
+      // re-score may rewrite a score row meanwhile, and a stale "unchanged" would keep a score of the old fields.
+      rows: batch.map(({ lead, personaId, results }) => ({
         lead,
-        stored,
+        stored: null,
         personaId,
         result: results[0] as ScoreResult,
       })),

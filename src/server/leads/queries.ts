@@ -9,6 +9,18 @@ import { ZScoringModelDefinition } from "@/server/scoring/schema";
 
 const ZThreshold = ZScoringModelDefinition.pick({ mqlThreshold: true });
 
+/**
+ * The MQL threshold scores are judged against, shown beside a lead's explanation: the published model's (not
+ * stored with each score; undefined before the workspace has a published model).
+ */
+export async function publishedThreshold(actor: Actor): Promise<number | undefined> {
+  const model = await db.scoringModel.findFirst({
+    where: { workspaceId: actor.workspaceId, status: "PUBLISHED" },
+    select: { definition: true },
+  });
+  return ZThreshold.safeParse(model?.definition).data?.mqlThreshold;
+}
+
 export async function getLead(actor: Actor, leadId: string) {
   requirePermission(actor, "leads.read");
   const lead = await db.lead.findFirst({ where: { id: leadId, workspaceId: actor.workspaceId }, include: WITH_SCORE });
@@ -53,7 +65,7 @@ export async function listLeadsForSync(
 /** A lead with what its page shows: persona, campaign, owner names and its timeline. */
 export async function getLeadDetail(actor: Actor, leadId: string) {
   const lead = await getLead(actor, leadId);
-  const [events, stageChanges, persona, campaign, owner, model] = await Promise.all([
+  const [events, stageChanges, persona, campaign, owner, threshold] = await Promise.all([
     db.leadEvent.findMany({ where: { leadId }, orderBy: { occurredAt: "desc" }, take: 200 }),
     db.leadStageChange.findMany({ where: { leadId }, orderBy: { at: "desc" } }),
     lead.personaId
@@ -69,10 +81,7 @@ export async function getLeadDetail(actor: Actor, leadId: string) {
         })
       : null,
     lead.ownerId ? db.user.findUnique({ where: { id: lead.ownerId }, select: { id: true, name: true } }) : null,
-    db.scoringModel.findFirst({
-      where: { workspaceId: actor.workspaceId, status: "PUBLISHED" },
-      select: { definition: true },
-    }),
+    publishedThreshold(actor),
   ]);
   const actorIds = [...new Set(stageChanges.map((c) => c.actorUserId).filter((id): id is string => Boolean(id)))];
   const names = new Map(
@@ -93,7 +102,5 @@ export async function getLeadDetail(actor: Actor, leadId: string) {
       by: c.actorUserId ? (names.get(c.actorUserId) ?? null) : null,
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
-  // The threshold the lead's qualification is judged against: the published model's (not stored with each score).
-  const threshold = ZThreshold.safeParse(model?.definition).data?.mqlThreshold;
   return { lead, persona, campaign, owner, timeline, threshold, eventCount: events.length };
 }

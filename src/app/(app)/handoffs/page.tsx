@@ -7,6 +7,7 @@ import { TermHint } from "@/components/term-hint";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { answeredHandoff, listAssignees, listOpenHandoffs, liveSummary } from "@/server/handoffs/queries";
+import { publishedThreshold } from "@/server/leads/queries";
 import { HandoffActions, ReassignControl } from "./handoff-actions";
 import { HandoffTabs } from "./handoff-tabs";
 import { LiveRefresh } from "./live-refresh";
@@ -23,11 +24,12 @@ export default async function HandoffsPage({
   const team = query.view === "team" && canAssign;
   // Marketers and admins have no inbox of their own: they read returned leads.
   if (!team && !can(actor.role, "handoffs.answer")) redirect("/handoffs/returned");
-  const [{ handoffs, total }, people, live, done] = await Promise.all([
+  const [{ handoffs, total }, people, live, done, threshold] = await Promise.all([
     listOpenHandoffs(actor, { team, assigneeId: team ? query.assignee : undefined }),
     canAssign ? listAssignees(actor) : Promise.resolve([]),
     liveSummary(actor),
     query.done ? answeredHandoff(actor, query.done) : Promise.resolve(null),
+    publishedThreshold(actor),
   ]);
   const returnTo = new URLSearchParams(
     team ? { view: "team", ...(query.assignee ? { assignee: query.assignee } : {}) } : {},
@@ -136,7 +138,7 @@ export default async function HandoffsPage({
                   <details className="text-sm">
                     <summary className="cursor-pointer text-brand-700">{t("handoffs.whyScore")}</summary>
                     <div className="mt-2">
-                      <ScoreExplanation explanation={h.lead.scoreExplanation} qualifies />
+                      <ScoreExplanation explanation={h.lead.scoreExplanation} qualifies threshold={threshold} />
                     </div>
                   </details>
                 </div>
