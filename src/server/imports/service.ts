@@ -382,11 +382,10 @@ async function scoreChunkLeads(
     await writeScores(tx, {
       workspaceId: actor.workspaceId,
       model,
-      // Compared on the locked score rows, not the ones read above: this transaction holds the lead rows, but a
-      // re-score may rewrite a score row meanwhile, and a stale "unchanged" would keep a score of the old fields.
-      rows: batch.map(({ lead, personaId, results }) => ({
+      // Read without the previous scores (see readPrevious): every row is compared on the locked score rows.
+      rows: batch.map(({ lead, stored, personaId, results }) => ({
         lead,
-        stored: null,
+        stored,
         personaId,
         result: results[0] as ScoreResult,
       })),

@@ -32,8 +32,11 @@ type LeadForScoring = {
   personaId: string | null;
 };
 
-/** A lead's score as stored before the re-score (null: no score row yet), to leave unchanged rows alone. */
-type StoredScore = { fit: number; engagement: number; total: number; qualifies: boolean; explanation: string } | null;
+/**
+ * A lead's score as read before the re-score, to leave unchanged rows alone; null when there is none to compare
+ * with (no score row, or not read: the write statement then compares on the locked rows).
+ */
+type PreviousScore = { fit: number; engagement: number; total: number; qualifies: boolean; explanation: string } | null;
 
 type ScoringInput = {
   workspaceId: string;
@@ -43,6 +46,12 @@ type ScoringInput = {
   /** Only these leads (default: every lead of the workspace). */
   leadIds?: string[];
   client?: Tx | Db;
+  /**
+   * Read each lead's stored score too (the workspace re-score, whose batches do not lock the leads). Not for the
+   * preview, which writes nothing, nor for a transaction that holds the lead rows but not their score rows (the
+   * import): a re-score may rewrite those between the read and the write.
+   */
+  readPrevious?: boolean;
 };
 
 /** The leads a re-score covers. An erased lead keeps the score and stage it had: its history must not change. */
@@ -78,6 +87,9 @@ async function scoreBatch(input: ScoringInput, ids: string[]) {
     rules.length === 0
       ? Prisma.sql`SELECT NULL::text AS "leadId", NULL::text AS sums WHERE false`
       : behaviourSumsOf(Prisma.sql`ANY(SELECT id FROM batch)`, rules, input.now);
+  const previous = input.readPrevious
+    ? Prisma.sql`sc."leadId" IS NOT NULL AS scored, sc."scoreExplanation"::text AS explanation`
+    : Prisma.sql`false AS scored, NULL::text AS explanation`;
   // Straight through pg when not in a transaction (sql.ts): Prisma's handling of 2,000 rows a batch cost Node more
   // than scoring them.
   const rows = await rawQuery<
@@ -99,9 +111,8 @@ async function scoreBatch(input: ScoringInput, ids: string[]) {
     )
     -- The score rows are joined to the materialized batch (a probe each): joined inside it, the planner
     -- merge-joined the whole score index from its start for every batch.
-    SELECT b.*, COALESCE(sc.qualifies, false) AS qualifies, s.sums, sc."leadId" IS NOT NULL AS scored,
-      sc."fitScore" AS fit, sc."engagementScore" AS engagement, sc."totalScore" AS total,
-      sc."scoreExplanation"::text AS explanation
+    SELECT b.*, COALESCE(sc.qualifies, false) AS qualifies, s.sums, ${previous},
+      sc."fitScore" AS fit, sc."engagementScore" AS engagement, sc."totalScore" AS total
     FROM batch b LEFT JOIN "LeadScore" sc ON sc."leadId" = b.id LEFT JOIN (${sums}) s ON s."leadId" = b.id
     ORDER BY b.id`,
   );
@@ -120,7 +131,7 @@ async function scoreBatch(input: ScoringInput, ids: string[]) {
       personaId: row.personaId,
     };
     const personaId = matchPersona(lead, input.personas);
-    const stored: StoredScore = row.scored
+    const stored: PreviousScore = row.scored
       ? {
           fit: row.fit,
           engagement: row.engagement,
@@ -171,6 +182,7 @@ export async function rescoreWorkspace(input: {
     models: [input.model.model],
     personas: input.personas,
     now,
+    readPrevious: true,
   };
   const batches = leadBatches(scoring);
   // Each writer takes the next batch of ids (the generator hands them out in turn, one per `next()`), then reads,
@@ -231,7 +243,7 @@ export async function rescoreWorkspace(input: {
 }
 
 /** Whether a new score differs from the stored one (points, qualification or explanation). */
-function scoreChanged(stored: StoredScore, result: ScoreResult): boolean {
+function scoreChanged(stored: PreviousScore, result: ScoreResult): boolean {
   return (
     stored === null ||
     stored.fit !== result.fit ||
@@ -257,7 +269,7 @@ export async function writeScores(
     /** Each lead as read for scoring (without locks), its stored score, its persona match and its new score. */
     rows: {
       lead: Pick<LeadForScoring, "id" | "personaId" | "qualifies" | "stage">;
-      stored: StoredScore;
+      stored: PreviousScore;
       personaId: string | null;
       result: ScoreResult;
     }[];
