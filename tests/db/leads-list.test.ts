@@ -9,6 +9,14 @@ describe("leads list", { timeout: 60_000 }, () => {
   it("filters on the server, pages without gaps or repeats, and counts exactly", async () => {
     const ws = await freshWorkspace("List");
     await generateLeads({ workspaceId: ws.workspace.id, count: 180, seed: 7 });
+    // A third of them owned by the rep (the owner filter below).
+    const ids = (await db.lead.findMany({ where: { workspaceId: ws.workspace.id }, select: { id: true } })).map(
+      (l) => l.id,
+    );
+    await db.lead.updateMany({
+      where: { id: { in: ids.filter((_, i) => i % 3 === 0) } },
+      data: { ownerId: ws.sales.userId },
+    });
     const all = (await db.lead.findMany({ where: { workspaceId: ws.workspace.id }, include: WITH_SCORE })).map(
       withScore,
     );
@@ -36,8 +44,30 @@ describe("leads list", { timeout: 60_000 }, () => {
     expect(result.count).toEqual({ value: expected.length, capped: false });
     expect(result.leads.map((l) => l.id)).toEqual(expected.slice(0, LEADS_PAGE_SIZE).map((l) => l.id));
 
-    const mqls = await listLeads(ws.sales, ZLeadFilter.parse({ stage: "MQL" }));
-    expect(mqls.leads.every((l) => l.stage === "MQL")).toBe(true);
+    // Filters applied on the score rows (stage, channel: copies of the lead's) and on the leads, with either sort.
+    type Lead = (typeof all)[number];
+    const owner = ws.sales.userId;
+    const later = all.find((l) => l.stage !== "LEAD")?.stage as string;
+    const byScore = (a: Lead, b: Lead) => b.totalScore - a.totalScore || (a.id < b.id ? 1 : -1);
+    const newest = (a: Lead, b: Lead) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1);
+    const combos: [Record<string, string>, (l: Lead) => boolean][] = [
+      [{ stage: "LEAD", minScore: "10", sort: "score" }, (l) => l.stage === "LEAD" && l.totalScore >= 10],
+      [{ stage: later, sort: "score" }, (l) => l.stage === later],
+      [{ stage: "LEAD", maxScore: "20" }, (l) => l.stage === "LEAD" && l.totalScore <= 20],
+      [{ stage: "LEAD", channel: "EVENTS", sort: "score" }, (l) => l.stage === "LEAD" && l.channel === "EVENTS"],
+      [{ owner, minScore: "5" }, (l) => l.ownerId === owner && l.totalScore >= 5],
+      [{ owner, minScore: "5", sort: "score" }, (l) => l.ownerId === owner && l.totalScore >= 5],
+    ];
+    for (const [query, matches] of combos) {
+      const want = all.filter(matches).sort(query.sort === "score" ? byScore : newest);
+      expect(want.length, JSON.stringify(query)).toBeGreaterThan(0);
+      const got = await listLeads(ws.sales, ZLeadFilter.parse(query));
+      expect(got.count, JSON.stringify(query)).toEqual({ value: want.length, capped: false });
+      expect(
+        got.leads.map((l) => l.id),
+        JSON.stringify(query),
+      ).toEqual(want.slice(0, LEADS_PAGE_SIZE).map((l) => l.id));
+    }
   });
 
   it("searches email, name and company; wildcards are literal; bad filter values are ignored", async () => {

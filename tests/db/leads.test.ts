@@ -38,7 +38,7 @@ describe("capture", () => {
     expect(log.map((c) => [c.fromStage, c.toStage])).toEqual([[null, "LEAD"]]);
   });
 
-  it("every lead has one score row, whatever writes the lead; its channel copy follows the lead's", async () => {
+  it("every lead has one score row, whatever writes the lead; its channel and stage copies follow the lead's", async () => {
     const ws = await freshWorkspace();
     // A lead written without any score (as an archive, a seed or a test would) gets an unscored row.
     const bare = await db.lead.create({
@@ -60,6 +60,22 @@ describe("capture", () => {
       (await listLeads(ws.sales, ZLeadFilter.parse({ channel, sort: "score" }))).leads.map((l) => l.email);
     expect(await inChannel("REFERRAL")).toEqual(["moves@acme.test"]);
     expect(await inChannel("EVENTS")).toEqual([]);
+    // So does the stage copy, whatever moves the lead (here an update as a deal would make; captures and
+    // re-scores that cross the threshold are checked in scoring.test.ts).
+    const inStage = async (stage: string) =>
+      (await listLeads(ws.sales, ZLeadFilter.parse({ stage, sort: "score", minScore: "-100", q: "moves" }))).leads.map(
+        (l) => l.email,
+      );
+    expect(await inStage("LEAD")).toEqual(["moves@acme.test"]);
+    await db.lead.update({ where: { id: lead.id }, data: { stage: "OPPORTUNITY" } });
+    expect((await db.leadScore.findUniqueOrThrow({ where: { leadId: lead.id } })).stage).toBe("OPPORTUNITY");
+    expect(await inStage("OPPORTUNITY")).toEqual(["moves@acme.test"]);
+    expect(await inStage("LEAD")).toEqual([]);
+    // A lead written at a later stage (an archive, a seed) starts with that copy.
+    const won = await db.lead.create({
+      data: { workspaceId: ws.workspace.id, email: "won@acme.test", channel: "SOCIAL", stage: "CUSTOMER" },
+    });
+    expect((await db.leadScore.findUniqueOrThrow({ where: { leadId: won.id } })).stage).toBe("CUSTOMER");
     // Deleting a lead deletes its score row.
     await db.lead.delete({ where: { id: bare.id } });
     expect(await db.leadScore.count({ where: { leadId: bare.id } })).toBe(0);
@@ -146,6 +162,7 @@ describe("scoring and the MQL crossing", () => {
     expect(c.becameMql).toBe(true);
     expect(c.lead).toMatchObject({ stage: "MQL", totalScore: 60, qualifies: true });
     expect(c.lead.mqlAt).not.toBeNull();
+    expect((await db.leadScore.findUniqueOrThrow({ where: { leadId: lead.id } })).stage).toBe("MQL");
     const explanation = c.lead.scoreExplanation as { contributions: { ruleId: string; points: number }[] };
     expect(explanation.contributions.map((x) => [x.ruleId, x.points])).toEqual([
       ["demo", 40],

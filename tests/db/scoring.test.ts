@@ -87,6 +87,8 @@ describe("draft → preview → publish", { timeout: 60_000 }, () => {
     const updated = withScore(await db.lead.findUniqueOrThrow({ where: { id: lead.id }, include: WITH_SCORE }));
     expect(updated).toMatchObject({ stage: "MQL", qualifies: true, totalScore: waitingBefore.totalScore });
     expect(updated.scoreExplanation).toEqual(waitingBefore.scoreExplanation);
+    // The score row's copy of the stage (read by the list's stage filters) followed the crossing.
+    expect((await scoreOf(lead.id)).stage).toBe("MQL");
     // The lead page judges against the published threshold; the stored explanation does not carry it.
     expect((await getLeadDetail(ws.marketer, lead.id)).threshold).toBe(30);
     // Only the threshold moved: a lead whose score and qualification stay as they were keeps its score row.

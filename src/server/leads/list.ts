@@ -75,7 +75,7 @@ function scoreRange(filter: LeadFilter): Prisma.FloatFilter | null {
 
 /**
  * The `where` of a filter, always scoped to the actor's workspace; dates are local days of `timeZone`.
- * `onLead: true` leaves out what the score sort applies to the score rows themselves (score range, channel).
+ * `onLead: true` leaves out what the score sort applies to the score rows themselves (score range, channel, stage).
  */
 export function leadWhere(
   actor: Actor,
@@ -92,7 +92,7 @@ export function leadWhere(
   const score = options.onLead ? null : scoreRange(filter);
   return {
     workspaceId: actor.workspaceId,
-    ...(filter.stage ? { stage: filter.stage } : {}),
+    ...(filter.stage && !options.onLead ? { stage: filter.stage } : {}),
     ...(filter.channel && !options.onLead ? { channel: filter.channel } : {}),
     ...(filter.persona ? { personaId: filter.persona === "none" ? null : filter.persona } : {}),
     ...(filter.campaign ? { campaignId: filter.campaign } : {}),
@@ -210,7 +210,7 @@ async function pageByDate(actor: Actor, filter: LeadFilter, sort: DateSort, time
 }
 
 /**
- * The score sort walks the score rows' own index (workspace[, channel], score, id) and keeps those whose
+ * The score sort walks the score rows' own index (workspace[, channel or stage], score, id) and keeps those whose
  * lead matches the rest of the filter: the page is found in score order without sorting the matches.
  */
 async function pageByScore(actor: Actor, filter: LeadFilter, timeZone: string): Promise<ListedLead[]> {
@@ -225,7 +225,7 @@ async function pageByScore(actor: Actor, filter: LeadFilter, timeZone: string): 
   return rows.map(({ lead, ...score }) => ({ ...lead, ...score }));
 }
 
-/** The filter from the score rows' side: score range and channel on them, the rest on their lead. */
+/** The filter from the score rows' side: score range, channel and stage on them (copies of the lead's), the rest on their lead. */
 function scoreWhere(actor: Actor, filter: LeadFilter, timeZone: string): Prisma.LeadScoreWhereInput {
   const onLead = leadWhere(actor, filter, timeZone, { onLead: true });
   const { workspaceId: _, ...leadOnly } = onLead;
@@ -233,6 +233,7 @@ function scoreWhere(actor: Actor, filter: LeadFilter, timeZone: string): Prisma.
   return {
     workspaceId: actor.workspaceId,
     ...(filter.channel ? { channel: filter.channel } : {}),
+    ...(filter.stage ? { stage: filter.stage } : {}),
     ...(range ? { totalScore: range } : {}),
     ...(Object.keys(leadOnly).length ? { lead: { is: onLead } } : {}),
   };
@@ -246,8 +247,9 @@ function scoreWhere(actor: Actor, filter: LeadFilter, timeZone: string): Prisma.
  * range it walks the score rows' index; otherwise the leads' newest-first ones.
  */
 async function cappedCount(actor: Actor, filter: LeadFilter, timeZone: string) {
+  const { workspaceId: _, ...leadOnly } = leadWhere(actor, filter, timeZone, { onLead: true });
   const found =
-    scoreRange(filter) !== null
+    scoreRange(filter) !== null && Object.keys(leadOnly).length === 0
       ? await db.leadScore.count({
           where: scoreWhere(actor, filter, timeZone),
           orderBy: [{ totalScore: "desc" }, { leadId: "desc" }],
