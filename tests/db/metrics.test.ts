@@ -297,6 +297,8 @@ describe("funnel", () => {
       ZLeadFilter.parse({ from: "2026-10-01", to: "2026-10-31", entered: "MQL" }),
     );
     expect(entered.count.value).toBe(4);
+    // The page lists them all, E too (created in September: only the creation's upper bound is implied).
+    expect(entered.leads).toHaveLength(4);
   });
 
   it("filters by channel, and another workspace sees none of it", async () => {
