@@ -98,6 +98,51 @@ describe("draft → preview → publish", { timeout: 60_000 }, () => {
     expect((await publishDraft(ws.marketer, { note: "" })).becameMql).toBe(0);
   });
 
+  it("a publish racing with events on the same leads makes each lead MQL exactly once", async () => {
+    const ws = await freshWorkspace("Race");
+    const leads: { id: string }[] = [];
+    for (let i = 0; i < 120; i++) {
+      const { lead } = await db.$transaction((tx) =>
+        captureLead(tx, ws.marketer, ZLeadInput.parse({ email: `race-${i}@acme.test` })),
+      );
+      // 40 + 10 points: under the published threshold (60), over the draft's (45).
+      await db.$transaction((tx) => recordLeadEvent(tx, ws.marketer, lead.id, { type: "DEMO_REQUESTED" }));
+      await db.$transaction((tx) => recordLeadEvent(tx, ws.marketer, lead.id, { type: "PRICING_PAGE_VIEWED" }));
+      leads.push(lead);
+    }
+    await saveDraft(ws.marketer, { definition: { ...DEFAULT_SCORING_MODEL, mqlThreshold: 45 }, note: "" });
+    // While the publish re-scores them, each lead gets an event that makes it qualify under either model (four
+    // writers at a time: the pool's other connections serve the re-score).
+    let byEvents = 0;
+    const writer = async (slice: typeof leads) => {
+      for (const lead of slice) {
+        const recorded = await db.$transaction((tx) =>
+          recordLeadEvent(tx, ws.marketer, lead.id, { type: "FORM_SUBMITTED" }),
+        );
+        if (recorded.becameMql) byEvents++;
+      }
+    };
+    const [published] = await Promise.all([
+      publishDraft(ws.marketer, { note: "race" }),
+      ...[0, 1, 2, 3].map((w) => writer(leads.filter((_, i) => i % 4 === w))),
+    ]);
+    // Which side makes a lead's crossing depends on the timing; together they make each one once.
+    expect(published.becameMql + byEvents).toBe(leads.length);
+    const ids = leads.map((l) => l.id);
+    const crossings = await db.leadStageChange.groupBy({
+      by: ["leadId"],
+      where: { leadId: { in: ids }, toStage: "MQL" },
+      _count: true,
+    });
+    expect(crossings).toHaveLength(leads.length);
+    expect(crossings.every((c) => c._count === 1)).toBe(true);
+    expect(await db.handoff.count({ where: { leadId: { in: ids } } })).toBe(leads.length);
+    expect(await db.lead.count({ where: { id: { in: ids }, stage: "MQL" } })).toBe(leads.length);
+    expect(await db.leadScore.count({ where: { leadId: { in: ids }, qualifies: true, stage: "MQL" } })).toBe(
+      leads.length,
+    );
+  });
+
   it("validates model definitions", () => {
     expect(ZScoringModelDefinition.safeParse(DEFAULT_SCORING_MODEL).success).toBe(true);
     expect(ZScoringModelDefinition.safeParse({ ...DEFAULT_SCORING_MODEL, mqlThreshold: -1 }).success).toBe(false);

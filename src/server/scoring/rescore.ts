@@ -314,26 +314,10 @@ export async function writeScores(
       )}::json) AS t(id text, persona text, touches_lead boolean, fit float8, engagement float8, total float8,
                      qualifies boolean, explanation jsonb)
     ),
-    old AS (
-      -- Only scores that change are locked and rewritten (judged again on the locked rows): the others keep
-      -- their row, its scoredAt and the model that last changed them.
-      SELECT s."leadId" AS id, s.qualifies FROM "LeadScore" s JOIN v ON v.id = s."leadId"
-      WHERE s."workspaceId" = ${input.workspaceId}
-        AND (s."fitScore" <> v.fit
-             OR s."engagementScore" <> v.engagement OR s."totalScore" <> v.total OR s.qualifies <> v.qualifies
-             OR s."scoreExplanation" <> v.explanation)
-      FOR UPDATE OF s
-    ),
-    leads AS (
-      -- A lead row is rewritten only when its persona changes or it crosses the MQL threshold now — decided
-      -- on the locked rows, so a capture racing with the re-score cannot make a second crossing.
-      SELECT l.id, l.stage, COALESCE(v.qualifies AND NOT old.qualifies AND l.stage IN ('LEAD', 'NURTURE'), false) AS crossed
-      FROM v LEFT JOIN old ON old.id = v.id JOIN "Lead" l ON l.id = v.id
-      WHERE (v.touches_lead OR (v.qualifies AND NOT old.qualifies)) AND l."workspaceId" = ${input.workspaceId}
-        AND (l."personaId" IS DISTINCT FROM v.persona OR (v.qualifies AND NOT old.qualifies AND l.stage IN ('LEAD', 'NURTURE')))
-      FOR UPDATE OF l
-    ),
     scores AS (
+      -- Only scores that change are rewritten (judged again on the locked rows: an UPDATE re-checks its WHERE on
+      -- the row it locks): the others keep their row, its scoredAt and the model that last changed them. OLD is the
+      -- row as it was when locked, so a crossing is decided on it without a separate locking pass.
       UPDATE "LeadScore" AS s SET
         "fitScore" = v.fit,
         "engagementScore" = v.engagement,
@@ -342,9 +326,22 @@ export async function writeScores(
         "scoreExplanation" = v.explanation,
         "scoredAt" = ${now},
         "scoringModelId" = ${input.model.id}
-      FROM v, old
-      WHERE s."leadId" = v.id AND old.id = v.id
-      RETURNING s."leadId"
+      FROM v
+      WHERE s."leadId" = v.id AND s."workspaceId" = ${input.workspaceId}
+        AND (s."fitScore" <> v.fit
+             OR s."engagementScore" <> v.engagement OR s."totalScore" <> v.total OR s.qualifies <> v.qualifies
+             OR s."scoreExplanation" <> v.explanation)
+      RETURNING s."leadId" AS id, old.qualifies AS was
+    ),
+    leads AS (
+      -- A lead row is rewritten only when its persona changes or it crosses the MQL threshold now (its score row
+      -- went from not qualifying to qualifying, as locked above), so a capture racing with the re-score cannot make
+      -- a second crossing.
+      SELECT l.id, l.stage, COALESCE(v.qualifies AND NOT sc.was AND l.stage IN ('LEAD', 'NURTURE'), false) AS crossed
+      FROM v LEFT JOIN scores sc ON sc.id = v.id JOIN "Lead" l ON l.id = v.id
+      WHERE (v.touches_lead OR (v.qualifies AND NOT sc.was)) AND l."workspaceId" = ${input.workspaceId}
+        AND (l."personaId" IS DISTINCT FROM v.persona OR (v.qualifies AND NOT sc.was AND l.stage IN ('LEAD', 'NURTURE')))
+      FOR UPDATE OF l
     ),
     upd AS (
       UPDATE "Lead" AS l SET
