@@ -249,8 +249,6 @@ async function benchImport(marketer: { userId: string; workspaceId: string; role
 async function benchRescore(marketer: { userId: string; workspaceId: string; role: "MARKETER" }, leads: number) {
   // A publish that moves only the threshold (the default rules otherwise, as every run leaves them): scores
   // change only by the time decay since they were last written, qualification for the leads between the thresholds.
-  const current = await db.$transaction((tx) => publishedModel(tx, marketer.workspaceId));
-  const threshold = current.model.mqlThreshold === 45 ? 50 : 45;
   const publish = async (definition: typeof DEFAULT_SCORING_MODEL) => {
     await saveDraft(marketer, { definition, note: "bench" });
     const outcome = await time(() => publishDraft(marketer, { note: "bench" }));
@@ -258,18 +256,26 @@ async function benchRescore(marketer: { userId: string; workspaceId: string; rol
     await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore"');
     return outcome;
   };
-  const defaults = { ...DEFAULT_SCORING_MODEL, mqlThreshold: threshold };
-  // The scores as the nightly re-score left them a day ago (not measured), so every run starts from the same
-  // state: the publish then finds the scores a day of decay old, as in a workspace where it runs at night.
-  await rescoreWorkspace({
-    workspaceId: marketer.workspaceId,
-    model: current,
-    personas: await personaFits(db, marketer.workspaceId),
-    actorUserId: null,
-    now: new Date(Date.now() - 24 * 3600 * 1000),
-  });
-  await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore"');
-  const [result, took] = await publish(defaults);
+  // Three samples (this machine's timings move by 10–20 % from run to run): each starts from the scores as the
+  // nightly re-score left them a day ago (not measured), so the publish finds them a day of decay old, as in a
+  // workspace where it runs at night.
+  const samples: Awaited<ReturnType<typeof publish>>[] = [];
+  let defaults = DEFAULT_SCORING_MODEL;
+  for (let i = 0; i < 3; i++) {
+    const current = await db.$transaction((tx) => publishedModel(tx, marketer.workspaceId));
+    await rescoreWorkspace({
+      workspaceId: marketer.workspaceId,
+      model: current,
+      personas: await personaFits(db, marketer.workspaceId),
+      actorUserId: null,
+      now: new Date(Date.now() - 24 * 3600 * 1000),
+    });
+    await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore"');
+    defaults = { ...DEFAULT_SCORING_MODEL, mqlThreshold: current.model.mqlThreshold === 45 ? 50 : 45 };
+    samples.push(await publish(defaults));
+  }
+  const tookAll = samples.map(([, took]) => took).sort((a, b) => a - b);
+  const took = tookAll[1] as number;
   // The worst case: a fit rule every lead matches changes every lead's score and explanation; publishing the
   // defaults again changes them all back (two samples).
   const everyLead = {
@@ -330,9 +336,9 @@ async function benchRescore(marketer: { userId: string; workspaceId: string; rol
   figures.push({
     key: "leads.rescore",
     group: LEADS_GROUP,
-    name: `Re-score every lead after a publish that moves the threshold (${leads.toLocaleString("en")} leads scored, ${result.rewritten.toLocaleString("en")} scores changed, ${result.becameMql} became MQL)`,
+    name: `Re-score every lead after a publish that moves the threshold (${leads.toLocaleString("en")} leads scored, ${samples.map(([r]) => r.rewritten.toLocaleString("en")).join(" / ")} scores changed, ${samples.map(([r]) => r.becameMql).join(" / ")} became MQL; 3 samples)`,
     target: "< 30 s",
-    app: `${(took / 1000).toFixed(1)} s`,
+    app: `median ${(took / 1000).toFixed(1)} s (${tookAll.map((t) => (t / 1000).toFixed(1)).join(", ")} s)`,
     floor: `${(floor / 1000).toFixed(1)} s (one SQL UPDATE of every score, no decay, caps or explanation)`,
     ratio: ratio(took, floor),
   });
