@@ -331,16 +331,16 @@ export async function writeScores(
         AND (s."fitScore" <> v.fit
              OR s."engagementScore" <> v.engagement OR s."totalScore" <> v.total OR s.qualifies <> v.qualifies
              OR s."scoreExplanation" <> v.explanation)
-      RETURNING s."leadId" AS id, old.qualifies AS was
+      RETURNING s."leadId" AS id, (v.qualifies AND NOT old.qualifies) AS qualified_now
     ),
     leads AS (
       -- A lead row is rewritten only when its persona changes or it crosses the MQL threshold now (its score row
       -- went from not qualifying to qualifying, as locked above), so a capture racing with the re-score cannot make
       -- a second crossing.
-      SELECT l.id, l.stage, COALESCE(v.qualifies AND NOT sc.was AND l.stage IN ('LEAD', 'NURTURE'), false) AS crossed
+      SELECT l.id, l.stage, COALESCE(sc.qualified_now AND l.stage IN ('LEAD', 'NURTURE'), false) AS crossed
       FROM v LEFT JOIN scores sc ON sc.id = v.id JOIN "Lead" l ON l.id = v.id
-      WHERE (v.touches_lead OR (v.qualifies AND NOT sc.was)) AND l."workspaceId" = ${input.workspaceId}
-        AND (l."personaId" IS DISTINCT FROM v.persona OR (v.qualifies AND NOT sc.was AND l.stage IN ('LEAD', 'NURTURE')))
+      WHERE (v.touches_lead OR sc.qualified_now) AND l."workspaceId" = ${input.workspaceId}
+        AND (l."personaId" IS DISTINCT FROM v.persona OR (sc.qualified_now AND l.stage IN ('LEAD', 'NURTURE')))
       FOR UPDATE OF l
     ),
     upd AS (
