@@ -73,9 +73,30 @@ describe("leads list", { timeout: 60_000 }, () => {
   it("searches email, name and company; wildcards are literal; bad filter values are ignored", async () => {
     const ws = await freshWorkspace("Search");
     await generateLeads({ workspaceId: ws.workspace.id, count: 60, seed: 11 });
-    const one = await db.lead.findFirstOrThrow({ where: { workspaceId: ws.workspace.id } });
-    const byCompany = await listLeads(ws.sales, ZLeadFilter.parse({ q: one.company.toUpperCase() }));
-    expect(byCompany.leads.map((l) => l.id)).toContain(one.id);
+    const all = await db.lead.findMany({ where: { workspaceId: ws.workspace.id } });
+    const one = all[0] as (typeof all)[number];
+    const matching = (term: string) =>
+      all
+        .filter((l) => [l.name, l.email, l.company].some((field) => field.toLowerCase().includes(term.toLowerCase())))
+        .map((l) => l.id)
+        .sort();
+    const found = async (term: string) =>
+      (await listLeads(ws.sales, ZLeadFilter.parse({ q: term }))).leads.map((l) => l.id).sort();
+    // Each field, in any case, against a plain computation over the same leads (fewer than a page each).
+    for (const term of [one.company.toUpperCase(), one.name.split(" ")[0] as string, one.email.slice(2, 9)]) {
+      expect(matching(term).length, term).toBeGreaterThan(0);
+      expect(matching(term).length, term).toBeLessThan(LEADS_PAGE_SIZE);
+      expect(await found(term), term).toEqual(matching(term));
+    }
+    expect((await listLeads(ws.sales, ZLeadFilter.parse({ q: "@" }))).count.value).toBe(all.length);
+    // A term never matches across two fields (name then e-mail).
+    const spanning = `${one.name.slice(-3)} ${one.email.slice(0, 3)}`;
+    expect(matching(spanning)).toEqual([]);
+    expect(await found(spanning)).toEqual([]);
+    // The search follows an edit of the name, and the search text never reaches a reader.
+    await db.lead.update({ where: { id: one.id }, data: { name: "Quirinale Zanzibar" } });
+    expect(await found("zanzibar")).toEqual([one.id]);
+    expect(await db.lead.findUniqueOrThrow({ where: { id: one.id } })).not.toHaveProperty("searchText");
     expect((await listLeads(ws.sales, ZLeadFilter.parse({ q: "%" }))).count.value).toBe(0);
     expect((await listLeads(ws.sales, ZLeadFilter.parse({ q: "_" }))).count.value).toBe(0);
     const garbage = ZLeadFilter.parse({ stage: "NOPE", minScore: "abc", from: "yesterday", sort: "random" });

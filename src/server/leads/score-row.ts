@@ -18,8 +18,11 @@ export const SCORE_COLUMNS = [
 /** The score columns, as they sit beside the lead's own in what readers show (page, API, export). */
 export type ScoreFields = Pick<LeadScore, (typeof SCORE_COLUMNS)[number]>;
 
+/** A lead row as the client reads it: db.ts leaves out the search text. */
+export type LeadRow = Omit<Lead, "searchText">;
+
 /** A lead with its score fields beside its own. */
-export type ScoredLead = Lead & ScoreFields;
+export type ScoredLead = LeadRow & ScoreFields;
 
 /**
  * A lead read with `WITH_SCORE`, its score fields flattened beside its own.
