@@ -2,6 +2,7 @@ import "server-only";
 import { formatInTimeZone } from "date-fns-tz";
 import { db } from "@/server/db";
 import { managerIds } from "@/server/handoffs/assignment";
+import { compactIndexes } from "@/server/jobs/index-maintenance";
 import { personaFits, publishedModel } from "@/server/leads/scoring-context";
 import { logger } from "@/server/logger";
 import { notify } from "@/server/notifications/service";
@@ -77,6 +78,8 @@ async function rescoreForDecay(workspaceId: string, now: Date) {
 
 const SUMMARY_HOUR = 8;
 const RESCORE_HOUR = 3;
+/** Once a day for the whole installation, in UTC: after the European workspaces' nightly re-scores (03:00 local). */
+const INDEX_MAINTENANCE_HOUR_UTC = 4;
 
 /** Runs the day's jobs of every workspace (or of the given ones: tests, tooling) that are due and not yet claimed. */
 export async function runDailyJobs(now = new Date(), only?: string[]) {
@@ -93,5 +96,12 @@ export async function runDailyJobs(now = new Date(), only?: string[]) {
     if (localHour >= RESCORE_HOUR) {
       await runOnce("decayRescore", `${ws.id}:${localDate}`, () => rescoreForDecay(ws.id, now));
     }
+  }
+  // The indexes are shared by every workspace: not for a run limited to some of them.
+  if (!only && now.getUTCHours() >= INDEX_MAINTENANCE_HOUR_UTC) {
+    await runOnce("indexMaintenance", now.toISOString().slice(0, 10), async () => {
+      const { rebuilt, dropped } = await compactIndexes();
+      logger.info("job.indexMaintenance", { rebuilt: rebuilt.length, dropped });
+    });
   }
 }
