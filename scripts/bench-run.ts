@@ -8,6 +8,7 @@ import { POST as postLead } from "@/app/api/v1/leads/route";
 import { createApiToken } from "@/server/api-tokens/service";
 import { db } from "@/server/db";
 import { createImport, runImport } from "@/server/imports/service";
+import { compactIndexes } from "@/server/jobs/index-maintenance";
 import { listLeads, ZLeadFilter } from "@/server/leads/list";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { personaFits, publishedModel } from "@/server/leads/scoring-context";
@@ -271,6 +272,9 @@ async function benchRescore(marketer: { userId: string; workspaceId: string; rol
       now: new Date(Date.now() - 24 * 3600 * 1000),
     });
     await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore"');
+    // The nightly jobs end with the index maintenance (a rebuild only of indexes past twice their built size).
+    const { rebuilt } = await compactIndexes();
+    if (rebuilt.length) console.log(`  index maintenance rebuilt ${rebuilt.map((r) => r.name).join(", ")}`);
     defaults = { ...DEFAULT_SCORING_MODEL, mqlThreshold: current.model.mqlThreshold === 45 ? 50 : 45 };
     samples.push(await publish(defaults));
   }
