@@ -14,7 +14,10 @@ afterAll(async () => {
 });
 
 describe("index maintenance", () => {
-  it("learns each index's built size, rebuilds only the ones that grew past twice it, and drops interrupted rebuilds", async () => {
+  // A concurrent build waits for the other test files' open transactions: a longer timeout than the default.
+  it("learns each index's built size, rebuilds only the ones that grew past twice it, and drops interrupted rebuilds", {
+    timeout: 120_000,
+  }, async () => {
     await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${TABLE}`);
     await db.$executeRawUnsafe(`CREATE TABLE ${TABLE} (id int PRIMARY KEY, score float8 NOT NULL, flag int NOT NULL)`);
     await db.$executeRawUnsafe(`CREATE INDEX ${TABLE}_score_idx ON ${TABLE} (score DESC, id)`);
