@@ -60,6 +60,24 @@ describe("index maintenance", () => {
     const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${TABLE} WHERE score >= 990`);
     expect(Number(rows[0]?.n)).toBe(await expectedTop());
   });
+
+  it("goes on past an index it cannot rebuild, and reports it", async () => {
+    const other = `${TABLE}_excl`;
+    await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${other}`);
+    // PostgreSQL cannot rebuild an exclusion constraint's index concurrently: a rebuild that fails.
+    await db.$executeRawUnsafe(
+      `CREATE TABLE ${other} (id int PRIMARY KEY, slot int NOT NULL, EXCLUDE USING btree (slot WITH =))`,
+    );
+    try {
+      await db.$executeRawUnsafe(`INSERT INTO ${other} SELECT g, g FROM generate_series(1, 2000) g`);
+      await db.$executeRawUnsafe(`ANALYZE ${other}`);
+      await expect(compactIndexes({ tables: [other], minBytes: 0 })).rejects.toThrow(/index rebuilds failed: .*slot/);
+      const learnt = await db.indexBaseline.findMany({ where: { indexName: { startsWith: other } } });
+      expect(learnt.map((b) => b.indexName)).toEqual([`${other}_pkey`]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TABLE IF EXISTS ${other}`);
+    }
+  });
 });
 
 /** The same count computed without the index. */
