@@ -93,6 +93,7 @@ describe("leads list", { timeout: 60_000 }, () => {
     const spanning = `${one.name.slice(-3)} ${one.email.slice(0, 3)}`;
     expect(matching(spanning)).toEqual([]);
     expect(await found(spanning)).toEqual([]);
+    expect(await found(`${one.name}\n${one.email}`)).toEqual([]);
     // The search follows an edit of the name, and the search text never reaches a reader.
     await db.lead.update({ where: { id: one.id }, data: { name: "Quirinale Zanzibar" } });
     expect(await found("zanzibar")).toEqual([one.id]);

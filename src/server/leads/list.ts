@@ -22,6 +22,8 @@ export const ZLeadFilter = z.preprocess(
       .trim()
       .max(100)
       .refine((q) => !hasNulChar(q))
+      // The search text separates fields with line breaks: a term must not hold one (a URL can) to span two.
+      .transform((q) => q.replace(/\s*[\r\n]+\s*/g, " "))
       .optional()
       .catch(undefined),
     stage: z.enum(LeadStage).optional().catch(undefined),
