@@ -57,6 +57,12 @@ describe("leads list", { timeout: 60_000 }, () => {
       [{ stage: "LEAD", channel: "EVENTS", sort: "score" }, (l) => l.stage === "LEAD" && l.channel === "EVENTS"],
       [{ owner, minScore: "5" }, (l) => l.ownerId === owner && l.totalScore >= 5],
       [{ owner, minScore: "5", sort: "score" }, (l) => l.ownerId === owner && l.totalScore >= 5],
+      [{ owner, sort: "score" }, (l) => l.ownerId === owner],
+      [{ owner: "none", minScore: "5", sort: "score" }, (l) => l.ownerId === null && l.totalScore >= 5],
+      [
+        { owner: "none", stage: "LEAD", minScore: "5" },
+        (l) => l.ownerId === null && l.stage === "LEAD" && l.totalScore >= 5,
+      ],
     ];
     for (const [query, matches] of combos) {
       const want = all.filter(matches).sort(query.sort === "score" ? byScore : newest);

@@ -38,7 +38,7 @@ describe("capture", () => {
     expect(log.map((c) => [c.fromStage, c.toStage])).toEqual([[null, "LEAD"]]);
   });
 
-  it("every lead has one score row, whatever writes the lead; its channel and stage copies follow the lead's", async () => {
+  it("every lead has one score row, whatever writes the lead; its channel, stage and owner copies follow the lead's", async () => {
     const ws = await freshWorkspace();
     // A lead written without any score (as an archive, a seed or a test would) gets an unscored row.
     const bare = await db.lead.create({
@@ -71,11 +71,29 @@ describe("capture", () => {
     expect((await db.leadScore.findUniqueOrThrow({ where: { leadId: lead.id } })).stage).toBe("OPPORTUNITY");
     expect(await inStage("OPPORTUNITY")).toEqual(["moves@acme.test"]);
     expect(await inStage("LEAD")).toEqual([]);
+    // And the owner copy: set, changed and cleared with the lead's owner.
+    const ownedBy = async (owner: string) =>
+      (await listLeads(ws.sales, ZLeadFilter.parse({ owner, sort: "score", q: "moves" }))).leads.map((l) => l.email);
+    const ownerCopy = async () => (await db.leadScore.findUniqueOrThrow({ where: { leadId: lead.id } })).ownerId;
+    await db.lead.update({ where: { id: lead.id }, data: { ownerId: ws.sales.userId } });
+    expect(await ownerCopy()).toBe(ws.sales.userId);
+    expect(await ownedBy(ws.sales.userId)).toEqual(["moves@acme.test"]);
+    expect(await ownedBy("none")).toEqual([]);
+    await db.lead.update({ where: { id: lead.id }, data: { ownerId: ws.manager.userId } });
+    expect(await ownedBy(ws.sales.userId)).toEqual([]);
+    expect(await ownedBy(ws.manager.userId)).toEqual(["moves@acme.test"]);
+    await db.lead.update({ where: { id: lead.id }, data: { ownerId: null } });
+    expect(await ownerCopy()).toBeNull();
+    expect(await ownedBy("none")).toEqual(["moves@acme.test"]);
     // A lead written at a later stage (an archive, a seed) starts with that copy.
     const won = await db.lead.create({
       data: { workspaceId: ws.workspace.id, email: "won@acme.test", channel: "SOCIAL", stage: "CUSTOMER" },
     });
     expect((await db.leadScore.findUniqueOrThrow({ where: { leadId: won.id } })).stage).toBe("CUSTOMER");
+    const owned = await db.lead.create({
+      data: { workspaceId: ws.workspace.id, email: "owned@acme.test", channel: "SOCIAL", ownerId: ws.sales.userId },
+    });
+    expect((await db.leadScore.findUniqueOrThrow({ where: { leadId: owned.id } })).ownerId).toBe(ws.sales.userId);
     // Deleting a lead deletes its score row.
     await db.lead.delete({ where: { id: bare.id } });
     expect(await db.leadScore.count({ where: { leadId: bare.id } })).toBe(0);

@@ -77,7 +77,8 @@ function scoreRange(filter: LeadFilter): Prisma.FloatFilter | null {
 
 /**
  * The `where` of a filter, always scoped to the actor's workspace; dates are local days of `timeZone`.
- * `onLead: true` leaves out what the score sort applies to the score rows themselves (score range, channel, stage).
+ * `onLead: true` leaves out what the score sort applies to the score rows themselves (score range, channel, stage,
+ * owner).
  */
 export function leadWhere(
   actor: Actor,
@@ -98,7 +99,7 @@ export function leadWhere(
     ...(filter.channel && !options.onLead ? { channel: filter.channel } : {}),
     ...(filter.persona ? { personaId: filter.persona === "none" ? null : filter.persona } : {}),
     ...(filter.campaign ? { campaignId: filter.campaign } : {}),
-    ...(filter.owner ? { ownerId: filter.owner === "none" ? null : filter.owner } : {}),
+    ...(filter.owner && !options.onLead ? { ownerId: filter.owner === "none" ? null : filter.owner } : {}),
     ...(score ? { score: { is: { totalScore: score } } } : {}),
     ...(Object.keys(created).length ? { createdAt: created } : {}),
     ...(filter.entered
@@ -225,7 +226,7 @@ async function pageByScore(actor: Actor, filter: LeadFilter, timeZone: string): 
   return rows.map(({ lead, ...score }) => ({ ...lead, ...score }));
 }
 
-/** The filter from the score rows' side: score range, channel and stage on them (copies of the lead's), the rest on their lead. */
+/** The filter from the score rows' side: score range, channel, stage and owner on them (copies of the lead's), the rest on their lead. */
 function scoreWhere(actor: Actor, filter: LeadFilter, timeZone: string): Prisma.LeadScoreWhereInput {
   const onLead = leadWhere(actor, filter, timeZone, { onLead: true });
   const { workspaceId: _, ...leadOnly } = onLead;
@@ -234,6 +235,7 @@ function scoreWhere(actor: Actor, filter: LeadFilter, timeZone: string): Prisma.
     workspaceId: actor.workspaceId,
     ...(filter.channel ? { channel: filter.channel } : {}),
     ...(filter.stage ? { stage: filter.stage } : {}),
+    ...(filter.owner ? { ownerId: filter.owner === "none" ? null : filter.owner } : {}),
     ...(range ? { totalScore: range } : {}),
     ...(Object.keys(leadOnly).length ? { lead: { is: onLead } } : {}),
   };

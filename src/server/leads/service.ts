@@ -78,7 +78,14 @@ export async function applyScore(
   };
   const saved = await tx.leadScore.upsert({
     where: { leadId: lead.id },
-    create: { leadId: lead.id, workspaceId: lead.workspaceId, channel: lead.channel, stage: lead.stage, ...score },
+    create: {
+      leadId: lead.id,
+      workspaceId: lead.workspaceId,
+      channel: lead.channel,
+      stage: lead.stage,
+      ownerId: lead.ownerId,
+      ...score,
+    },
     update: score,
   });
   // The lead row itself changes only when its persona or stage does (its updatedAt is the sync clock of its own fields).

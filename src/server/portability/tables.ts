@@ -78,6 +78,8 @@ export const USER_COLUMNS: Record<string, string[]> = {
   CampaignSpend: ["createdById"],
   Goal: ["setById"],
   Lead: ["ownerId"],
+  /** The lead's owner again (a copy the import's triggers set from the lead). */
+  LeadScore: ["ownerId"],
   LeadStageChange: ["actorUserId"],
   ScoringModel: ["createdById", "publishedById"],
   SavedLeadView: ["userId"],
