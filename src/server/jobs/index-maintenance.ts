@@ -33,37 +33,25 @@ export type IndexMaintenanceOptions = {
   minBytes?: number;
 };
 
-type IndexSize = { name: string; bytes: number; rows: number };
+type IndexInfo = { name: string; bytes: number; rows: number; valid: boolean };
 
-async function indexSizes(tables: readonly string[]): Promise<IndexSize[]> {
-  const rows = await db.$queryRaw<{ name: string; bytes: bigint; rows: number }[]>`
-    SELECT c.relname AS name, pg_relation_size(c.oid) AS bytes, t.reltuples::float8 AS rows
+/** The maintained tables' indexes from the catalogue: size, the table's row estimate, and validity. */
+async function indexes(tables: readonly string[]): Promise<IndexInfo[]> {
+  const rows = await db.$queryRaw<{ name: string; bytes: bigint; rows: number; valid: boolean }[]>`
+    SELECT c.relname AS name, pg_relation_size(c.oid) AS bytes, t.reltuples::float8 AS rows, i.indisvalid AS valid
     FROM pg_index i
     JOIN pg_class c ON c.oid = i.indexrelid
     JOIN pg_class t ON t.oid = i.indrelid
     WHERE t.relname = ANY(${[...tables]}::text[]) AND t.relnamespace = current_schema()::regnamespace
-      AND i.indisvalid
     ORDER BY c.relname`;
-  return rows.map((r) => ({ name: r.name, bytes: Number(r.bytes), rows: r.rows }));
+  return rows.map((r) => ({ ...r, bytes: Number(r.bytes) }));
 }
 
 /**
  * What an interrupted `REINDEX CONCURRENTLY` leaves behind: an invalid copy
  * (`…_ccnew`, or the old index as `…_ccold`) that every write still updates.
  */
-async function dropLeftovers(tables: readonly string[]): Promise<string[]> {
-  const leftovers = await db.$queryRaw<{ name: string }[]>`
-    SELECT c.relname AS name
-    FROM pg_index i
-    JOIN pg_class c ON c.oid = i.indexrelid
-    JOIN pg_class t ON t.oid = i.indrelid
-    WHERE t.relname = ANY(${[...tables]}::text[]) AND t.relnamespace = current_schema()::regnamespace
-      AND NOT i.indisvalid AND c.relname ~ '_cc(new|old)[0-9]*$'`;
-  for (const { name } of leftovers) {
-    await db.$executeRawUnsafe(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(name)}`);
-  }
-  return leftovers.map((l) => l.name);
-}
+const LEFTOVER = /_cc(new|old)[0-9]*$/;
 
 function quoteIdent(name: string) {
   return `"${name.replaceAll('"', '""')}"`;
@@ -74,15 +62,17 @@ export async function compactIndexes(options: IndexMaintenanceOptions = {}) {
   const tables = options.tables ?? MAINTAINED_TABLES;
   const growth = options.growth ?? 2;
   const minBytes = options.minBytes ?? 8 * 1024 * 1024;
-  const dropped = await dropLeftovers(tables);
+  const found = await indexes(tables);
+  const dropped = found.filter((index) => !index.valid && LEFTOVER.test(index.name)).map((index) => index.name);
+  for (const name of dropped) await db.$executeRawUnsafe(`DROP INDEX CONCURRENTLY IF EXISTS ${quoteIdent(name)}`);
   const baselines = new Map(
     (await db.indexBaseline.findMany()).map((baseline) => [baseline.indexName, baseline.bytesPerRow]),
   );
   const rebuilt: { name: string; beforeBytes: number; afterBytes: number; tookMs: number }[] = [];
   const failed: string[] = [];
-  for (const index of await indexSizes(tables)) {
+  for (const index of found) {
     // A table never vacuumed nor analysed has no row estimate (-1) yet.
-    if (index.rows <= 0 || index.bytes < minBytes) continue;
+    if (!index.valid || index.rows <= 0 || index.bytes < minBytes) continue;
     const built = baselines.get(index.name);
     if (built !== undefined && index.bytes / index.rows < growth * built) continue;
     const started = performance.now();
@@ -94,9 +84,12 @@ export async function compactIndexes(options: IndexMaintenanceOptions = {}) {
       failed.push(index.name);
       continue;
     }
-    const after = (await indexSizes(tables)).find((i) => i.name === index.name);
-    if (!after) continue;
-    const bytesPerRow = after.bytes / Math.max(after.rows, 1);
+    // A rebuild leaves the table's row estimate as it was: only the index's size is read again.
+    const [after] = await db.$queryRaw<
+      { bytes: bigint }[]
+    >`SELECT pg_relation_size(to_regclass(${quoteIdent(index.name)})) AS bytes`;
+    const afterBytes = Number(after?.bytes ?? 0);
+    const bytesPerRow = afterBytes / index.rows;
     await db.indexBaseline.upsert({
       where: { indexName: index.name },
       create: { indexName: index.name, bytesPerRow },
@@ -105,7 +98,7 @@ export async function compactIndexes(options: IndexMaintenanceOptions = {}) {
     const done = {
       name: index.name,
       beforeBytes: index.bytes,
-      afterBytes: after.bytes,
+      afterBytes,
       tookMs: Math.round(performance.now() - started),
     };
     logger.info("job.indexRebuilt", done);

@@ -67,6 +67,11 @@ const REACHED: Record<NonNullable<LeadFilter["reached"]>, Prisma.LeadWhereInput[
   CUSTOMER: [{ customerAt: { not: null } }],
 };
 
+/** The owner a filter asks for: a member's id, or null for "no owner". */
+function ownerIs(owner: string): string | null {
+  return owner === "none" ? null : owner;
+}
+
 /** The score range of a filter (on LeadScore.totalScore), or null when it has none. */
 function scoreRange(filter: LeadFilter): Prisma.FloatFilter | null {
   const score: Prisma.FloatFilter = {};
@@ -99,7 +104,7 @@ export function leadWhere(
     ...(filter.channel && !options.onLead ? { channel: filter.channel } : {}),
     ...(filter.persona ? { personaId: filter.persona === "none" ? null : filter.persona } : {}),
     ...(filter.campaign ? { campaignId: filter.campaign } : {}),
-    ...(filter.owner && !options.onLead ? { ownerId: filter.owner === "none" ? null : filter.owner } : {}),
+    ...(filter.owner && !options.onLead ? { ownerId: ownerIs(filter.owner) } : {}),
     ...(score ? { score: { is: { totalScore: score } } } : {}),
     ...(Object.keys(created).length ? { createdAt: created } : {}),
     ...(filter.entered
@@ -235,7 +240,7 @@ function scoreWhere(actor: Actor, filter: LeadFilter, timeZone: string): Prisma.
     workspaceId: actor.workspaceId,
     ...(filter.channel ? { channel: filter.channel } : {}),
     ...(filter.stage ? { stage: filter.stage } : {}),
-    ...(filter.owner ? { ownerId: filter.owner === "none" ? null : filter.owner } : {}),
+    ...(filter.owner ? { ownerId: ownerIs(filter.owner) } : {}),
     ...(range ? { totalScore: range } : {}),
     ...(Object.keys(leadOnly).length ? { lead: { is: onLead } } : {}),
   };
