@@ -508,7 +508,10 @@ export default async function DashboardsPage({
         <h1 className="text-2xl font-semibold">{t("dashboards.heading")}</h1>
         <p className="text-slate-600">{t("dashboards.intro")}</p>
       </header>
-      <nav aria-label={t("dashboards.viewsLabel")} className="flex gap-1 border-b border-slate-200">
+      <nav
+        aria-label={t("dashboards.viewsLabel")}
+        className="flex gap-1 overflow-x-auto whitespace-nowrap border-b border-slate-200"
+      >
         {VIEWS.map((v) => (
           <Link
             key={v}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
 import { FilterSelect } from "@/components/filter-select";
+import { ScrollRegion } from "@/components/scroll-region";
 import { Channel, LeadStage } from "@/generated/prisma/enums";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
@@ -197,41 +198,43 @@ export default async function LeadsPage({
         <p className="card text-sm text-slate-600">{t("leads.none")}</p>
       ) : (
         <div className="card overflow-x-auto p-0">
-          <table className="data-table" data-testid="leads-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("leads.name")}</th>
-                <th scope="col">{t("leads.company")}</th>
-                <th scope="col">{t("leads.stage")}</th>
-                <th scope="col">{t("leads.score")}</th>
-                <th scope="col">{t("leads.persona")}</th>
-                <th scope="col">{t("leads.channel")}</th>
-                <th scope="col">{t("leads.created")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {leads.map((lead) => (
-                <tr key={lead.id}>
-                  <td>
-                    <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
-                      {isErasedEmail(lead.email) ? t("privacy.erasedLead") : lead.name || lead.email}
-                    </Link>
-                    {lead.name && <span className="block text-xs text-slate-500">{lead.email}</span>}
-                  </td>
-                  <td>{lead.company}</td>
-                  <td>
-                    <Badge tone={lead.stage === "MQL" ? "amber" : lead.stage === "CUSTOMER" ? "green" : "slate"}>
-                      {t(`leads.stages.${lead.stage}`)}
-                    </Badge>
-                  </td>
-                  <td className="tabular-nums">{format.number(lead.totalScore, { maximumFractionDigits: 1 })}</td>
-                  <td>{lead.personaId ? (personaName.get(lead.personaId) ?? "") : ""}</td>
-                  <td>{t(`channels.${lead.channel}`)}</td>
-                  <td className="whitespace-nowrap">{format.dateTime(lead.createdAt, { dateStyle: "medium" })}</td>
+          <ScrollRegion label={t("leads.heading")}>
+            <table className="data-table" data-testid="leads-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("leads.name")}</th>
+                  <th scope="col">{t("leads.company")}</th>
+                  <th scope="col">{t("leads.stage")}</th>
+                  <th scope="col">{t("leads.score")}</th>
+                  <th scope="col">{t("leads.persona")}</th>
+                  <th scope="col">{t("leads.channel")}</th>
+                  <th scope="col">{t("leads.created")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {leads.map((lead) => (
+                  <tr key={lead.id}>
+                    <td>
+                      <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
+                        {isErasedEmail(lead.email) ? t("privacy.erasedLead") : lead.name || lead.email}
+                      </Link>
+                      {lead.name && <span className="block text-xs text-slate-500">{lead.email}</span>}
+                    </td>
+                    <td>{lead.company}</td>
+                    <td>
+                      <Badge tone={lead.stage === "MQL" ? "amber" : lead.stage === "CUSTOMER" ? "green" : "slate"}>
+                        {t(`leads.stages.${lead.stage}`)}
+                      </Badge>
+                    </td>
+                    <td className="tabular-nums">{format.number(lead.totalScore, { maximumFractionDigits: 1 })}</td>
+                    <td>{lead.personaId ? (personaName.get(lead.personaId) ?? "") : ""}</td>
+                    <td>{t(`channels.${lead.channel}`)}</td>
+                    <td className="whitespace-nowrap">{format.dateTime(lead.createdAt, { dateStyle: "medium" })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </div>
       )}
       <nav className="flex gap-4 text-sm" aria-label={t("leads.heading")}>

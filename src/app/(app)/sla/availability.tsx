@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FieldError, FormError } from "@/components/form-error";
+import { ScrollRegion } from "@/components/scroll-region";
 import type { ActionError } from "@/server/action";
 import { setAvailabilityAction } from "@/server/handoffs/actions";
 
@@ -26,67 +27,69 @@ export function Availability({ people, me, canManage }: { people: Person[]; me: 
     });
   return (
     <div className="space-y-2">
-      <table className="data-table" data-testid="availability">
-        <thead>
-          <tr>
-            <th scope="col">{t("person")}</th>
-            <th scope="col">{t("status")}</th>
-            <th scope="col">
-              <span className="sr-only">{t("change")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => {
-            const editable = canManage || p.userId === me;
-            return (
-              <tr key={p.userId}>
-                <td>{p.name}</td>
-                <td>
-                  {p.away
-                    ? p.awayUntil
-                      ? t("awayUntil", { date: format.dateTime(new Date(p.awayUntil), { dateStyle: "medium" }) })
-                      : t("awayNoEnd")
-                    : t("available")}
-                </td>
-                <td>
-                  {editable &&
-                    (p.away ? (
-                      <button
-                        type="button"
-                        className="btn-secondary"
-                        disabled={pending}
-                        onClick={() => change(p.userId, false)}
-                      >
-                        {t("markBack", { name: p.name })}
-                      </button>
-                    ) : (
-                      <div className="flex flex-wrap items-center gap-2">
-                        <label className="text-xs text-slate-600">
-                          {t("until")}
-                          <input
-                            type="date"
-                            className="input ml-1 w-40"
-                            value={until[p.userId] ?? ""}
-                            onChange={(e) => setUntil((u) => ({ ...u, [p.userId]: e.target.value }))}
-                          />
-                        </label>
+      <ScrollRegion label={t("teamTitle")}>
+        <table className="data-table" data-testid="availability">
+          <thead>
+            <tr>
+              <th scope="col">{t("person")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("change")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => {
+              const editable = canManage || p.userId === me;
+              return (
+                <tr key={p.userId}>
+                  <td>{p.name}</td>
+                  <td>
+                    {p.away
+                      ? p.awayUntil
+                        ? t("awayUntil", { date: format.dateTime(new Date(p.awayUntil), { dateStyle: "medium" }) })
+                        : t("awayNoEnd")
+                      : t("available")}
+                  </td>
+                  <td>
+                    {editable &&
+                      (p.away ? (
                         <button
                           type="button"
                           className="btn-secondary"
                           disabled={pending}
-                          onClick={() => change(p.userId, true)}
+                          onClick={() => change(p.userId, false)}
                         >
-                          {t("markAway", { name: p.name })}
+                          {t("markBack", { name: p.name })}
                         </button>
-                      </div>
-                    ))}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                      ) : (
+                        <div className="flex flex-wrap items-center gap-2">
+                          <label className="text-xs text-slate-600">
+                            {t("until")}
+                            <input
+                              type="date"
+                              className="input ml-1 w-40"
+                              value={until[p.userId] ?? ""}
+                              onChange={(e) => setUntil((u) => ({ ...u, [p.userId]: e.target.value }))}
+                            />
+                          </label>
+                          <button
+                            type="button"
+                            className="btn-secondary"
+                            disabled={pending}
+                            onClick={() => change(p.userId, true)}
+                          >
+                            {t("markAway", { name: p.name })}
+                          </button>
+                        </div>
+                      ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
       <FieldError error={error} field="awayUntil" />
       <FormError error={error && error.code !== "validation" ? error : null} />
     </div>

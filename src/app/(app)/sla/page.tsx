@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/scroll-region";
 import { TermHint } from "@/components/term-hint";
 import { minuteToHhmm } from "@/lib/business-time";
 import { pageActor } from "@/server/auth/current-actor";
@@ -120,39 +121,41 @@ export default async function SlaPage() {
         <h2 id="versions" className="mb-3 font-semibold">
           {t("sla.versionsTitle")}
         </h2>
-        <table className="data-table" data-testid="sla-versions">
-          <thead>
-            <tr>
-              <th scope="col">{t("sla.version")}</th>
-              <th scope="col">{t("sla.terms")}</th>
-              <th scope="col">{t("sla.changedBy")}</th>
-              <th scope="col">{t("sla.fields.note")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.id}>
-                <td>v{v.version}</td>
-                <td>
-                  {t("sla.versionTerms", {
-                    hours: format.number(v.responseHours),
-                    start: minuteToHhmm(v.dayStartMinute),
-                    end: minuteToHhmm(v.dayEndMinute),
-                    target: v.mqlMonthlyTarget,
-                    k: v.maxReassignments,
-                  })}
-                </td>
-                <td>
-                  {v.createdById ? (authors.get(v.createdById) ?? "—") : t("sla.system")}
-                  <time dateTime={v.createdAt.toISOString()} className="block text-xs text-slate-500">
-                    {format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                  </time>
-                </td>
-                <td>{v.note === "default" ? t("sla.defaultNote") : v.note}</td>
+        <ScrollRegion label={t("sla.versionsTitle")}>
+          <table className="data-table" data-testid="sla-versions">
+            <thead>
+              <tr>
+                <th scope="col">{t("sla.version")}</th>
+                <th scope="col">{t("sla.terms")}</th>
+                <th scope="col">{t("sla.changedBy")}</th>
+                <th scope="col">{t("sla.fields.note")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.id}>
+                  <td>v{v.version}</td>
+                  <td>
+                    {t("sla.versionTerms", {
+                      hours: format.number(v.responseHours),
+                      start: minuteToHhmm(v.dayStartMinute),
+                      end: minuteToHhmm(v.dayEndMinute),
+                      target: v.mqlMonthlyTarget,
+                      k: v.maxReassignments,
+                    })}
+                  </td>
+                  <td>
+                    {v.createdById ? (authors.get(v.createdById) ?? "—") : t("sla.system")}
+                    <time dateTime={v.createdAt.toISOString()} className="block text-xs text-slate-500">
+                      {format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                    </time>
+                  </td>
+                  <td>{v.note === "default" ? t("sla.defaultNote") : v.note}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/scroll-region";
 import { Channel } from "@/generated/prisma/enums";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
@@ -68,48 +69,50 @@ export default async function CampaignPage({ params }: { params: Promise<{ id: s
         {campaign.spend.length === 0 ? (
           <p className="text-sm text-slate-600">{t("campaigns.noSpend")}</p>
         ) : (
-          <table className="data-table" data-testid="spend">
-            <thead>
-              <tr>
-                <th scope="col">{t("campaigns.period")}</th>
-                <th scope="col" className="text-right">
-                  {t("campaigns.amount")}
-                </th>
-                <th scope="col" className="text-right">
-                  {t("campaigns.inEur")}
-                </th>
-                <th scope="col">{t("campaigns.note")}</th>
-                {canEdit && (
-                  <th scope="col">
-                    <span className="sr-only">{t("campaigns.delete")}</span>
+          <ScrollRegion label={t("campaigns.spendTitle")}>
+            <table className="data-table" data-testid="spend">
+              <thead>
+                <tr>
+                  <th scope="col">{t("campaigns.period")}</th>
+                  <th scope="col" className="text-right">
+                    {t("campaigns.amount")}
                   </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {campaign.spend.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.periodStart.getTime() === s.periodEnd.getTime()
-                      ? day(s.periodStart)
-                      : `${day(s.periodStart)} – ${day(s.periodEnd)}`}
-                  </td>
-                  <td className="text-right tabular-nums">
-                    {format.number(Number(s.amount), { style: "currency", currency: s.currency })}
-                  </td>
-                  <td className="text-right tabular-nums">
-                    {format.number(Number(s.amountEur), { style: "currency", currency: "EUR" })}
-                  </td>
-                  <td>{s.note}</td>
+                  <th scope="col" className="text-right">
+                    {t("campaigns.inEur")}
+                  </th>
+                  <th scope="col">{t("campaigns.note")}</th>
                   {canEdit && (
-                    <td>
-                      <DeleteSpend spendId={s.id} campaignId={campaign.id} label={t("campaigns.delete")} />
-                    </td>
+                    <th scope="col">
+                      <span className="sr-only">{t("campaigns.delete")}</span>
+                    </th>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {campaign.spend.map((s) => (
+                  <tr key={s.id}>
+                    <td>
+                      {s.periodStart.getTime() === s.periodEnd.getTime()
+                        ? day(s.periodStart)
+                        : `${day(s.periodStart)} – ${day(s.periodEnd)}`}
+                    </td>
+                    <td className="text-right tabular-nums">
+                      {format.number(Number(s.amount), { style: "currency", currency: s.currency })}
+                    </td>
+                    <td className="text-right tabular-nums">
+                      {format.number(Number(s.amountEur), { style: "currency", currency: "EUR" })}
+                    </td>
+                    <td>{s.note}</td>
+                    {canEdit && (
+                      <td>
+                        <DeleteSpend spendId={s.id} campaignId={campaign.id} label={t("campaigns.delete")} />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
         {canEdit && <SpendForm campaignId={campaign.id} currency={campaign.currency} />}
       </section>

@@ -6,6 +6,7 @@ import Papa from "papaparse";
 import { useState } from "react";
 import { ConsentFields } from "@/components/consent-fields";
 import { FieldError, FormError } from "@/components/form-error";
+import { ScrollRegion } from "@/components/scroll-region";
 import type { ActionError } from "@/server/action";
 import { guessMapping, type Mapping } from "@/server/imports/mapping";
 
@@ -112,31 +113,33 @@ export function ImportForm({ fields }: { fields: { value: string; label: string 
           </fieldset>
           <div className="overflow-x-auto">
             <h3 className="mb-1 text-sm font-semibold">{t("preview")}</h3>
-            <table className="data-table" data-testid="import-preview">
-              <thead>
-                <tr>
-                  {fields
-                    .filter((f) => mapping[f.value as keyof Mapping])
-                    .map((f) => (
-                      <th key={f.value} scope="col">
-                        {f.label}
-                      </th>
-                    ))}
-                </tr>
-              </thead>
-              <tbody>
-                {parsed.rows.map((row, index) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity
-                  <tr key={index}>
+            <ScrollRegion label={t("preview")}>
+              <table className="data-table" data-testid="import-preview">
+                <thead>
+                  <tr>
                     {fields
                       .filter((f) => mapping[f.value as keyof Mapping])
                       .map((f) => (
-                        <td key={f.value}>{row[mapping[f.value as keyof Mapping] as string]}</td>
+                        <th key={f.value} scope="col">
+                          {f.label}
+                        </th>
                       ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {parsed.rows.map((row, index) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity
+                    <tr key={index}>
+                      {fields
+                        .filter((f) => mapping[f.value as keyof Mapping])
+                        .map((f) => (
+                          <td key={f.value}>{row[mapping[f.value as keyof Mapping] as string]}</td>
+                        ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
           </div>
           <ConsentFields idPrefix="import" error={error} />
           <FormError error={error && error.code !== "validation" ? error : null} />

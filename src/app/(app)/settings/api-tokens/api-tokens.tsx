@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { FieldError, FormError } from "@/components/form-error";
+import { ScrollRegion } from "@/components/scroll-region";
 import type { ActionError } from "@/server/action";
 import { createApiTokenAction, revokeApiTokenAction } from "@/server/api-tokens/actions";
 
@@ -87,48 +88,50 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
         {tokens.length === 0 ? (
           <p className="text-sm text-slate-600">{t("none")}</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("name")}</th>
-                <th scope="col">{t("prefix")}</th>
-                <th scope="col">{t("owner")}</th>
-                <th scope="col">{t("created")}</th>
-                <th scope="col">{t("lastUsed")}</th>
-                <th scope="col">
-                  <span className="sr-only">{t("revoke")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} data-testid={`token-${token.name}`}>
-                  <td>{token.name}</td>
-                  <td className="font-mono">{token.prefix}…</td>
-                  <td>{token.owner}</td>
-                  <td>{token.created}</td>
-                  <td>{token.lastUsed}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn-danger py-1"
-                      disabled={pending}
-                      onClick={() => {
-                        if (!window.confirm(t("confirmRevoke", { name: token.name }))) return;
-                        startTransition(async () => {
-                          const result = await revokeApiTokenAction({ tokenId: token.id });
-                          setError(result.ok ? null : result.error);
-                          router.refresh();
-                        });
-                      }}
-                    >
-                      {t("revoke")}
-                    </button>
-                  </td>
+          <ScrollRegion label={t("title")}>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("name")}</th>
+                  <th scope="col">{t("prefix")}</th>
+                  <th scope="col">{t("owner")}</th>
+                  <th scope="col">{t("created")}</th>
+                  <th scope="col">{t("lastUsed")}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t("revoke")}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tokens.map((token) => (
+                  <tr key={token.id} data-testid={`token-${token.name}`}>
+                    <td>{token.name}</td>
+                    <td className="font-mono">{token.prefix}…</td>
+                    <td>{token.owner}</td>
+                    <td>{token.created}</td>
+                    <td>{token.lastUsed}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="btn-danger py-1"
+                        disabled={pending}
+                        onClick={() => {
+                          if (!window.confirm(t("confirmRevoke", { name: token.name }))) return;
+                          startTransition(async () => {
+                            const result = await revokeApiTokenAction({ tokenId: token.id });
+                            setError(result.ok ? null : result.error);
+                            router.refresh();
+                          });
+                        }}
+                      >
+                        {t("revoke")}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
       </section>
     </div>

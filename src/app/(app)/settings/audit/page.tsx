@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/scroll-region";
 import { listAuditActions, listAuditEntries } from "@/server/audit/queries";
 import { pageActor } from "@/server/auth/current-actor";
 
@@ -55,40 +56,42 @@ export default async function AuditPage({
       {entries.length === 0 ? (
         <p className="text-sm text-slate-600">{t("none")}</p>
       ) : (
-        <table className="data-table" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("when")}</th>
-              <th scope="col">{t("who")}</th>
-              <th scope="col">{t("action")}</th>
-              <th scope="col">{t("entity")}</th>
-              <th scope="col">{t("details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td className="whitespace-nowrap">
-                  <time dateTime={entry.createdAt.toISOString()}>
-                    {format.dateTime(entry.createdAt, { dateStyle: "short", timeStyle: "medium" })}
-                  </time>
-                </td>
-                <td>
-                  {entry.actorName ?? t("system")}
-                  {entry.apiTokenId && <span className="ml-1 text-xs text-slate-500">({t("viaApi")})</span>}
-                </td>
-                <td className="font-mono text-xs">{entry.action}</td>
-                <td className="text-xs">
-                  {entry.entityType}
-                  {entry.entityId && <span className="block font-mono text-slate-500">{entry.entityId}</span>}
-                </td>
-                <td className="max-w-md break-all font-mono text-xs text-slate-600">
-                  {summarise(entry.before)} → {summarise(entry.after)}
-                </td>
+        <ScrollRegion label={t("title")}>
+          <table className="data-table" data-testid="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("when")}</th>
+                <th scope="col">{t("who")}</th>
+                <th scope="col">{t("action")}</th>
+                <th scope="col">{t("entity")}</th>
+                <th scope="col">{t("details")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="whitespace-nowrap">
+                    <time dateTime={entry.createdAt.toISOString()}>
+                      {format.dateTime(entry.createdAt, { dateStyle: "short", timeStyle: "medium" })}
+                    </time>
+                  </td>
+                  <td>
+                    {entry.actorName ?? t("system")}
+                    {entry.apiTokenId && <span className="ml-1 text-xs text-slate-500">({t("viaApi")})</span>}
+                  </td>
+                  <td className="font-mono text-xs">{entry.action}</td>
+                  <td className="text-xs">
+                    {entry.entityType}
+                    {entry.entityId && <span className="block font-mono text-slate-500">{entry.entityId}</span>}
+                  </td>
+                  <td className="max-w-md break-all font-mono text-xs text-slate-600">
+                    {summarise(entry.before)} → {summarise(entry.after)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
       <div className="mt-4 flex gap-4 text-sm">
         {before && (

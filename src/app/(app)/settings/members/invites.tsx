@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { FieldError, FormError } from "@/components/form-error";
+import { ScrollRegion } from "@/components/scroll-region";
 import type { ActionError } from "@/server/action";
 import { ROLES } from "@/server/auth/permissions";
 import { inviteMemberAction, revokeInviteAction } from "@/server/members/actions";
@@ -108,7 +109,7 @@ export function PendingInvites({ invites }: { invites: PendingInvite[] }) {
   const [pending, startTransition] = useTransition();
 
   return (
-    <section className="card overflow-x-auto" aria-labelledby="pending-title">
+    <section className="card" aria-labelledby="pending-title">
       <h2 id="pending-title" className="mb-3 text-lg font-semibold">
         {t("invites.pending")}
       </h2>
@@ -116,45 +117,47 @@ export function PendingInvites({ invites }: { invites: PendingInvite[] }) {
       {invites.length === 0 ? (
         <p className="text-sm text-slate-600">{t("invites.none")}</p>
       ) : (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("invites.email")}</th>
-              <th scope="col">{t("invites.role")}</th>
-              <th scope="col">{t("invites.invitedBy")}</th>
-              <th scope="col">{t("invites.expires")}</th>
-              <th scope="col">
-                <span className="sr-only">{t("members.actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {invites.map((invite) => (
-              <tr key={invite.id}>
-                <td>{invite.email}</td>
-                <td>{t(`roles.${invite.role}`)}</td>
-                <td>{invite.invitedBy}</td>
-                <td>{invite.expires}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn-danger py-1"
-                    disabled={pending}
-                    onClick={() =>
-                      startTransition(async () => {
-                        const result = await revokeInviteAction({ inviteId: invite.id });
-                        setError(result.ok ? null : result.error);
-                        router.refresh();
-                      })
-                    }
-                  >
-                    {t("invites.revoke")}
-                  </button>
-                </td>
+        <ScrollRegion label={t("invites.pending")}>
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("invites.email")}</th>
+                <th scope="col">{t("invites.role")}</th>
+                <th scope="col">{t("invites.invitedBy")}</th>
+                <th scope="col">{t("invites.expires")}</th>
+                <th scope="col">
+                  <span className="sr-only">{t("members.actions")}</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {invites.map((invite) => (
+                <tr key={invite.id}>
+                  <td>{invite.email}</td>
+                  <td>{t(`roles.${invite.role}`)}</td>
+                  <td>{invite.invitedBy}</td>
+                  <td>{invite.expires}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn-danger py-1"
+                      disabled={pending}
+                      onClick={() =>
+                        startTransition(async () => {
+                          const result = await revokeInviteAction({ inviteId: invite.id });
+                          setError(result.ok ? null : result.error);
+                          router.refresh();
+                        })
+                      }
+                    >
+                      {t("invites.revoke")}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ScrollRegion } from "@/components/scroll-region";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { listMembers, listPendingInvites } from "@/server/members/service";
@@ -24,34 +25,36 @@ export default async function MembersPage() {
         <h2 id="members-title" className="mb-3 text-lg font-semibold">
           {t("members.title")}
         </h2>
-        <table className="data-table" data-testid="members-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("members.name")}</th>
-              <th scope="col">{t("members.email")}</th>
-              <th scope="col">{t("members.role")}</th>
-              <th scope="col">{t("members.joined")}</th>
-              {can(actor.role, "members.remove") && <th scope="col">{t("members.actions")}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <MemberRow
-                key={m.id}
-                member={{
-                  id: m.id,
-                  name: m.user.name,
-                  email: m.user.email,
-                  role: m.role,
-                  joined: format.dateTime(m.createdAt, { dateStyle: "medium" }),
-                  isSelf: m.user.id === actor.userId,
-                }}
-                canChangeRole={can(actor.role, "members.changeRole")}
-                canRemove={can(actor.role, "members.remove")}
-              />
-            ))}
-          </tbody>
-        </table>
+        <ScrollRegion label={t("members.title")}>
+          <table className="data-table" data-testid="members-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("members.name")}</th>
+                <th scope="col">{t("members.email")}</th>
+                <th scope="col">{t("members.role")}</th>
+                <th scope="col">{t("members.joined")}</th>
+                {can(actor.role, "members.remove") && <th scope="col">{t("members.actions")}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <MemberRow
+                  key={m.id}
+                  member={{
+                    id: m.id,
+                    name: m.user.name,
+                    email: m.user.email,
+                    role: m.role,
+                    joined: format.dateTime(m.createdAt, { dateStyle: "medium" }),
+                    isSelf: m.user.id === actor.userId,
+                  }}
+                  canChangeRole={can(actor.role, "members.changeRole")}
+                  canRemove={can(actor.role, "members.remove")}
+                />
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </section>
       {canInvite && (
         <>
