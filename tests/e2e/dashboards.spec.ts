@@ -17,7 +17,7 @@ test("a manager filters the funnel by channel and clicks a bar through to the sa
   expect(Number(sqlCount.replace(/\D/g, ""))).toBeGreaterThan(0);
 
   // The third bar (SQL) opens the leads list with the same filter.
-  await page.getByTestId("chart-funnel-cohort").locator(".recharts-bar-rectangle").nth(2).click();
+  await page.getByTestId("chart-funnel-cohort").getByTestId("bar-row").nth(2).click();
   await expect(page).toHaveURL(/\/leads\?.*channel=EVENTS.*reached=SQL|\/leads\?.*reached=SQL.*channel=EVENTS/);
   await expect(page.getByTestId("stage-filter")).toContainText("reached SQL");
   await expect(page.getByLabel("Channel")).toHaveValue("EVENTS");

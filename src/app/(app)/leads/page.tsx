@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
+import { FilterDisclosure } from "@/components/filter-disclosure";
 import { FilterSelect } from "@/components/filter-select";
 import { ScrollRegion } from "@/components/scroll-region";
 import { Channel, LeadStage } from "@/generated/prisma/enums";
@@ -35,6 +36,8 @@ export default async function LeadsPage({
   const query = new URLSearchParams(
     Object.entries(params).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "after"),
   );
+  // What the phone's folded filter button says is set (the sort and the page are not filters).
+  const activeFilters = [...query.keys()].filter((k) => k !== "sort" && k !== "reached" && k !== "entered").length;
   const nextHref = nextAfter
     ? `/leads?${new URLSearchParams({ ...Object.fromEntries(query), after: nextAfter })}`
     : null;
@@ -86,109 +89,111 @@ export default async function LeadsPage({
         </p>
       )}
       <search>
-        {/* Keyed by the query: a client-side navigation to another filter resets the fields. */}
-        <form key={query.toString()} method="get" className="card grid gap-3 md:grid-cols-4">
-          {filter.reached && <input type="hidden" name="reached" value={filter.reached} />}
-          {filter.entered && <input type="hidden" name="entered" value={filter.entered} />}
-          <div className="md:col-span-2">
-            <label htmlFor="f-q" className="label">
-              {t("leads.search")}
-            </label>
-            <input
-              id="f-q"
-              name="q"
-              type="search"
-              defaultValue={filter.q}
-              placeholder={t("leads.searchPlaceholder")}
-              className="input"
-            />
-          </div>
-          {select(
-            "stage",
-            t("leads.stage"),
-            Object.values(LeadStage).map((s) => ({ value: s, label: t(`leads.stages.${s}`) })),
-          )}
-          {select(
-            "channel",
-            t("leads.channel"),
-            Object.values(Channel).map((c) => ({ value: c, label: t(`channels.${c}`) })),
-          )}
-          {select("persona", t("leads.persona"), [
-            { value: "none", label: t("leads.noPersona") },
-            ...options.personas.map((p) => ({ value: p.id, label: p.name })),
-          ])}
-          {select(
-            "campaign",
-            t("leads.campaign"),
-            options.campaigns.map((c) => ({ value: c.id, label: c.name })),
-          )}
-          {select("owner", t("leads.owner"), [
-            { value: "none", label: t("leads.unassigned") },
-            ...options.owners.map((o) => ({ value: o.id, label: o.name })),
-          ])}
-          <div className="grid grid-cols-2 gap-2">
-            <div>
-              <label htmlFor="f-min" className="label">
-                {t("leads.minScore")}
+        <FilterDisclosure summary={t("filters.active", { count: activeFilters })}>
+          {/* Keyed by the query: a client-side navigation to another filter resets the fields. */}
+          <form key={query.toString()} method="get" className="card grid gap-3 md:grid-cols-4">
+            {filter.reached && <input type="hidden" name="reached" value={filter.reached} />}
+            {filter.entered && <input type="hidden" name="entered" value={filter.entered} />}
+            <div className="md:col-span-2">
+              <label htmlFor="f-q" className="label">
+                {t("leads.search")}
               </label>
               <input
-                id="f-min"
-                name="minScore"
-                type="number"
-                step="any"
-                defaultValue={filter.minScore}
+                id="f-q"
+                name="q"
+                type="search"
+                defaultValue={filter.q}
+                placeholder={t("leads.searchPlaceholder")}
                 className="input"
               />
             </div>
-            <div>
-              <label htmlFor="f-max" className="label">
-                {t("leads.maxScore")}
-              </label>
-              <input
-                id="f-max"
-                name="maxScore"
-                type="number"
-                step="any"
-                defaultValue={filter.maxScore}
-                className="input"
-              />
+            {select(
+              "stage",
+              t("leads.stage"),
+              Object.values(LeadStage).map((s) => ({ value: s, label: t(`leads.stages.${s}`) })),
+            )}
+            {select(
+              "channel",
+              t("leads.channel"),
+              Object.values(Channel).map((c) => ({ value: c, label: t(`channels.${c}`) })),
+            )}
+            {select("persona", t("leads.persona"), [
+              { value: "none", label: t("leads.noPersona") },
+              ...options.personas.map((p) => ({ value: p.id, label: p.name })),
+            ])}
+            {select(
+              "campaign",
+              t("leads.campaign"),
+              options.campaigns.map((c) => ({ value: c.id, label: c.name })),
+            )}
+            {select("owner", t("leads.owner"), [
+              { value: "none", label: t("leads.unassigned") },
+              ...options.owners.map((o) => ({ value: o.id, label: o.name })),
+            ])}
+            <div className="grid grid-cols-2 gap-2">
+              <div>
+                <label htmlFor="f-min" className="label">
+                  {t("leads.minScore")}
+                </label>
+                <input
+                  id="f-min"
+                  name="minScore"
+                  type="number"
+                  step="any"
+                  defaultValue={filter.minScore}
+                  className="input"
+                />
+              </div>
+              <div>
+                <label htmlFor="f-max" className="label">
+                  {t("leads.maxScore")}
+                </label>
+                <input
+                  id="f-max"
+                  name="maxScore"
+                  type="number"
+                  step="any"
+                  defaultValue={filter.maxScore}
+                  className="input"
+                />
+              </div>
             </div>
-          </div>
-          <div className="grid grid-cols-2 gap-2">
-            <div>
-              <label htmlFor="f-from" className="label">
-                {t("leads.from")}
-              </label>
-              <input id="f-from" name="from" type="date" defaultValue={filter.from} className="input" />
+            <div className="grid grid-cols-2 gap-2">
+              <div>
+                <label htmlFor="f-from" className="label">
+                  {t("leads.from")}
+                </label>
+                <input id="f-from" name="from" type="date" defaultValue={filter.from} className="input" />
+              </div>
+              <div>
+                <label htmlFor="f-to" className="label">
+                  {t("leads.to")}
+                </label>
+                <input id="f-to" name="to" type="date" defaultValue={filter.to} className="input" />
+              </div>
             </div>
             <div>
-              <label htmlFor="f-to" className="label">
-                {t("leads.to")}
+              <label htmlFor="f-sort" className="label">
+                {t("leads.sort")}
               </label>
-              <input id="f-to" name="to" type="date" defaultValue={filter.to} className="input" />
+              <select id="f-sort" name="sort" defaultValue={filter.sort} className="input">
+                {(["newest", "oldest", "score"] as const).map((s) => (
+                  <option key={s} value={s}>
+                    {t(`leads.sorts.${s}`)}
+                  </option>
+                ))}
+              </select>
             </div>
-          </div>
-          <div>
-            <label htmlFor="f-sort" className="label">
-              {t("leads.sort")}
-            </label>
-            <select id="f-sort" name="sort" defaultValue={filter.sort} className="input">
-              {(["newest", "oldest", "score"] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`leads.sorts.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex items-end gap-2">
-            <button type="submit" className="btn-primary">
-              {t("leads.filter")}
-            </button>
-            <Link href="/leads" className="btn-secondary">
-              {t("leads.clear")}
-            </Link>
-          </div>
-        </form>
+            <div className="flex items-end gap-2">
+              <button type="submit" className="btn-primary">
+                {t("leads.filter")}
+              </button>
+              <Link href="/leads" className="btn-secondary">
+                {t("leads.clear")}
+              </Link>
+            </div>
+          </form>
+        </FilterDisclosure>
       </search>
       <SavedViews views={views.map((v) => ({ id: v.id, name: v.name, query: v.query }))} query={query.toString()} />
       <p className="text-sm text-slate-600" aria-live="polite" data-testid="lead-count">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
+import { FilterDisclosure } from "@/components/filter-disclosure";
 import { FilterDate, FilterSelect } from "@/components/filter-select";
 import { LeadDimensionFilters } from "@/components/lead-dimension-filters";
 import { ScrollRegion } from "@/components/scroll-region";
@@ -42,21 +43,23 @@ export default async function ReturnedLeadsPage({
         <p className="text-slate-600">{t("handoffs.returnedIntro")}</p>
       </header>
       <HandoffTabs actor={actor} current="returned" />
-      <form method="get" className="card flex flex-wrap items-end gap-3" aria-label={t("handoffs.filters")}>
-        <FilterSelect
-          name="reason"
-          label={t("handoffs.rejectReason")}
-          value={filter.reason}
-          anyLabel={t("leads.any")}
-          options={REJECT_REASONS.map((r) => ({ value: r, label: t(`handoffs.reasons.${r}`) }))}
-        />
-        <LeadDimensionFilters values={filter} campaigns={options.campaigns} personas={options.personas} />
-        <FilterDate name="from" label={t("handoffs.returnedFrom")} value={filter.from} />
-        <FilterDate name="to" label={t("handoffs.returnedTo")} value={filter.to} />
-        <button type="submit" className="btn-secondary">
-          {t("handoffs.filter")}
-        </button>
-      </form>
+      <FilterDisclosure summary={t("filters.active", { count: kept.length })}>
+        <form method="get" className="card flex flex-wrap items-end gap-3" aria-label={t("handoffs.filters")}>
+          <FilterSelect
+            name="reason"
+            label={t("handoffs.rejectReason")}
+            value={filter.reason}
+            anyLabel={t("leads.any")}
+            options={REJECT_REASONS.map((r) => ({ value: r, label: t(`handoffs.reasons.${r}`) }))}
+          />
+          <LeadDimensionFilters values={filter} campaigns={options.campaigns} personas={options.personas} />
+          <FilterDate name="from" label={t("handoffs.returnedFrom")} value={filter.from} />
+          <FilterDate name="to" label={t("handoffs.returnedTo")} value={filter.to} />
+          <button type="submit" className="btn-secondary">
+            {t("handoffs.filter")}
+          </button>
+        </form>
+      </FilterDisclosure>
       {rows.length === 0 ? (
         <p className="card text-slate-600">{t("handoffs.noReturned")}</p>
       ) : (

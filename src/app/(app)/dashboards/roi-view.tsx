@@ -1,0 +1,58 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { BarList } from "@/components/charts/bar-list";
+import { TermHint } from "@/components/term-hint";
+import { roiMetrics } from "@/server/metrics/roi";
+import { roiTables } from "@/server/metrics/tables";
+import { COLORS, dashboardFormats, Kpi, looseT, MetricSection, type ViewProps } from "./parts";
+
+/** ROI: spend against won revenue by channel and campaign, CAC and ROI. */
+export async function RoiView({ actor, filter, query }: ViewProps) {
+  const m = await roiMetrics(actor, filter);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { pct, eur } = dashboardFormats(format, t);
+  const [channelsTable, campaignsTable] = roiTables(m, filter, looseT(t));
+
+  return (
+    <>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="roi-kpis">
+        <Kpi label={t("dashboards.columns.spend")} value={eur(m.total.spend)} />
+        <Kpi
+          label={t("dashboards.roi.revenue")}
+          value={eur(m.total.revenueLastTouch)}
+          sub={t("dashboards.roi.customers", { count: m.total.customers })}
+        />
+        <Kpi label={<TermHint termKey="cac">CAC</TermHint>} value={eur(m.total.cac)} />
+        <Kpi
+          label={<TermHint termKey="roi">ROI</TermHint>}
+          value={pct(m.total.roiLastTouch)}
+          sub={t("dashboards.roi.formula")}
+        />
+      </dl>
+      {!m.spendFiltered && <p className="text-sm text-amber-900">{t("dashboards.roi.spendNotFiltered")}</p>}
+      {channelsTable && (
+        <MetricSection
+          table={channelsTable}
+          query={query}
+          note={<p className="text-sm text-slate-600">{t("dashboards.roi.attributionNote")}</p>}
+          chart={
+            <BarList
+              testId="chart-roi-channels"
+              series={[
+                { key: "spend", label: t("dashboards.columns.spend"), color: COLORS.amber },
+                { key: "revenue", label: t("dashboards.columns.revenueLastTouch"), color: COLORS.green },
+              ]}
+              rows={m.byChannel.map((r, i) => ({
+                label: t(`channels.${r.channel}`),
+                values: { spend: r.spend, revenue: r.revenueLastTouch },
+                shown: { spend: eur(r.spend), revenue: eur(r.revenueLastTouch) },
+                href: channelsTable.rows[i]?.href,
+              }))}
+            />
+          }
+        />
+      )}
+      {campaignsTable && <MetricSection table={campaignsTable} query={query} />}
+    </>
+  );
+}

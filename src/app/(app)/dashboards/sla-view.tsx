@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { BarList } from "@/components/charts/bar-list";
+import { slaMetrics } from "@/server/metrics/sla";
+import { slaTables } from "@/server/metrics/tables";
+import { COLORS, dashboardFormats, Kpi, looseT, MetricSection, type ViewProps } from "./parts";
+
+/** The SLA: compliance, response times, each rep, marketing's MQLs against the commitment, what is at risk now. */
+export async function SlaView({ actor, filter, query }: ViewProps) {
+  const m = await slaMetrics(actor, filter);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { pct, hours, count } = dashboardFormats(format, t);
+  const [repsTable, mqlsTable] = slaTables(m, filter, looseT(t));
+  const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <>
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="sla-kpis">
+        <Kpi
+          label={t("dashboards.sla.compliance")}
+          value={pct(m.compliance.rate)}
+          sub={t("dashboards.sla.complianceSub", { inTime: m.compliance.inTime, due: m.compliance.due })}
+        />
+        <Kpi
+          label={t("dashboards.sla.medianResponse")}
+          value={hours(m.responseHours.median)}
+          sub={t("dashboards.sla.answered", { count: m.responseHours.answered })}
+        />
+        <Kpi label={t("dashboards.sla.p90Response")} value={hours(m.responseHours.p90)} />
+        <Kpi label={t("dashboards.sla.atRisk")} value={count(m.atRisk.length)} href="/handoffs?view=team" />
+      </dl>
+      {repsTable && (
+        <MetricSection
+          table={repsTable}
+          query={query}
+          chart={
+            <BarList
+              testId="chart-sla-reps"
+              series={[
+                { key: "inTime", label: t("dashboards.columns.inTime"), color: COLORS.green },
+                { key: "late", label: t("dashboards.sla.late"), color: COLORS.amber },
+                { key: "breaches", label: t("dashboards.columns.breaches"), color: COLORS.red },
+              ]}
+              rows={m.byRep.map((r, i) => {
+                const values = { inTime: r.inTime, late: r.answered - r.inTime, breaches: r.breaches };
+                return {
+                  label: r.name,
+                  values,
+                  shown: { inTime: count(values.inTime), late: count(values.late), breaches: count(values.breaches) },
+                  href: repsTable.rows[i]?.href,
+                };
+              })}
+            />
+          }
+        />
+      )}
+      {mqlsTable && (
+        <MetricSection
+          table={mqlsTable}
+          query={query}
+          note={<p className="text-sm text-slate-600">{t("dashboards.sla.marketingSide")}</p>}
+          chart={
+            <BarList
+              testId="chart-sla-mqls"
+              series={[
+                { key: "mqls", label: t("dashboards.columns.mqlsDelivered"), color: COLORS.blue },
+                { key: "target", label: t("dashboards.columns.commitment"), color: COLORS.slate },
+              ]}
+              rows={m.mqlsDelivered.map((d) => ({
+                label: d.month,
+                values: { mqls: d.mqls, target: d.target ?? 0 },
+                shown: { mqls: count(d.mqls), target: d.target === null ? "—" : count(d.target) },
+              }))}
+            />
+          }
+        />
+      )}
+      <section className="card space-y-2" aria-labelledby="h-at-risk">
+        <h2 id="h-at-risk" className="font-semibold">
+          {t("dashboards.sla.atRiskTitle")}
+        </h2>
+        {m.atRisk.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("dashboards.sla.noneAtRisk")}</p>
+        ) : (
+          <ul className="space-y-1 text-sm" data-testid="at-risk">
+            {m.atRisk.map((h) => (
+              <li key={h.id}>
+                <Link href={`/leads/${h.lead.id}`} className="text-brand-700 underline">
+                  <bdi>{h.lead.name || h.lead.email}</bdi>
+                </Link>{" "}
+                · <bdi>{h.assignee ?? t("handoffs.nobody")}</bdi> ·{" "}
+                {h.overdue
+                  ? t("dashboards.sla.overdueSince", { at: when(h.dueAt) })
+                  : t("handoffs.dueAt", { at: when(h.dueAt) })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
