@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-export function CopyButton({ value }: { value: string }) {
+/** Copies a value; `label` names what is copied (the invitation link by default). */
+export function CopyButton({ value, label }: { value: string; label?: string }) {
   const t = useTranslations("invites");
   const [copied, setCopied] = useState(false);
   return (
@@ -16,7 +17,7 @@ export function CopyButton({ value }: { value: string }) {
         setTimeout(() => setCopied(false), 2000);
       }}
     >
-      <span aria-live="polite">{copied ? t("copied") : t("copy")}</span>
+      <span aria-live="polite">{copied ? t("copied") : (label ?? t("copy"))}</span>
     </button>
   );
 }

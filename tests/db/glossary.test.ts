@@ -215,4 +215,20 @@ describe("starter glossary", () => {
     expect(percent.length).toBeGreaterThan(0);
     expect(percent.every((t) => `${t.definitionEn}${t.definitionIt}`.includes("%"))).toBe(true);
   });
+
+  it("lists terms in the order of their names in the reader's language, whatever their case", async () => {
+    const ws = await freshWorkspace("Collation", { starterGlossary: true });
+    await proposeTerm(ws.marketer, content({ en: { name: "campaign touch" }, it: { name: "tocco di campagna" } }));
+    const byName = (list: { nameEn: string; nameIt: string }[], key: "nameEn" | "nameIt", locale: string) =>
+      [...list.map((t) => t[key])].sort(new Intl.Collator(locale, { sensitivity: "base" }).compare);
+    const english = await listTerms(ws.sales, {}, "en");
+    expect(english.map((t) => t.nameEn)).toEqual(byName(english, "nameEn", "en"));
+    const italian = await listTerms(ws.sales, {}, "it");
+    expect(italian.map((t) => t.nameIt)).toEqual(byName(italian, "nameIt", "it"));
+    // The two orders differ for the starter set (e.g. "Customer" / "Cliente"), so the Italian list is not the English one.
+    expect(italian.map((t) => t.id)).not.toEqual(english.map((t) => t.id));
+    // A lower-case name sits among the others, not after every capital.
+    const names = english.map((t) => t.nameEn);
+    expect(names.indexOf("campaign touch")).toBeLessThan(names.findIndex((n) => /^[D-Z]/.test(n)));
+  });
 });

@@ -2,30 +2,8 @@
  * Accessibility: axe-core on every page of the app (WCAG 2.1 A and AA rules),
  * no serious or critical violation; and the main journeys with the keyboard alone.
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, signInAs } from "./support";
-
-async function expectAccessible(page: Page, path: string) {
-  const response = await page.goto(path);
-  expect(response?.status(), `${path} loads`).toBeLessThan(400);
-  await page.waitForLoadState("networkidle");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const blocking = results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  // Soft: one run reports every page with violations.
-  expect.soft(blocking, `axe on ${path}`).toEqual([]);
-}
-
-/** The href of the first link on `path` matching `pattern` (a real record of the demo data). */
-async function firstHref(page: Page, path: string, pattern: RegExp): Promise<string> {
-  await page.goto(path);
-  const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-  const href = hrefs.find((h) => h && pattern.test(h));
-  expect(href, `a link matching ${pattern} on ${path}`).toBeTruthy();
-  return href as string;
-}
+import { DEMO, DEMO_PASSWORD, expectAccessible, firstHref, signInAs } from "./support";
 
 /** Presses Tab until `target` has the focus (fails after `limit` presses): proof it is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator, limit = 80) {

@@ -1,45 +1,5 @@
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
-import { DEMO, signInAs } from "./support";
-
-/** A marketer's API token, made through the settings page. */
-async function marketerToken(page: Page) {
-  await signInAs(page, DEMO.marketer);
-  await page.goto("/settings/api-tokens");
-  await page.getByLabel("Token name").fill(`Website form ${Date.now()}`);
-  await page.getByRole("button", { name: "Create token" }).click();
-  return page.getByTestId("new-token").inputValue();
-}
-
-/** Captures a lead through the public API and sends the events that make it an MQL. */
-async function qualifyLead(api: APIRequestContext, secret: string, name: string) {
-  const headers = { authorization: `Bearer ${secret}` };
-  const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}@trasporti.example`;
-  const created = await api.post("/api/v1/leads", {
-    headers,
-    data: { email, name, company: "Trasporti Rapidi", channel: "EVENTS" },
-  });
-  expect(created.status()).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  let becameMql = false;
-  for (const type of ["DEMO_REQUESTED", "PRICING_PAGE_VIEWED", "PRICING_PAGE_VIEWED"]) {
-    const response = await api.post(`/api/v1/leads/${id}/events`, { headers, data: { type } });
-    expect(response.status()).toBe(201);
-    becameMql ||= ((await response.json()) as { becameMql: boolean }).becameMql;
-  }
-  expect(becameMql).toBe(true);
-  return id;
-}
-
-/** The manager marks one rep away (or back) on the SLA page, so the next MQL goes to the other. */
-async function setAway(browser: Browser, name: string, away: boolean) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, DEMO.manager);
-  await page.goto("/sla");
-  await page.getByRole("button", { name: away ? `Mark ${name} away` : `Mark ${name} back` }).click();
-  await expect(page.getByRole("button", { name: away ? `Mark ${name} back` : `Mark ${name} away` })).toBeVisible();
-  await context.close();
-}
+import { expect, test } from "@playwright/test";
+import { DEMO, marketerToken, qualifyLead, setAway, signInAs } from "./support";
 
 test("a new MQL appears in the rep's inbox without a reload; the rep returns it and marketing sees why", async ({
   page,
@@ -78,6 +38,10 @@ test("a new MQL appears in the rep's inbox without a reload; the rep returns it 
     await expect(row).toContainText("Timing — contact later");
     await expect(row).toContainText("Fleet renewal is next spring");
     await expect(row).toContainText("Nurture");
+    // A column says what it holds, not the form's label ("Note (optional)").
+    await expect(
+      page.getByTestId("returned-leads").getByRole("columnheader", { name: "Note", exact: true }),
+    ).toBeVisible();
     await page.getByLabel("Reason").selectOption({ label: "Timing — contact later" });
     await page.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/reason=TIMING/);

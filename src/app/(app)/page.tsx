@@ -10,8 +10,9 @@ import { memberCountsByRole } from "@/server/members/queries";
 
 const STAGES = ["lead", "mql", "sql", "opportunity", "customer"] as const;
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   const actor = await pageActor("workspace.read");
+  const { denied } = await searchParams;
   const session = await getSession();
   const t = await getTranslations();
   const format = await getFormatter();
@@ -21,6 +22,11 @@ export default async function HomePage() {
 
   return (
     <div className="space-y-6">
+      {denied && (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("home.denied", { role: t(`roles.${actor.role}`) })}
+        </p>
+      )}
       <div>
         <h1 className="text-2xl font-semibold">{t("home.welcome", { name: session?.user.name ?? "" })}</h1>
         <p className="text-slate-600">

@@ -22,7 +22,12 @@ export function TrendChart({
         <LineChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={4} />
-          <YAxis tick={{ fontSize: 12 }} allowDecimals={false} width={40} tickFormatter={(v: number) => format.number(v, { notation: "compact" })} />
+          <YAxis
+            tick={{ fontSize: 12 }}
+            allowDecimals={false}
+            width={40}
+            tickFormatter={(v: number) => format.number(v, { notation: "compact" })}
+          />
           <Tooltip formatter={(v) => format.number(Number(v), { maximumFractionDigits: 2 })} />
           <Legend />
           {series.map((s) => (

@@ -43,7 +43,8 @@ export async function pageActor(capability?: Capability): Promise<Actor> {
     role: session.active.role,
     sessionId: session.sessionId,
   };
-  if (capability && !can(actor.role, capability)) redirect("/");
+  // The overview then says why they landed there instead of the page they asked for.
+  if (capability && !can(actor.role, capability)) redirect("/?denied=1");
   return actor;
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { Prisma } from "@/generated/prisma/client";
 import type { TermStatus } from "@/generated/prisma/enums";
+import { sortByName } from "@/lib/collate";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
@@ -23,7 +24,8 @@ export function localized<T extends { nameEn: string; nameIt: string; definition
 }
 
 /** Terms matching the filter; `q` searches names, synonyms and definitions in both languages. */
-export async function listTerms(actor: Actor, filter: TermFilter) {
+/** The workspace's terms, in the order of their names in the reader's language. */
+export async function listTerms(actor: Actor, filter: TermFilter, locale: Locale = "en") {
   requirePermission(actor, "glossary.read");
   let ids: string[] | undefined;
   if (filter.q) {
@@ -37,7 +39,7 @@ export async function listTerms(actor: Actor, filter: TermFilter) {
           OR "definitionEn" ILIKE ${pattern} OR "definitionIt" ILIKE ${pattern})`);
     ids = rows.map((r) => r.id);
   }
-  return db.glossaryTerm.findMany({
+  const terms = await db.glossaryTerm.findMany({
     where: {
       workspaceId: actor.workspaceId,
       ...(ids ? { id: { in: ids } } : {}),
@@ -58,17 +60,18 @@ export async function listTerms(actor: Actor, filter: TermFilter) {
       updatedAt: true,
       _count: { select: { revisions: { where: { status: "PENDING" } } } },
     },
-    orderBy: [{ nameEn: "asc" }, { nameIt: "asc" }],
   });
+  return sortByName(terms, (term) => localized(term, locale).name, locale);
 }
 
 export async function termOptions(actor: Actor) {
   requirePermission(actor, "glossary.read");
-  return db.glossaryTerm.findMany({
-    where: { workspaceId: actor.workspaceId, status: { not: "DEPRECATED" } },
-    select: { id: true, nameEn: true, nameIt: true, definitionEn: true, definitionIt: true },
-    orderBy: { nameEn: "asc" },
-  });
+  return db.glossaryTerm
+    .findMany({
+      where: { workspaceId: actor.workspaceId, status: { not: "DEPRECATED" } },
+      select: { id: true, nameEn: true, nameIt: true, definitionEn: true, definitionIt: true },
+    })
+    .then((terms) => sortByName(terms, (term) => term.nameEn));
 }
 
 const revisionInclude = {

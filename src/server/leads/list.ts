@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { Channel, LeadStage } from "@/generated/prisma/enums";
+import { sortByName } from "@/lib/collate";
 import { localDays } from "@/lib/local-days";
 import { hasNulChar } from "@/lib/nul-char";
 import { type Actor, requirePermission } from "@/server/auth/actor";
@@ -273,23 +274,22 @@ async function cappedCount(actor: Actor, filter: LeadFilter, timeZone: string) {
 export async function leadFilterOptions(actor: Actor) {
   requirePermission(actor, "leads.read");
   const [personas, campaigns, owners] = await Promise.all([
-    db.persona.findMany({
-      where: { workspaceId: actor.workspaceId },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    db.campaign.findMany({
-      where: { workspaceId: actor.workspaceId },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
+    db.persona.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true, name: true } }),
+    db.campaign.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true, name: true } }),
     db.membership.findMany({
       where: { workspaceId: actor.workspaceId, role: { in: ["SALES", "MANAGER"] } },
       select: { user: { select: { id: true, name: true } } },
-      orderBy: { user: { name: "asc" } },
     }),
   ]);
-  return { personas, campaigns, owners: owners.map((o) => o.user) };
+  const byName = (item: { name: string }) => item.name;
+  return {
+    personas: sortByName(personas, byName),
+    campaigns: sortByName(campaigns, byName),
+    owners: sortByName(
+      owners.map((o) => o.user),
+      byName,
+    ),
+  };
 }
 
 const EXPORT_BATCH = 2_000;

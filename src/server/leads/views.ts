@@ -1,4 +1,5 @@
 import "server-only";
+import { sortByName } from "@/lib/collate";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -6,10 +7,8 @@ import { AppError, notFound } from "@/server/errors";
 
 export async function listSavedViews(actor: Actor) {
   requirePermission(actor, "leads.read");
-  return db.savedLeadView.findMany({
-    where: { workspaceId: actor.workspaceId, userId: actor.userId },
-    orderBy: { name: "asc" },
-  });
+  const views = await db.savedLeadView.findMany({ where: { workspaceId: actor.workspaceId, userId: actor.userId } });
+  return sortByName(views, (v) => v.name);
 }
 
 export async function saveView(actor: Actor, input: { name: string; query: string }) {

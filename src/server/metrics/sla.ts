@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { sortByName } from "@/lib/collate";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { historyConditions, leadConditions, leadJoin, type MetricsFilter, resolveRange } from "@/server/metrics/filter";
@@ -150,7 +151,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
       median: r?.median === null || r?.median === undefined ? null : Number(r.median),
       p90: r?.p90 === null || r?.p90 === undefined ? null : Number(r.p90),
     },
-    byRep: [...byRep.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    byRep: sortByName([...byRep.values()], (r) => r.name),
     atRisk: atRisk.map((h) => ({
       id: h.id,
       dueAt: h.dueAt,

@@ -1,14 +1,17 @@
 import "server-only";
+import { sortByName } from "@/lib/collate";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { notFound } from "@/server/errors";
 
 export async function listPersonas(actor: Actor, options: { archived?: boolean } = {}) {
   requirePermission(actor, "personas.read");
-  const personas = await db.persona.findMany({
-    where: { workspaceId: actor.workspaceId, archivedAt: options.archived ? { not: null } : null },
-    orderBy: { name: "asc" },
-  });
+  const personas = sortByName(
+    await db.persona.findMany({
+      where: { workspaceId: actor.workspaceId, archivedAt: options.archived ? { not: null } : null },
+    }),
+    (p) => p.name,
+  );
   const ratings = await db.personaFeedback.groupBy({
     by: ["personaId"],
     where: { workspaceId: actor.workspaceId, personaId: { in: personas.map((p) => p.id) } },

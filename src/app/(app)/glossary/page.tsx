@@ -20,7 +20,7 @@ export default async function GlossaryPage({
   const filter = ZTermFilter.parse(await searchParams);
   const t = await getTranslations("glossary");
   const locale = (await getLocale()) as Locale;
-  const terms = await listTerms(actor, filter);
+  const terms = await listTerms(actor, filter, locale);
 
   return (
     <div className="space-y-4">

@@ -69,7 +69,7 @@ export default async function ReturnedLeadsPage({
               <tr>
                 <th scope="col">{t("handoffs.lead")}</th>
                 <th scope="col">{t("handoffs.rejectReason")}</th>
-                <th scope="col">{t("handoffs.note")}</th>
+                <th scope="col">{t("handoffs.noteColumn")}</th>
                 <th scope="col">{t("leads.channel")}</th>
                 <th scope="col">{t("leads.campaign")}</th>
                 <th scope="col">{t("leads.persona")}</th>

@@ -90,6 +90,7 @@ export function DealActions({ leadId, stage }: { leadId: string; stage: "SQL" | 
                   value={date}
                   onChange={(e) => setDate(e.target.value)}
                 />
+                <FieldError error={error} field={step === "opportunity" ? "step.expectedCloseDate" : "step.closedOn"} />
               </div>
             </>
           ) : (

@@ -76,7 +76,7 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
                 aria-label={t("createdTitle")}
                 className="input font-mono"
               />
-              <CopyButton value={secret} />
+              <CopyButton value={secret} label={t("copy")} />
             </div>
           </div>
         )}

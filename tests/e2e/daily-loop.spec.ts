@@ -1,0 +1,33 @@
+/** Small things people meet every day: the tab's icon, a page their role cannot open, a token's copy button. */
+import { expect, test } from "@playwright/test";
+import { alertIn, DEMO, signInAs } from "./support";
+
+test("every page names an icon the server has (no 404 for the tab's icon)", async ({ page }) => {
+  await signInAs(page, DEMO.rep1);
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toBeTruthy();
+  const icon = await page.request.get(href as string);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
+
+test("a rep sent to a page their role cannot open is told why on the overview", async ({ page }) => {
+  await signInAs(page, DEMO.rep1);
+  await page.goto("/settings/audit");
+  await expect(page).toHaveURL(/\/\?denied=1$/);
+  await expect(alertIn(page)).toHaveText(
+    "That page is not open to your role (Sales rep). Ask an admin if you need it.",
+  );
+  await page.goto("/");
+  await expect(alertIn(page)).toHaveCount(0);
+});
+
+test("a new API token's copy button says it copies the token", async ({ page }) => {
+  await signInAs(page, DEMO.marketer);
+  await page.goto("/settings/api-tokens");
+  await page.getByLabel("Token name").fill(`Copy check ${Date.now()}`);
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByTestId("new-token")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copy token" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Copy link" })).toHaveCount(0);
+});

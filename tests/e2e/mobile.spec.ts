@@ -1,0 +1,218 @@
+/**
+ * A sales rep's day on a phone (390 × 844, the iPhone 13's screen, touch):
+ * the menu, the inbox (accept one handoff, return another with a reason and
+ * a note), a lead's page, a won deal. Then every page of the app, for each
+ * role, without sideways scrolling, and axe at that width.
+ */
+import { devices, expect, type Page, test } from "@playwright/test";
+import { DEMO, expectAccessible, firstHref, marketerToken, qualifyLead, setAway, signInAs } from "./support";
+
+// The device's screen and touch, in whichever browser the project runs (not its default WebKit).
+const { defaultBrowserType: _webkit, ...phone } = devices["iPhone 13"];
+test.use(phone);
+
+const PHONE_WIDTH = 390;
+
+/** The page's width in CSS pixels: more than the screen means the person has to scroll sideways. */
+async function expectNoSidewaysScroll(page: Page, what: string) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect.soft(width, `${what} is ${width}px wide on a ${PHONE_WIDTH}px screen`).toBeLessThanOrEqual(PHONE_WIDTH);
+}
+
+/** Opens a section through the phone's menu. */
+async function openSection(page: Page, name: RegExp | string) {
+  await page.getByTestId("menu-button").click();
+  await page
+    .getByTestId("mobile-menu")
+    .getByRole("navigation", { name: "Main navigation" })
+    .getByRole("link", { name })
+    .click();
+  await expect(page.getByTestId("mobile-menu")).toHaveCount(0);
+}
+
+test("the menu opens from a button, keeps the focus inside, and closes with Escape", async ({ page }) => {
+  await signInAs(page, DEMO.rep1);
+  const button = page.getByTestId("menu-button");
+  await expect(button).toBeVisible();
+  // The sidebar is gone at this width; the counts stay on the button.
+  await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeHidden();
+  await expect(button).toHaveAttribute("aria-expanded", "false");
+  await button.click();
+  await expect(button).toHaveAttribute("aria-expanded", "true");
+  const menu = page.getByTestId("mobile-menu");
+  await expect(menu.getByRole("link", { name: "Overview" })).toBeVisible();
+  await expect(menu.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // Tabbing past the last control comes back to the first: the focus stays in the menu.
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press("Tab");
+    expect(await menu.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute("aria-expanded", "false");
+  // Every control a finger taps is at least 24 × 24 px (WCAG 2.2, 2.5.8).
+  const box = await button.boundingBox();
+  expect(box?.height).toBeGreaterThanOrEqual(24);
+  expect(box?.width).toBeGreaterThanOrEqual(24);
+});
+
+test("on a phone a rep accepts one handoff, returns another with a reason and a note, and wins the deal", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await setAway(browser, "Sara Rep", true);
+  try {
+    // The marketer's token and the two MQLs come from a desktop context of their own.
+    const desk = await browser.newContext();
+    const deskPage = await desk.newPage();
+    const secret = await marketerToken(deskPage);
+    const stamp = Date.now();
+    const accepted = `Giorgia Phone ${stamp}`;
+    const returned = `Paolo Phone ${stamp}`;
+    await qualifyLead(deskPage.request, secret, accepted);
+    await qualifyLead(deskPage.request, secret, returned);
+    await desk.close();
+
+    await signInAs(page, DEMO.rep1);
+    await expect(page.getByTestId("handoff-badge-menu")).toBeVisible();
+    await openSection(page, /^Handoffs/);
+    await expect(page.getByRole("heading", { name: "Handoffs", exact: true })).toBeVisible();
+    await expectNoSidewaysScroll(page, "the inbox");
+
+    // Return one: the panel fits the screen.
+    const toReturn = page.getByTestId("handoff").filter({ hasText: returned });
+    await toReturn.getByRole("button", { name: "Reject…" }).click();
+    const panel = toReturn.locator("form");
+    const box = await panel.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= PHONE_WIDTH).toBe(true);
+    await toReturn.getByLabel(/No budget/).check();
+    await toReturn.getByLabel("Note (optional)").fill("Budget frozen until Q3");
+    await expectNoSidewaysScroll(page, "the inbox with the reject panel open");
+    await toReturn.getByRole("button", { name: "Return the lead" }).click();
+    await expect(page.getByTestId("answered")).toHaveText(`${returned} was returned. Open the lead`);
+    await expect(toReturn).toHaveCount(0);
+
+    // Accept the other, open it, and take it to won.
+    const toAccept = page.getByTestId("handoff").filter({ hasText: accepted });
+    await toAccept.getByRole("button", { name: "Accept" }).click();
+    await toAccept.getByRole("button", { name: "Confirm: make it an SQL" }).click();
+    await expect(page.getByTestId("answered")).toContainText(`${accepted} is now an SQL.`);
+    await page.getByTestId("answered").getByRole("link", { name: "Open the lead" }).click();
+    await expect(page.getByRole("heading", { name: accepted, exact: true })).toBeVisible();
+    await expectNoSidewaysScroll(page, "the lead's page");
+    await page.getByRole("button", { name: "Won", exact: true }).click();
+    await page.getByLabel("Amount (EUR)").fill("8400");
+    // A submission the browser's own check would stop (no close date) is refused with the reason, beside the field.
+    await page.getByLabel("Closed on").evaluate((input) => input.removeAttribute("required"));
+    await page.getByRole("button", { name: "Mark as won" }).click();
+    await expect(page.getByText("Use a date (YYYY-MM-DD).")).toBeVisible();
+    await expect(page.getByTestId("timeline")).not.toContainText("→ Customer");
+    await page.getByLabel("Closed on").fill(new Date().toISOString().slice(0, 10));
+    await page.getByRole("button", { name: "Mark as won" }).click();
+    await expect(page.getByTestId("timeline")).toContainText("Stage: SQL → Customer");
+    await expect(page.getByText("€8,400.00")).toBeVisible();
+    await expectNoSidewaysScroll(page, "the lead's page after the win");
+  } finally {
+    await setAway(browser, "Sara Rep", false);
+  }
+});
+
+/** Every page a role can open, with one record of each kind from the demo data. */
+async function pagesOf(page: Page, role: "manager" | "rep") {
+  const lead = await firstHref(page, "/leads", /^\/leads\/(?!new$|import$)[^/?]+$/);
+  const persona = await firstHref(page, "/personas", /^\/personas\/(?!new$)[^/?]+$/);
+  const term = await firstHref(page, "/glossary", /^\/glossary\/(?!new$)[^/?]+$/);
+  const campaign = await firstHref(page, "/campaigns", /^\/campaigns\/(?!import)[^/]+$/);
+  const common = [
+    "/",
+    "/glossary",
+    term,
+    "/personas",
+    persona,
+    "/leads",
+    lead,
+    "/handoffs",
+    "/handoffs/returned",
+    "/sla",
+    "/dashboards?view=funnel",
+    "/dashboards?view=quality",
+    "/dashboards?view=sla",
+    "/dashboards?view=roi",
+    "/dashboards?view=goals",
+    "/campaigns",
+    campaign,
+    "/rules",
+    "/notifications",
+    "/settings/profile",
+  ];
+  if (role === "rep") return common;
+  return [
+    ...common,
+    `${term}/edit`,
+    "/glossary/new",
+    `${persona}/edit`,
+    "/personas/new",
+    "/leads/new",
+    "/leads/import",
+    "/handoffs?view=team",
+    "/campaigns/import",
+    "/settings/members",
+    "/settings/api-tokens",
+    "/settings/privacy",
+    "/settings/workspace",
+  ];
+}
+
+for (const [role, email] of [
+  ["manager", DEMO.manager],
+  ["rep", DEMO.rep2],
+] as const) {
+  test(`no page scrolls sideways on a phone (${role}), in English and Italian`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await signInAs(page, email);
+    const pages = await pagesOf(page, role);
+    for (const locale of ["en", "it"] as const) {
+      await page.goto("/settings/profile");
+      await page.getByTestId("menu-button").click();
+      await page.getByTestId("mobile-menu").getByTestId("locale-switcher").selectOption(locale);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      for (const path of pages) {
+        const response = await page.goto(path);
+        expect(response?.status(), `${path} loads`).toBeLessThan(400);
+        await page.waitForLoadState("networkidle");
+        await expectNoSidewaysScroll(page, `${path} (${locale})`);
+      }
+    }
+    await page.goto("/settings/profile");
+    await page.getByTestId("menu-button").click();
+    await page.getByTestId("mobile-menu").getByTestId("locale-switcher").selectOption("en");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  });
+}
+
+test("the pages a rep uses on the road have no serious accessibility violations at phone width", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signInAs(page, DEMO.manager);
+  const lead = await firstHref(page, "/leads", /^\/leads\/(?!new$|import$)[^/?]+$/);
+  for (const path of [
+    "/handoffs?view=team",
+    "/handoffs/returned",
+    "/leads",
+    lead,
+    "/notifications",
+    "/dashboards?view=funnel",
+    "/dashboards?view=quality",
+    "/dashboards?view=sla",
+    "/dashboards?view=roi",
+  ]) {
+    await expectAccessible(page, path);
+  }
+  await signInAs(page, DEMO.rep1);
+  await expectAccessible(page, "/handoffs");
+  // With the menu open too.
+  await page.getByTestId("menu-button").click();
+  await expect(page.getByTestId("mobile-menu")).toBeVisible();
+  await expectAccessible(page, null);
+});
