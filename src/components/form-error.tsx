@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { type RefObject, useEffect } from "react";
 import type { ActionError } from "@/server/action";
 
 /** Shows an action's error in the user's language; never raw server text. */
@@ -34,8 +35,26 @@ export function FieldError({
   if (!key) return null;
   const message = t.has(key) ? t(key) : t("invalid");
   return (
-    <p id={id} className="mt-1 text-sm text-red-700">
+    <p id={id} className="mt-1 text-sm text-red-700" data-field-error={field}>
       {message}
     </p>
   );
+}
+
+/**
+ * After a refused submission, takes the person to the first field that needs
+ * attention: the field beside the first message is focused and scrolled into
+ * view, so an error is never a page away from what it is about.
+ */
+export function useFocusFirstFieldError(error: ActionError | null | undefined, scope: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    if (!error?.fieldErrors || !scope.current) return;
+    const message = scope.current.querySelector("[data-field-error]");
+    const field = message?.parentElement?.querySelector<HTMLElement>(
+      "input:not([type=hidden]), select, textarea, button",
+    );
+    if (!field) return;
+    field.focus({ preventScroll: true });
+    field.scrollIntoView({ block: "center" });
+  }, [error, scope]);
 }

@@ -27,11 +27,15 @@ test("a marketer captures a lead, lowers the MQL threshold, previews, publishes,
   await page.getByLabel("Why this change").fill("Persona matches are worth a call");
   await page.getByRole("button", { name: "Preview on real leads" }).click();
   await expect(page.getByTestId("preview")).toContainText(/would meet the MQL criteria with the draft/);
+  // The draft keeps its "why" across a reload, and the published version carries it.
+  await page.reload();
+  await expect(page.getByLabel("Why this change")).toHaveValue("Persona matches are worth a call");
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("status")).toContainText(/published: \d+ leads re-scored/);
   await expect(page.getByTestId("rules-in-force")).toContainText("MQL at 20 points");
   await expect(page.getByTestId("rules-in-force")).toContainText("Giulia Marketer");
+  await expect(page.getByTestId("rules-in-force")).toContainText("Why: Persona matches are worth a call");
 
   await page.goto(leadUrl);
   // Judged against the published threshold (the stored explanation does not carry it).
@@ -46,7 +50,11 @@ test("bad rules are refused with the field that is wrong, and nothing is publish
   await page.getByRole("spinbutton", { name: "MQL threshold" }).fill("-5");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(alertIn(page)).toContainText("Some fields need attention.");
-  await expect(page.getByText("mqlThreshold")).toBeVisible();
+  // Said in words beside the field, which gets the focus; no schema path on the page.
+  const threshold = page.getByRole("spinbutton", { name: "MQL threshold" });
+  await expect(page.locator("#threshold-error")).toHaveText("Cannot be negative.");
+  await expect(threshold).toBeFocused();
+  await expect(page.getByText("mqlThreshold")).toHaveCount(0);
 });
 
 test("sales reps read the rules but cannot change them; leads filter on the server", async ({ page }) => {

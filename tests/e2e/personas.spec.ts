@@ -60,3 +60,21 @@ test("two people editing a persona at once: the second save is told and keeps it
   await expect(page.getByLabel("Goals")).toHaveValue("Lower stock-outs");
   await other.close();
 });
+
+test("an inverted fit range and a negative size are marked on their fields, and the first one gets the focus", async ({
+  page,
+}) => {
+  await signInAs(page, DEMO.marketer);
+  await page.goto("/personas/new");
+  await page.getByLabel("Name", { exact: true }).fill(`Inverted ${Date.now()}`);
+  await page.locator("#p-companySizeMin").fill("-5");
+  await page.locator("#p-fitSizeMin").fill("500");
+  await page.locator("#p-fitSizeMax").fill("200");
+  await page.getByRole("button", { name: "Save persona" }).click();
+  const sizeMin = page.locator("#p-companySizeMin").locator("..");
+  const fitMax = page.locator("#p-fitSizeMax").locator("..");
+  await expect(sizeMin.getByText("Cannot be negative.")).toBeVisible();
+  await expect(fitMax.getByText("Must not be below the lower bound.")).toBeVisible();
+  await expect(page.locator("#p-companySizeMin")).toBeFocused();
+  await expect(page).toHaveURL(/\/personas\/new$/);
+});

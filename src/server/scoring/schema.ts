@@ -8,8 +8,8 @@ const words = z.array(z.string().trim().min(1).max(120)).min(1, "required").max(
 const points = z
   .number()
   .finite()
-  .min(-1000)
-  .max(1000)
+  .min(-1000, "pointsRange")
+  .max(1000, "pointsRange")
   .refine((p) => p === 0 || Math.abs(p) >= 0.01, "pointsTooSmall");
 
 export const ZCondition = z.union([
@@ -40,7 +40,7 @@ export const ZDecay = z.discriminatedUnion("mode", [
 ]);
 
 export const ZScoringModelDefinition = z.object({
-  mqlThreshold: z.number().finite().min(0).max(100_000),
+  mqlThreshold: z.number().finite().min(0, "notNegative").max(100_000, "tooLarge"),
   fitRules: z.array(z.object({ id, label, when: ZCondition, points })).max(200, "tooMany"),
   behaviourRules: z
     .array(

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { FieldError, FormError } from "@/components/form-error";
+import { useRef, useState, useTransition } from "react";
+import { FieldError, FormError, useFocusFirstFieldError } from "@/components/form-error";
 import type { ActionError } from "@/server/action";
 import { createPersonaAction, updatePersonaAction } from "@/server/personas/actions";
 
@@ -52,6 +52,8 @@ export function PersonaForm({
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstFieldError(error, formRef);
   const set = (field: keyof PersonaFormValues) => (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     setValues((v) => ({ ...v, [field]: event.target.value }));
 
@@ -89,7 +91,7 @@ export function PersonaForm({
         {label}
       </label>
       <input id={`p-${field}`} value={values[field] as string} onChange={set(field)} className="input" {...props} />
-      <FieldError error={error} field={field} />
+      <FieldError error={error} field={`fields.${field}`} />
     </div>
   );
   const area = (field: keyof PersonaFormValues, label: string) => (
@@ -98,14 +100,14 @@ export function PersonaForm({
         {label}
       </label>
       <textarea id={`p-${field}`} value={values[field] as string} onChange={set(field)} rows={3} className="input" />
-      <FieldError error={error} field={field} />
+      <FieldError error={error} field={`fields.${field}`} />
     </div>
   );
 
   const conflict = error?.code === "conflict";
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form ref={formRef} onSubmit={submit} className="space-y-4" noValidate>
       <div className="card grid gap-4 md:grid-cols-3">
         {input("name", t("name"), { required: true, maxLength: 120 })}
         {input("initials", t("initials"), { maxLength: 3, "aria-describedby": "initials-hint" })}

@@ -76,6 +76,7 @@ export default async function RulesPage() {
           </p>
           <RulesEditor
             initial={toForm(base.definition)}
+            initialNote={draft?.note ?? ""}
             hasDraft={Boolean(draft)}
             canPublish={can(actor.role, "rules.publish")}
             eventTypes={eventTypes}

@@ -2,20 +2,50 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { FormError } from "@/components/form-error";
+import { useRef, useState, useTransition } from "react";
+import { FieldError, FormError, useFocusFirstFieldError } from "@/components/form-error";
 import type { ActionError } from "@/server/action";
 import { previewDraftAction, publishDraftAction, saveDraftAction } from "@/server/scoring/actions";
 import type { Preview } from "@/server/scoring/service";
-import { type ConditionRow, emptyCondition, type ModelForm, OPERATORS, toModel } from "./model-form";
+import { ConditionFields } from "./condition-fields";
+import { emptyCondition, type ModelForm, toModel } from "./model-form";
+import { PreviewView } from "./preview-view";
+import { BehaviourFields, FitPointsField } from "./rule-fields";
+import { RuleRow, RuleSection } from "./rule-rows";
 
 type Option = { value: string; label: string };
+type ListKey = "fit" | "behaviour" | "disqualifiers";
+/** Where each list of the form sits in the definition the server validates (and names in its errors). */
+const DEFINITION_KEY: Record<ListKey, string> = {
+  fit: "definition.fitRules",
+  behaviour: "definition.behaviourRules",
+  disqualifiers: "definition.disqualifiers",
+};
+/** The editor's label for the last part of an error's path. */
+const FIELD_LABEL: Record<string, string> = {
+  label: "label",
+  points: "points",
+  cap: "cap",
+  days: "days",
+  eventType: "eventType",
+  values: "values",
+  value: "values",
+  min: "values",
+  max: "values",
+  personaId: "values",
+};
 
 let counter = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${counter++}`;
 
+/**
+ * The draft scoring model: threshold, fit rules, behaviour rules and
+ * disqualifiers; save, preview its effect, publish. What the server refuses is
+ * said in words beside the field or rule it is about, which gets the focus.
+ */
 export function RulesEditor({
   initial,
+  initialNote,
   hasDraft,
   canPublish,
   eventTypes,
@@ -23,6 +53,8 @@ export function RulesEditor({
   channels,
 }: {
   initial: ModelForm;
+  /** The draft's "why this change", kept across reloads and carried to the published version. */
+  initialNote: string;
   hasDraft: boolean;
   canPublish: boolean;
   eventTypes: Option[];
@@ -30,14 +62,17 @@ export function RulesEditor({
   channels: Option[];
 }) {
   const t = useTranslations("rules");
+  const tv = useTranslations("validation");
   const router = useRouter();
   const [form, setForm] = useState(initial);
-  const [note, setNote] = useState("");
+  const [note, setNote] = useState(initialNote);
   const [error, setError] = useState<ActionError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [pending, startTransition] = useTransition();
   const [busy, setBusy] = useState<"save" | "preview" | "publish" | null>(null);
+  const scope = useRef<HTMLDivElement>(null);
+  useFocusFirstFieldError(error, scope);
 
   const run = (kind: "save" | "preview" | "publish", work: () => Promise<void>) => {
     setError(null);
@@ -58,121 +93,47 @@ export function RulesEditor({
     return true;
   };
 
-  const conditionFields = (row: ConditionRow, update: (patch: Partial<ConditionRow>) => void, idPrefix: string) => (
-    <>
-      <div>
-        <label htmlFor={`${idPrefix}-attr`} className="label">
-          {t("attribute")}
-        </label>
-        <select
-          id={`${idPrefix}-attr`}
-          className="input"
-          value={row.attribute}
-          onChange={(e) => {
-            const attribute = e.target.value as ConditionRow["attribute"];
-            update({ attribute, operator: OPERATORS[attribute][0] as string });
-          }}
-        >
-          {Object.keys(OPERATORS).map((a) => (
-            <option key={a} value={a}>
-              {t(`attributes.${a}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor={`${idPrefix}-op`} className="label">
-          {t("operator")}
-        </label>
-        <select
-          id={`${idPrefix}-op`}
-          className="input"
-          value={row.operator}
-          onChange={(e) => update({ operator: e.target.value })}
-        >
-          {OPERATORS[row.attribute].map((o) => (
-            <option key={o} value={o}>
-              {t(`operators.${o}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="min-w-48 flex-1">
-        <label htmlFor={`${idPrefix}-val`} className="label">
-          {t("values")}
-        </label>
-        {row.attribute === "persona" ? (
-          row.operator === "is" ? (
-            <select
-              id={`${idPrefix}-val`}
-              className="input"
-              value={row.personaId}
-              onChange={(e) => update({ personaId: e.target.value })}
-            >
-              <option value="" />
-              {personas.map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input id={`${idPrefix}-val`} className="input" disabled value="" />
-          )
-        ) : row.attribute === "companySize" ? (
-          row.operator === "between" ? (
-            <div className="flex gap-2">
-              <input
-                id={`${idPrefix}-val`}
-                className="input"
-                type="number"
-                value={row.min}
-                onChange={(e) => update({ min: e.target.value })}
-              />
-              <input
-                aria-label={t("values")}
-                className="input"
-                type="number"
-                value={row.max}
-                onChange={(e) => update({ max: e.target.value })}
-              />
-            </div>
-          ) : (
-            <input
-              id={`${idPrefix}-val`}
-              className="input"
-              type="number"
-              value={row.value}
-              onChange={(e) => update({ value: e.target.value })}
-            />
-          )
-        ) : (
-          <input
-            id={`${idPrefix}-val`}
-            className="input"
-            value={row.values}
-            placeholder={row.attribute === "channel" ? channels.map((c) => c.value).join(", ") : t("valuesHint")}
-            onChange={(e) => update({ values: e.target.value })}
-          />
-        )}
-      </div>
-    </>
-  );
+  /** One list's rows: change one, remove one, add one (the three lists share this). */
+  const list = <K extends ListKey>(key: K) => ({
+    update: (index: number, patch: Partial<ModelForm[K][number]>) =>
+      setForm((f) => ({ ...f, [key]: f[key].map((r, i) => (i === index ? { ...r, ...patch } : r)) })),
+    remove: (index: number) => setForm((f) => ({ ...f, [key]: f[key].filter((_, i) => i !== index) })),
+    add: (row: ModelForm[K][number]) => setForm((f) => ({ ...f, [key]: [...f[key], row] })),
+  });
+
+  const message = (key: string) => (tv.has(key) ? tv(key) : tv("invalid"));
+  /** The server's complaints about one rule, as "Points: Too small." lines. */
+  const rowErrors = (key: ListKey, index: number) => {
+    const prefix = `${DEFINITION_KEY[key]}.${index}`;
+    return Object.entries(error?.fieldErrors ?? {})
+      .filter(([path]) => path === prefix || path.startsWith(`${prefix}.`))
+      .map(([path, [first = "invalid"]]) => {
+        const field = FIELD_LABEL[path.split(".").at(-1) ?? ""];
+        return field ? `${t(field)}: ${message(first)}` : message(first);
+      });
+  };
+  const fit = list("fit");
+  const behaviour = list("behaviour");
+  const disqualifiers = list("disqualifiers");
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" ref={scope}>
       <section className="card space-y-2" aria-labelledby="threshold">
         <h2 id="threshold" className="font-semibold">
           {t("threshold")}
         </h2>
-        <input
-          aria-labelledby="threshold"
-          type="number"
-          min={0}
-          className="input w-40"
-          value={form.threshold}
-          onChange={(e) => setForm((f) => ({ ...f, threshold: e.target.value }))}
-        />
+        <div>
+          <input
+            aria-labelledby="threshold"
+            aria-describedby="threshold-error"
+            type="number"
+            min={0}
+            className="input w-40"
+            value={form.threshold}
+            onChange={(e) => setForm((f) => ({ ...f, threshold: e.target.value }))}
+          />
+          <FieldError error={error} field="definition.mqlThreshold" id="threshold-error" />
+        </div>
       </section>
 
       <RuleSection
@@ -180,42 +141,29 @@ export function RulesEditor({
         title={t("fitRules")}
         hint={t("fitHint")}
         addLabel={t("addFit")}
-        onAdd={() =>
-          setForm((f) => ({
-            ...f,
-            fit: [...f.fit, { id: newId("fit"), label: "", points: "10", ...emptyCondition() }],
-          }))
-        }
+        onAdd={() => fit.add({ id: newId("fit"), label: "", points: "10", ...emptyCondition() })}
       >
-        {form.fit.map((rule, index) => {
-          const update = (patch: Partial<typeof rule>) =>
-            setForm((f) => ({ ...f, fit: f.fit.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
-          return (
-            <RuleRow
-              key={rule.id}
-              id={rule.id}
-              testId="fit-rule"
-              legend={rule.label || t("fitRules")}
-              label={rule.label}
-              onLabel={(label) => update({ label })}
-              onRemove={() => setForm((f) => ({ ...f, fit: f.fit.filter((_, i) => i !== index) }))}
-            >
-              {conditionFields(rule, update, rule.id)}
-              <div className="w-24">
-                <label htmlFor={`${rule.id}-points`} className="label">
-                  {t("points")}
-                </label>
-                <input
-                  id={`${rule.id}-points`}
-                  className="input"
-                  type="number"
-                  value={rule.points}
-                  onChange={(e) => update({ points: e.target.value })}
-                />
-              </div>
-            </RuleRow>
-          );
-        })}
+        {form.fit.map((rule, index) => (
+          <RuleRow
+            key={rule.id}
+            id={rule.id}
+            testId="fit-rule"
+            legend={rule.label || t("fitRules")}
+            label={rule.label}
+            onLabel={(label) => fit.update(index, { label })}
+            onRemove={() => fit.remove(index)}
+            errors={rowErrors("fit", index)}
+          >
+            <ConditionFields
+              row={rule}
+              update={(patch) => fit.update(index, patch)}
+              idPrefix={rule.id}
+              personas={personas}
+              channels={channels}
+            />
+            <FitPointsField id={rule.id} value={rule.points} onChange={(points) => fit.update(index, { points })} />
+          </RuleRow>
+        ))}
       </RuleSection>
 
       <RuleSection
@@ -224,113 +172,31 @@ export function RulesEditor({
         hint={t("behaviourHint")}
         addLabel={t("addBehaviour")}
         onAdd={() =>
-          setForm((f) => ({
-            ...f,
-            behaviour: [
-              ...f.behaviour,
-              {
-                id: newId("beh"),
-                label: "",
-                eventType: eventTypes[0]?.value ?? "",
-                points: "5",
-                cap: "",
-                decay: "none",
-                days: "",
-              },
-            ],
-          }))
+          behaviour.add({
+            id: newId("beh"),
+            label: "",
+            eventType: eventTypes[0]?.value ?? "",
+            points: "5",
+            cap: "",
+            decay: "none",
+            days: "",
+          })
         }
       >
-        {form.behaviour.map((rule, index) => {
-          const update = (patch: Partial<typeof rule>) =>
-            setForm((f) => ({ ...f, behaviour: f.behaviour.map((r, i) => (i === index ? { ...r, ...patch } : r)) }));
-          return (
-            <RuleRow
-              key={rule.id}
-              id={rule.id}
-              testId="behaviour-rule"
-              legend={rule.label || t("behaviourRules")}
-              label={rule.label}
-              onLabel={(label) => update({ label })}
-              onRemove={() => setForm((f) => ({ ...f, behaviour: f.behaviour.filter((_, i) => i !== index) }))}
-            >
-              <div>
-                <label htmlFor={`${rule.id}-type`} className="label">
-                  {t("eventType")}
-                </label>
-                <select
-                  id={`${rule.id}-type`}
-                  className="input"
-                  value={rule.eventType}
-                  onChange={(e) => update({ eventType: e.target.value })}
-                >
-                  {eventTypes.map((type) => (
-                    <option key={type.value} value={type.value}>
-                      {type.label}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="w-24">
-                <label htmlFor={`${rule.id}-points`} className="label">
-                  {t("points")}
-                </label>
-                <input
-                  id={`${rule.id}-points`}
-                  className="input"
-                  type="number"
-                  value={rule.points}
-                  onChange={(e) => update({ points: e.target.value })}
-                />
-              </div>
-              <div className="w-24">
-                <label htmlFor={`${rule.id}-cap`} className="label" title={t("capHint")}>
-                  {t("cap")}
-                </label>
-                <input
-                  id={`${rule.id}-cap`}
-                  className="input"
-                  type="number"
-                  min={0}
-                  value={rule.cap}
-                  onChange={(e) => update({ cap: e.target.value })}
-                />
-              </div>
-              <div>
-                <label htmlFor={`${rule.id}-decay`} className="label">
-                  {t("decay")}
-                </label>
-                <select
-                  id={`${rule.id}-decay`}
-                  className="input"
-                  value={rule.decay}
-                  onChange={(e) => update({ decay: e.target.value as typeof rule.decay, days: rule.days || "30" })}
-                >
-                  {(["none", "halfLife", "window"] as const).map((mode) => (
-                    <option key={mode} value={mode}>
-                      {t(`decays.${mode}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              {rule.decay !== "none" && (
-                <div className="w-24">
-                  <label htmlFor={`${rule.id}-days`} className="label">
-                    {t("days")}
-                  </label>
-                  <input
-                    id={`${rule.id}-days`}
-                    className="input"
-                    type="number"
-                    min={1}
-                    value={rule.days}
-                    onChange={(e) => update({ days: e.target.value })}
-                  />
-                </div>
-              )}
-            </RuleRow>
-          );
-        })}
+        {form.behaviour.map((rule, index) => (
+          <RuleRow
+            key={rule.id}
+            id={rule.id}
+            testId="behaviour-rule"
+            legend={rule.label || t("behaviourRules")}
+            label={rule.label}
+            onLabel={(label) => behaviour.update(index, { label })}
+            onRemove={() => behaviour.remove(index)}
+            errors={rowErrors("behaviour", index)}
+          >
+            <BehaviourFields rule={rule} eventTypes={eventTypes} update={(patch) => behaviour.update(index, patch)} />
+          </RuleRow>
+        ))}
       </RuleSection>
 
       <RuleSection
@@ -338,36 +204,28 @@ export function RulesEditor({
         title={t("disqualifiers")}
         hint={t("disqualifiersHint")}
         addLabel={t("addDisqualifier")}
-        onAdd={() =>
-          setForm((f) => ({
-            ...f,
-            disqualifiers: [
-              ...f.disqualifiers,
-              { id: newId("dq"), label: "", ...emptyCondition(), attribute: "emailDomain" },
-            ],
-          }))
-        }
+        onAdd={() => disqualifiers.add({ id: newId("dq"), label: "", ...emptyCondition(), attribute: "emailDomain" })}
       >
-        {form.disqualifiers.map((rule, index) => {
-          const update = (patch: Partial<typeof rule>) =>
-            setForm((f) => ({
-              ...f,
-              disqualifiers: f.disqualifiers.map((r, i) => (i === index ? { ...r, ...patch } : r)),
-            }));
-          return (
-            <RuleRow
-              key={rule.id}
-              id={rule.id}
-              testId="disqualifier"
-              legend={rule.label || t("disqualifiers")}
-              label={rule.label}
-              onLabel={(label) => update({ label })}
-              onRemove={() => setForm((f) => ({ ...f, disqualifiers: f.disqualifiers.filter((_, i) => i !== index) }))}
-            >
-              {conditionFields(rule, update, rule.id)}
-            </RuleRow>
-          );
-        })}
+        {form.disqualifiers.map((rule, index) => (
+          <RuleRow
+            key={rule.id}
+            id={rule.id}
+            testId="disqualifier"
+            legend={rule.label || t("disqualifiers")}
+            label={rule.label}
+            onLabel={(label) => disqualifiers.update(index, { label })}
+            onRemove={() => disqualifiers.remove(index)}
+            errors={rowErrors("disqualifiers", index)}
+          >
+            <ConditionFields
+              row={rule}
+              update={(patch) => disqualifiers.update(index, patch)}
+              idPrefix={rule.id}
+              personas={personas}
+              channels={channels}
+            />
+          </RuleRow>
+        ))}
       </RuleSection>
 
       <section className="card space-y-3" aria-labelledby="save-publish">
@@ -385,19 +243,9 @@ export function RulesEditor({
             maxLength={500}
             onChange={(e) => setNote(e.target.value)}
           />
+          <FieldError error={error} field="note" />
         </div>
         <FormError error={error} />
-        {error?.fieldErrors && (
-          <ul className="list-disc pl-5 text-sm text-red-700">
-            {Object.entries(error.fieldErrors)
-              .slice(0, 8)
-              .map(([path, messages]) => (
-                <li key={path}>
-                  <code>{path}</code>: {messages[0]}
-                </li>
-              ))}
-          </ul>
-        )}
         {status && (
           <p role="status" className="text-sm text-green-800">
             {status}
@@ -443,9 +291,10 @@ export function RulesEditor({
                 if (!window.confirm(t("confirmPublish"))) return;
                 run("publish", async () => {
                   if (!(await save())) return;
-                  const result = await publishDraftAction({ note: note || "—" });
+                  const result = await publishDraftAction({ note });
                   if (result.ok) {
                     setPreview(null);
+                    setNote("");
                     setStatus(
                       t("published_ok", {
                         version: result.data.version,
@@ -466,134 +315,5 @@ export function RulesEditor({
 
       {preview && <PreviewView preview={preview} personas={personas} channels={channels} />}
     </div>
-  );
-}
-
-/** A card of rules: title, hint, the rule rows, and the button that adds one. */
-function RuleSection({
-  id,
-  title,
-  hint,
-  addLabel,
-  onAdd,
-  children,
-}: {
-  id: string;
-  title: string;
-  hint: string;
-  addLabel: string;
-  onAdd: () => void;
-  children: React.ReactNode;
-}) {
-  return (
-    <section className="card space-y-3" aria-labelledby={id}>
-      <div>
-        <h2 id={id} className="font-semibold">
-          {title}
-        </h2>
-        <p className="text-sm text-slate-600">{hint}</p>
-      </div>
-      {children}
-      <button type="button" className="btn-secondary" onClick={onAdd}>
-        {addLabel}
-      </button>
-    </section>
-  );
-}
-
-/** One rule: its name, the fields of its kind (children), and its remove button. */
-function RuleRow({
-  id,
-  testId,
-  legend,
-  label,
-  onLabel,
-  onRemove,
-  children,
-}: {
-  id: string;
-  testId: string;
-  legend: string;
-  label: string;
-  onLabel: (label: string) => void;
-  onRemove: () => void;
-  children: React.ReactNode;
-}) {
-  const t = useTranslations("rules");
-  return (
-    <fieldset className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-3" data-testid={testId}>
-      <legend className="sr-only">{legend}</legend>
-      <div className="min-w-48 flex-1">
-        <label htmlFor={`${id}-label`} className="label">
-          {t("label")}
-        </label>
-        <input id={`${id}-label`} className="input" value={label} onChange={(e) => onLabel(e.target.value)} />
-      </div>
-      {children}
-      <button type="button" className="btn-danger" onClick={onRemove}>
-        {t("remove")}
-      </button>
-    </fieldset>
-  );
-}
-
-function PreviewView({ preview, personas, channels }: { preview: Preview; personas: Option[]; channels: Option[] }) {
-  const t = useTranslations("rules");
-  const personaName = new Map(personas.map((p) => [p.value, p.label]));
-  const channelName = new Map(channels.map((c) => [c.value, c.label]));
-  const table = (title: string, rows: Preview["byChannel"], name: (key: string) => string) => (
-    <div>
-      <h3 className="mb-1 text-sm font-semibold">{title}</h3>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{title}</th>
-            <th scope="col">{t("current")}</th>
-            <th scope="col">{t("withDraft")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <td>{name(row.key)}</td>
-              <td className="tabular-nums">{row.published}</td>
-              <td className="tabular-nums">{row.draft}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-  return (
-    <section className="card space-y-4" aria-labelledby="preview" data-testid="preview">
-      <h2 id="preview" className="font-semibold">
-        {t("previewTitle")}
-      </h2>
-      <p className="text-sm">
-        {t("previewSummary", { leads: preview.leads, draft: preview.draft, published: preview.published })}
-      </p>
-      <div className="grid gap-4 md:grid-cols-2">
-        {table(t("byPersona"), preview.byPersona, (key) => (key ? (personaName.get(key) ?? key) : t("noPersona")))}
-        {table(t("byChannel"), preview.byChannel, (key) => channelName.get(key) ?? key)}
-      </div>
-      <div>
-        <h3 className="mb-1 text-sm font-semibold">{t("changes")}</h3>
-        {preview.sample.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("noChanges")}</p>
-        ) : (
-          <ul className="text-sm">
-            {preview.sample.map((s) => (
-              <li key={s.id}>
-                <a href={`/leads/${s.id}`} className="text-brand-700 underline">
-                  {s.email}
-                </a>{" "}
-                {s.publishedScore} → {s.draftScore} ({s.publishedQualifies ? "MQL" : "—"} →{" "}
-                {s.draftQualifies ? "MQL" : "—"})
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </section>
   );
 }
