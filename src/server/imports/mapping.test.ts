@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { guessMapping, rowToLeadInput } from "./mapping";
+import { guessMapping } from "./mapping";
+import { rowToLeadInput } from "./row-input";
 
 describe("CSV column mapping", () => {
   it("guesses columns from English and Italian headers", () => {
@@ -29,5 +30,19 @@ describe("CSV column mapping", () => {
     });
     // Unparseable values go through as they are, for the schema to refuse with a reason.
     expect(rowToLeadInput({ Email: "x", Employees: "lots" }, mapping)).toEqual({ email: "x", companySize: "lots" });
+  });
+
+  it("reads the channel names the app shows, in English or Italian, and the codes, in any case", () => {
+    const mapping = { email: "Email", channel: "Channel" };
+    for (const [cell, channel] of [
+      ["Events and trade fairs", "EVENTS"],
+      ["eventi e fiere", "EVENTS"],
+      ["RICERCA A PAGAMENTO", "PAID_SEARCH"],
+      ["Passaparola", "REFERRAL"],
+      ["paid_search", "PAID_SEARCH"],
+      ["ORGANIC_SEARCH", "ORGANIC_SEARCH"],
+    ]) {
+      expect(rowToLeadInput({ Email: "a@b.test", Channel: cell as string }, mapping).channel).toBe(channel);
+    }
   });
 });

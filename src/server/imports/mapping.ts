@@ -31,7 +31,7 @@ const SYNONYMS: Record<ImportField, string[]> = {
   campaign: ["campaign", "utm campaign", "campagna"],
 };
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/[_-]+/g, " ");
+export const norm = (s: string) => s.trim().toLowerCase().replace(/[_-]+/g, " ");
 
 export function guessMapping(headers: readonly string[]): Mapping {
   const mapping: Mapping = {};
@@ -40,43 +40,4 @@ export function guessMapping(headers: readonly string[]): Mapping {
     if (found !== undefined) mapping[field] = found;
   }
   return mapping;
-}
-
-const CHANNEL_WORDS: Record<string, string> = {
-  organic: "ORGANIC_SEARCH",
-  seo: "ORGANIC_SEARCH",
-  "organic search": "ORGANIC_SEARCH",
-  paid: "PAID_SEARCH",
-  ppc: "PAID_SEARCH",
-  "paid search": "PAID_SEARCH",
-  social: "SOCIAL",
-  email: "EMAIL",
-  event: "EVENTS",
-  events: "EVENTS",
-  "trade fair": "EVENTS",
-  fiera: "EVENTS",
-  referral: "REFERRAL",
-  direct: "DIRECT",
-  partner: "PARTNER",
-  other: "OTHER",
-};
-
-/** One CSV record → lead input (empty cells are left out, so an update keeps the stored value). */
-export function rowToLeadInput(record: Record<string, string | undefined>, mapping: Mapping): Record<string, unknown> {
-  const input: Record<string, unknown> = {};
-  for (const field of IMPORT_FIELDS) {
-    const column = mapping[field];
-    if (!column) continue;
-    const raw = record[column]?.trim() ?? "";
-    if (raw === "" && field !== "email") continue;
-    if (field === "companySize") {
-      const digits = raw.replace(/[\s.,'](?=\d{3}\b)/g, "");
-      input.companySize = /^\d+$/.test(digits) ? Number(digits) : raw;
-    } else if (field === "channel") {
-      input.channel = CHANNEL_WORDS[norm(raw)] ?? raw.toUpperCase().replace(/\s+/g, "_");
-    } else {
-      input[field] = raw;
-    }
-  }
-  return input;
 }

@@ -52,14 +52,20 @@ export const ZLeadInput = z.strictObject({
   company: text(200).optional(),
   title: text(200).optional(),
   industry: text(120).optional(),
-  companySize: z.number().int("wholeNumber").min(0, "notNegative").max(10_000_000, "tooLarge").nullable().optional(),
+  companySize: z
+    .number("wholeNumber")
+    .int("wholeNumber")
+    .min(0, "notNegative")
+    .max(10_000_000, "tooLarge")
+    .nullable()
+    .optional(),
   country: z
     .string()
     .trim()
     .toUpperCase()
     .regex(/^([A-Z]{2})?$/, "countryCode")
     .optional(),
-  channel: z.enum(Channel).optional(),
+  channel: z.enum(Channel, "unknownChannel").optional(),
   campaign: text(200).pipe(z.string().min(1, "required")).optional(),
   ...ZConsentFields.shape,
 });

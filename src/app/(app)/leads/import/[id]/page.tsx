@@ -24,7 +24,11 @@ export default async function ImportStatusPage({ params }: { params: Promise<{ i
       <h1 className="text-2xl font-semibold">{t("statusTitle", { file: job.fileName })}</h1>
       <section className="card space-y-3" aria-labelledby="status" data-testid="import-status">
         <h2 id="status" className="font-semibold">
-          {job.stale ? t("interrupted") : t(`statuses.${job.status}`)}
+          {job.stale
+            ? t("interrupted")
+            : job.status === "COMPLETED" && job.rejectedCount > 0
+              ? t("completedWithRejected", { count: job.rejectedCount })
+              : t(`statuses.${job.status}`)}
         </h2>
         <div
           role="progressbar"

@@ -1,6 +1,8 @@
+import { getTranslations } from "next-intl/server";
 import { csvRow } from "@/lib/csv";
 import { currentActor } from "@/server/auth/current-actor";
 import { isAppError } from "@/server/errors";
+import { describeRejection } from "@/server/imports/reasons";
 import { getImport, rejectedRows } from "@/server/imports/service";
 
 /** The rejected rows of an import with their reasons, as CSV (the original columns first). */
@@ -9,6 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const actor = await currentActor("leads.read", "route");
     const job = await getImport(actor, id);
+    const t = await getTranslations();
     const encoder = new TextEncoder();
     let columns: string[] | null = null;
     const stream = new ReadableStream<Uint8Array>({
@@ -21,7 +24,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
               controller.enqueue(encoder.encode(`\uFEFF${csvRow(["row", ...columns, "reasons"])}`));
             }
             controller.enqueue(
-              encoder.encode(csvRow([row.rowNumber, ...columns.map((c) => raw[c] ?? ""), row.reasons.join("; ")])),
+              encoder.encode(
+                csvRow([
+                  row.rowNumber,
+                  ...columns.map((c) => raw[c] ?? ""),
+                  row.reasons.map((reason) => describeRejection(reason, t)).join("; "),
+                ]),
+              ),
             );
           }
         }
