@@ -3,6 +3,7 @@
  * side: it reads both languages' channel names, which the browser's mapping
  * step has no need to load).
  */
+import { unguardCell } from "@/lib/csv";
 import { IMPORT_FIELDS, type Mapping, norm } from "@/server/imports/mapping";
 import en from "../../../messages/en.json";
 import it from "../../../messages/it.json";
@@ -38,7 +39,7 @@ export function rowToLeadInput(record: Record<string, string | undefined>, mappi
   for (const field of IMPORT_FIELDS) {
     const column = mapping[field];
     if (!column) continue;
-    const raw = record[column]?.trim() ?? "";
+    const raw = unguardCell(record[column]?.trim() ?? "");
     if (raw === "" && field !== "email") continue;
     if (field === "companySize") {
       const digits = raw.replace(/[\s.,'](?=\d{3}\b)/g, "");
