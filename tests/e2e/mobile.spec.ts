@@ -57,7 +57,7 @@ test("the menu opens from a button, keeps the focus inside, and closes with Esca
   expect(box?.width).toBeGreaterThanOrEqual(24);
 });
 
-test("on a phone a rep accepts one handoff, returns another with a reason and a note, and wins the deal", async ({
+test("on a phone a rep returns one handoff with a reason and a note, accepts another on its lead page, and wins the deal", async ({
   page,
   browser,
 }) => {
@@ -94,13 +94,15 @@ test("on a phone a rep accepts one handoff, returns another with a reason and a 
     await expect(page.getByTestId("answered")).toHaveText(`${returned} was returned. Open the lead`);
     await expect(toReturn).toHaveCount(0);
 
-    // Accept the other, open it, and take it to won.
-    const toAccept = page.getByTestId("handoff").filter({ hasText: accepted });
-    await toAccept.getByRole("button", { name: "Accept" }).click();
-    await toAccept.getByRole("button", { name: "Confirm: make it an SQL" }).click();
-    await expect(page.getByTestId("answered")).toContainText(`${accepted} is now an SQL.`);
-    await page.getByTestId("answered").getByRole("link", { name: "Open the lead" }).click();
+    // Open the other from its card and accept it on the lead's own page, then take it to won.
+    await page.getByTestId("handoff").filter({ hasText: accepted }).getByRole("link", { name: accepted }).click();
     await expect(page.getByRole("heading", { name: accepted, exact: true })).toBeVisible();
+    const answer = page.getByTestId("lead-answer");
+    await expect(answer.getByTestId("countdown")).toBeVisible();
+    await answer.getByRole("button", { name: "Accept" }).click();
+    await answer.getByRole("button", { name: "Confirm: make it an SQL" }).click();
+    await expect(answer).toHaveCount(0);
+    await expect(page.getByTestId("timeline")).toContainText("Stage: MQL → SQL");
     await expectNoSidewaysScroll(page, "the lead's page");
     await page.getByRole("button", { name: "Won", exact: true }).click();
     await page.getByLabel("Amount (EUR)").fill("8400");

@@ -13,8 +13,18 @@ import { acceptHandoffAction, reassignHandoffAction, rejectHandoffAction } from 
  * Accept (two clicks: Accept, then Confirm) or reject with a reason from the
  * fixed list. On success the inbox reloads with `done=<id>`: the answered card
  * leaves the list and the page says what happened, with a link to the lead.
+ * On the lead's own page the page refreshes in place.
  */
-export function HandoffActions({ handoffId, returnTo }: { handoffId: string; returnTo: string }) {
+export function HandoffActions({
+  handoffId,
+  returnTo,
+  stayOnPage = false,
+}: {
+  handoffId: string;
+  returnTo: string;
+  /** On a lead's own page: stay there and show the lead's new state instead of going back to the inbox. */
+  stayOnPage?: boolean;
+}) {
   const t = useTranslations("handoffs");
   const router = useRouter();
   const [mode, setMode] = useState<"idle" | "confirmAccept" | "reject">("idle");
@@ -28,7 +38,10 @@ export function HandoffActions({ handoffId, returnTo }: { handoffId: string; ret
     startTransition(async () => {
       setError(null);
       const result = await work();
-      if (result.ok) {
+      if (result.ok && stayOnPage) {
+        setMode("idle");
+        router.refresh();
+      } else if (result.ok) {
         const params = new URLSearchParams(returnTo);
         params.set("done", handoffId);
         router.push(`/handoffs?${params}`);

@@ -7,8 +7,11 @@ import { TermHint } from "@/components/term-hint";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { leadHandoffs } from "@/server/handoffs/queries";
+import { calendarOf } from "@/server/handoffs/sla";
 import { getLeadDetail } from "@/server/leads/queries";
 import { found } from "@/server/page-data";
+import { HandoffActions } from "../../handoffs/handoff-actions";
+import { SlaCountdown } from "../../handoffs/sla-countdown";
 import { DealActions } from "./deal-actions";
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
@@ -31,6 +34,12 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   };
   const t = await getTranslations();
   const format = await getFormatter();
+  // The open handoff, when this reader may answer it here (its assignee, or a manager, as in the inbox).
+  const open = handoffs.find((h) => h.status === "OPEN");
+  const answerable =
+    open && can(actor.role, "handoffs.answer") && (open.assigneeId === actor.userId || actor.role === "MANAGER")
+      ? open
+      : null;
   const eventLabel = (type: string) => (t.has(`leads.eventTypes.${type}`) ? t(`leads.eventTypes.${type}`) : type);
 
   const fact = (label: string, value: React.ReactNode) =>
@@ -57,6 +66,15 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           </Badge>
         </div>
       </header>
+      {answerable && (
+        <section className="card space-y-3 border-amber-300" aria-labelledby="answer" data-testid="lead-answer">
+          <h2 id="answer" className="font-semibold">
+            {t("handoffs.answerHere")}
+          </h2>
+          <SlaCountdown dueAt={answerable.dueAt.toISOString()} calendar={calendarOf(answerable.slaPolicy)} />
+          <HandoffActions handoffId={answerable.id} returnTo="" stayOnPage />
+        </section>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="facts">
           <h2 id="facts" className="mb-3 font-semibold">
