@@ -20,6 +20,15 @@ export function FormError({ error }: { error: ActionError | null | undefined }) 
   );
 }
 
+type ValidationT = ((key: string, values?: Record<string, number>) => string) & { has: (key: string) => boolean };
+
+/** A field error's key in words; a key may carry a number ("tooLongMax:120" → "at most 120 characters"). */
+export function validationMessage(t: ValidationT, key: string): string {
+  const [name = "", arg] = key.split(":");
+  if (!t.has(name)) return t("invalid");
+  return arg === undefined ? t(name) : t(name, { max: Number(arg) });
+}
+
 /** The first message for one field, translated from the `validation.*` keys. */
 export function FieldError({
   error,
@@ -33,7 +42,7 @@ export function FieldError({
   const t = useTranslations("validation");
   const key = error?.fieldErrors?.[field]?.[0];
   if (!key) return null;
-  const message = t.has(key) ? t(key) : t("invalid");
+  const message = validationMessage(t, key);
   return (
     <p id={id} className="mt-1 text-sm text-red-700" data-field-error={field}>
       {message}

@@ -32,7 +32,12 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
-    fields[key] = [...(fields[key] ?? []), issue.message];
+    // "Too long" says the limit: the key carries it ("tooLongMax:120") for the form to put in words.
+    const message =
+      issue.code === "too_big" && issue.message === "tooLong" && typeof issue.maximum === "number"
+        ? `tooLongMax:${issue.maximum}`
+        : issue.message;
+    fields[key] = [...(fields[key] ?? []), message];
   }
   return fields;
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
-import { FieldError, FormError, useFocusFirstFieldError } from "@/components/form-error";
+import { FieldError, FormError, useFocusFirstFieldError, validationMessage } from "@/components/form-error";
 import type { ActionError } from "@/server/action";
 import { previewDraftAction, publishDraftAction, saveDraftAction } from "@/server/scoring/actions";
 import type { Preview } from "@/server/scoring/service";
@@ -101,7 +101,7 @@ export function RulesEditor({
     add: (row: ModelForm[K][number]) => setForm((f) => ({ ...f, [key]: [...f[key], row] })),
   });
 
-  const message = (key: string) => (tv.has(key) ? tv(key) : tv("invalid"));
+  const message = (key: string) => validationMessage(tv as Parameters<typeof validationMessage>[0], key);
   /** The server's complaints about one rule, as "Points: Too small." lines. */
   const rowErrors = (key: ListKey, index: number) => {
     const prefix = `${DEFINITION_KEY[key]}.${index}`;
