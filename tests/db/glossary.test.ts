@@ -231,4 +231,22 @@ describe("starter glossary", () => {
     const names = english.map((t) => t.nameEn);
     expect(names.indexOf("campaign touch")).toBeLessThan(names.findIndex((n) => /^[D-Z]/.test(n)));
   });
+
+  it("a term with neither language written is flagged under both languages' fields (an Italian reader sees it too)", () => {
+    const parsed = ZTermContent.safeParse({
+      category: "METRIC",
+      en: { name: "", definition: "" },
+      it: { name: "", definition: "" },
+    });
+    expect(parsed.success).toBe(false);
+    const paths = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}:${i.message}`);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "en.name:oneLanguageRequired",
+        "en.definition:oneLanguageRequired",
+        "it.name:oneLanguageRequired",
+        "it.definition:oneLanguageRequired",
+      ]),
+    );
+  });
 });

@@ -27,9 +27,12 @@ export const ZTermContent = z
   })
   .superRefine((value, ctx) => {
     const languages = (["en", "it"] as const).filter((l) => value[l].name || value[l].definition);
+    // Neither language written: both are flagged, so the reader sees it under the fields of their own language.
     if (languages.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["en", "name"], message: "required" });
-      ctx.addIssue({ code: "custom", path: ["en", "definition"], message: "required" });
+      for (const l of ["en", "it"] as const) {
+        ctx.addIssue({ code: "custom", path: [l, "name"], message: "oneLanguageRequired" });
+        ctx.addIssue({ code: "custom", path: [l, "definition"], message: "oneLanguageRequired" });
+      }
     }
     for (const l of languages) {
       if (!value[l].name) ctx.addIssue({ code: "custom", path: [l, "name"], message: "required" });
