@@ -1,6 +1,6 @@
 /** Small things people meet every day: the tab's icon, a page their role cannot open, a token's copy button. */
 import { expect, test } from "@playwright/test";
-import { alertIn, DEMO, signInAs } from "./support";
+import { alertIn, DEMO, marketerToken, signInAs } from "./support";
 
 test("every page names an icon the server has (no 404 for the tab's icon)", async ({ page }) => {
   await signInAs(page, DEMO.rep1);
@@ -30,4 +30,22 @@ test("a new API token's copy button says it copies the token", async ({ page }) 
   await expect(page.getByTestId("new-token")).toBeVisible();
   await expect(page.getByRole("button", { name: "Copy token" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Copy link" })).toHaveCount(0);
+});
+
+test("a name with a right-to-left override is isolated and cannot reorder the text beside it", async ({ page }) => {
+  const secret = await marketerToken(page);
+  const stamp = Date.now();
+  const name = `\u202Eevil name ${stamp}`;
+  const created = await page.request.post("/api/v1/leads", {
+    headers: { authorization: `Bearer ${secret}` },
+    data: { email: `rtl.${stamp}@bidi.example`, name, title: "Buyer", company: "Acme" },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/leads?q=${stamp}`);
+  await expect(page.getByTestId("leads-table").locator("bdi", { hasText: "evil name" })).toHaveCount(1);
+  await page.goto(`/leads/${id}`);
+  await expect(page.locator("h1 bdi")).toHaveText(name);
+  // Title and company each in their own isolate.
+  await expect(page.locator("header p bdi")).toHaveText(["Buyer", "Acme"]);
 });

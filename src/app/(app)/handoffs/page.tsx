@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
+import { BdiList } from "@/components/bdi-list";
 import { ScoreExplanation } from "@/components/score-explanation";
 import { TermHint } from "@/components/term-hint";
 import { pageActor } from "@/server/auth/current-actor";
@@ -106,11 +107,11 @@ export default async function HandoffsPage({
                 <div className="min-w-0 space-y-2">
                   <h2 className="text-lg font-semibold">
                     <Link href={`/leads/${h.lead.id}`} className="text-brand-800 underline">
-                      {leadName}
+                      <bdi>{leadName}</bdi>
                     </Link>
                   </h2>
                   <p className="text-sm text-slate-700">
-                    {[h.lead.title, h.lead.company, h.lead.country].filter(Boolean).join(" · ")}
+                    <BdiList items={[h.lead.title, h.lead.company, h.lead.country]} />
                   </p>
                   <div className="flex flex-wrap gap-2 text-sm">
                     <Badge tone="amber">

@@ -221,7 +221,7 @@ export default async function LeadsPage({
                   <tr key={lead.id}>
                     <td>
                       <Link href={`/leads/${lead.id}`} className="font-medium text-brand-700 hover:underline">
-                        {isErasedEmail(lead.email) ? t("privacy.erasedLead") : lead.name || lead.email}
+                        <bdi>{isErasedEmail(lead.email) ? t("privacy.erasedLead") : lead.name || lead.email}</bdi>
                       </Link>
                       {lead.name && <span className="block text-xs text-slate-500">{lead.email}</span>}
                     </td>

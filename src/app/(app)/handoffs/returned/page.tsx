@@ -81,7 +81,7 @@ export default async function ReturnedLeadsPage({
                 <tr key={r.id}>
                   <td>
                     <Link href={`/leads/${r.lead.id}`} className="text-brand-700 underline">
-                      {r.lead.name || r.lead.email}
+                      <bdi>{r.lead.name || r.lead.email}</bdi>
                     </Link>
                     <span className="block text-xs text-slate-500">{r.lead.company}</span>
                   </td>

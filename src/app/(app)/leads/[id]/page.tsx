@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
+import { BdiList } from "@/components/bdi-list";
 import { EraseLeadButton } from "@/components/erase-lead-button";
 import { ScoreExplanation } from "@/components/score-explanation";
 import { TermHint } from "@/components/term-hint";
@@ -58,8 +59,12 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             {t("leads.heading")}
           </Link>
         </p>
-        <h1 className="text-2xl font-semibold">{lead.erasedAt ? t("privacy.erasedLead") : lead.name || lead.email}</h1>
-        <p className="text-slate-600">{[lead.title, lead.company].filter(Boolean).join(" · ")}</p>
+        <h1 className="text-2xl font-semibold">
+          <bdi>{lead.erasedAt ? t("privacy.erasedLead") : lead.name || lead.email}</bdi>
+        </h1>
+        <p className="text-slate-600">
+          <BdiList items={[lead.title, lead.company]} />
+        </p>
         <div className="mt-1 flex gap-2">
           <Badge tone={lead.stage === "MQL" ? "amber" : "slate"}>
             <TermHint termKey={lead.stage.toLowerCase()}>{t(`leads.stages.${lead.stage}`)}</TermHint>
