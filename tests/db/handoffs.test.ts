@@ -188,6 +188,37 @@ describe("answering a handoff", () => {
     expect(log.map((c) => [c.fromStage, c.toStage, c.reason])).toEqual([["MQL", "SQL", "handoffAccepted"]]);
   });
 
+  it("a return tells the marketer who captured the lead (in-app and by mail), and every marketer when nobody did", async () => {
+    const ws = await freshWorkspace();
+    const other = await addMember(ws.workspace.id, "MARKETER");
+    const captured = await qualify(ws, "returned@acme.test");
+    const handoff = await db.handoff.findFirstOrThrow({ where: { leadId: captured, status: "OPEN" } });
+    await rejectHandoff(handoff.assigneeId === ws.manager.userId ? ws.manager : ws.sales, handoff.id, {
+      reason: "NO_BUDGET",
+      note: "",
+    });
+    const notes = await db.notification.findMany({ where: { workspaceId: ws.workspace.id, kind: "handoffReturned" } });
+    expect(notes.map((n) => [n.userId, n.params, n.href])).toEqual([
+      [ws.marketer.userId, { lead: "Ada", reason: "NO_BUDGET" }, `/leads/${captured}`],
+    ]);
+
+    // Handed off without a capturing marketer (made directly): every marketer hears of it.
+    const [orphan] = await mqls(ws, 1);
+    if (!orphan) throw new Error("no handoff");
+    await rejectHandoff(ws.manager, orphan.id, { reason: "SPAM", note: "" });
+    const forOrphan = await db.notification.findMany({
+      where: { workspaceId: ws.workspace.id, kind: "handoffReturned", href: `/leads/${orphan.leadId}` },
+    });
+    expect(forOrphan.map((n) => n.userId).sort()).toEqual([ws.marketer.userId, other.userId].sort());
+    // An accept tells nobody in marketing.
+    const [accepted] = await mqls(ws, 1);
+    if (!accepted) throw new Error("no handoff");
+    await acceptHandoff(ws.manager, accepted.id);
+    expect(await db.notification.count({ where: { href: `/leads/${accepted.leadId}`, kind: "handoffReturned" } })).toBe(
+      0,
+    );
+  });
+
   it("reject sends the lead back to marketing or out of the funnel by reason, and shows in Returned leads", async () => {
     const ws = await freshWorkspace();
     const [timing, spam] = await mqls(ws, 2);

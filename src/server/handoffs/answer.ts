@@ -9,6 +9,7 @@ import { db, type Tx } from "@/server/db";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { lockCandidates, moveHandoff } from "@/server/handoffs/assignment";
 import { calendarOf, slaVersion } from "@/server/handoffs/sla";
+import { notify } from "@/server/notifications/service";
 
 /**
  * Answering a handoff. Exactly one of two clicks, two tabs or two reps wins:
@@ -49,7 +50,7 @@ async function answer(actor: Actor, handoffId: string, input: Answer, now: Date)
   const reason = rejected ? `handoffRejected:${rejected.reason}` : "handoffAccepted";
   const details = rejected ? { reason: rejected.reason, note: rejected.note, leadTo: to } : {};
   const manager = actor.role === "MANAGER";
-  const rows = await db.$queryRaw<Handoff[]>`
+  const statement = (q: Tx | typeof db) => q.$queryRaw<Handoff[]>`
     WITH answered AS (
       UPDATE "Handoff" SET
         status = ${input.status}::"HandoffStatus",
@@ -96,9 +97,46 @@ async function answer(actor: Actor, handoffId: string, input: Answer, now: Date)
       FROM answered a
     )
     SELECT * FROM answered`;
+  // A return also tells marketing, in the same transaction: the notification exists exactly when the answer does.
+  const rows = rejected
+    ? await db.$transaction(async (tx) => {
+        const answered = await statement(tx);
+        if (answered[0]) await notifyReturned(tx, actor, answered[0].leadId, rejected.reason);
+        return answered;
+      })
+    : await statement(db);
   const updated = rows[0];
   if (!updated) throw await refusal(actor, handoffId);
   return updated;
+}
+
+/**
+ * Tells marketing that sales returned a lead: the marketer who captured it
+ * (the author of its first stage entry), or every marketer of the workspace
+ * when it came in some other way (the API of an admin, a seed). In-app, and by
+ * e-mail where mail is set up.
+ */
+async function notifyReturned(tx: Tx, actor: Actor, leadId: string, reason: RejectReason) {
+  const [lead, first, marketers] = await Promise.all([
+    tx.lead.findFirst({ where: { id: leadId, workspaceId: actor.workspaceId }, select: { name: true, email: true } }),
+    tx.leadStageChange.findFirst({
+      where: { workspaceId: actor.workspaceId, leadId },
+      orderBy: { at: "asc" },
+      select: { actorUserId: true },
+    }),
+    tx.membership.findMany({ where: { workspaceId: actor.workspaceId, role: "MARKETER" }, select: { userId: true } }),
+  ]);
+  if (!lead) return;
+  const capturer = marketers.find((m) => m.userId === first?.actorUserId);
+  await notify(tx, {
+    workspaceId: actor.workspaceId,
+    userIds: capturer ? [capturer.userId] : marketers.map((m) => m.userId),
+    exceptUserId: actor.userId,
+    kind: "handoffReturned",
+    params: { lead: lead.name || lead.email, reason },
+    href: `/leads/${leadId}`,
+    mail: true,
+  });
 }
 
 /** Accept: the lead becomes an SQL. */

@@ -17,6 +17,7 @@ export type NotificationKind =
   | "handoffBreached"
   | "handoffReassignedAway"
   | "handoffEscalated"
+  | "handoffReturned"
   | "dailySummary";
 
 /** Queues notifications in the caller's transaction (never to the actor themself). */
