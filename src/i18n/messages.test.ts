@@ -15,9 +15,26 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** Top-level ICU argument names of a message, e.g. {name} and {count, plural, …}. */
+/**
+ * ICU argument names of a message, e.g. {name} and {count, plural, …}, at any
+ * depth but never the text of an option ("{Competitor, student or spam}" in a
+ * select is an option's text, not an argument).
+ */
 function argumentsOf(message: string): string[] {
-  return [...message.matchAll(/\{\s*([a-zA-Z_]+)\s*[,}]/g)].map((m) => m[1] as string).sort();
+  const names = new Set<string>();
+  // Depth of braces; at an even depth a "{" opens an argument, at an odd one it opens an option's text.
+  let depth = 0;
+  for (let i = 0; i < message.length; i++) {
+    const c = message[i];
+    if (c === "{") {
+      if (depth % 2 === 0) {
+        const name = /^\{\s*([a-zA-Z_]+)\s*[,}]/.exec(message.slice(i))?.[1];
+        if (name) names.add(name);
+      }
+      depth++;
+    } else if (c === "}") depth--;
+  }
+  return [...names].sort();
 }
 
 describe("message files", () => {
