@@ -7,6 +7,7 @@ import { can, ROLES } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
 import { glossaryCounts } from "@/server/glossary/queries";
 import { memberCountsByRole } from "@/server/members/queries";
+import { WaitingCard } from "./waiting-card";
 
 const STAGES = ["lead", "mql", "sql", "opportunity", "customer"] as const;
 
@@ -34,6 +35,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </p>
         <p className="mt-1 text-sm text-slate-500">{t(`roleDescriptions.${actor.role}`)}</p>
       </div>
+      <WaitingCard actor={actor} />
       <section className="card" aria-labelledby="lifecycle">
         <h2 id="lifecycle" className="mb-3 font-semibold">
           {t("glossary.lifecycle")}
