@@ -3,10 +3,10 @@ import type { z } from "zod";
 import { db } from "@/server/db";
 import { addCustomEventType, listCustomEventTypes } from "@/server/leads/event-types";
 import { listLeads, ZLeadFilter } from "@/server/leads/list";
-import { getLead } from "@/server/leads/queries";
+import { getLead, getLeadDetail } from "@/server/leads/queries";
 import { ZLeadInput } from "@/server/leads/schema";
 import { scoringInputs } from "@/server/leads/scoring-context";
-import { applyScore, captureLead, recordLeadEvent } from "@/server/leads/service";
+import { applyScore, captureLead, logLeadActivity, recordLeadEvent } from "@/server/leads/service";
 import { ZPersonaFields } from "@/server/personas/schema";
 import { createPersona } from "@/server/personas/service";
 import { freshWorkspace } from "@/server/seed/factories";
@@ -257,3 +257,47 @@ describe("custom event types", () => {
 function pick<T extends object, K extends keyof T>(row: T, keys: K[]) {
   return Object.fromEntries(keys.map((key) => [key, row[key]]));
 }
+
+describe("logging an activity on a lead's page", () => {
+  it("re-scores at once and says how the score moved; a rep logs only on their own leads; never in the future", async () => {
+    const ws = await freshWorkspace("Activity");
+    const { lead } = await db.$transaction((tx) =>
+      captureLead(tx, ws.marketer, ZLeadInput.parse({ email: "activity@acme.test", name: "Ada" })),
+    );
+    const logged = await logLeadActivity(ws.marketer, lead.id, {
+      type: "DEMO_REQUESTED",
+      note: "Asked for a demo at the fair",
+    });
+    expect(logged.scoreAfter - logged.scoreBefore).toBe(40);
+    const detail = await getLeadDetail(ws.marketer, lead.id);
+    expect(detail.timeline.find((i) => i.kind === "event")).toMatchObject({
+      type: "DEMO_REQUESTED",
+      note: "Asked for a demo at the fair",
+    });
+    expect(await db.auditLog.count({ where: { entityId: lead.id, action: "lead.activityLogged" } })).toBe(1);
+
+    // A rep who does not own the lead is refused; once it is theirs, they log.
+    await expect(logLeadActivity(ws.sales, lead.id, { type: "EMAIL_CLICKED", note: "" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await db.lead.update({ where: { id: lead.id }, data: { ownerId: ws.sales.userId } });
+    await expect(logLeadActivity(ws.sales, lead.id, { type: "EMAIL_CLICKED", note: "" })).resolves.toMatchObject({
+      becameMql: false,
+    });
+
+    const now = new Date();
+    await expect(
+      logLeadActivity(
+        ws.marketer,
+        lead.id,
+        { type: "EMAIL_CLICKED", note: "", occurredAt: new Date(now.getTime() + 3_600_000) },
+        now,
+      ),
+    ).rejects.toMatchObject({ code: "validation", fieldErrors: { occurredAt: ["notInFuture"] } });
+    // Another workspace's lead does not exist for this actor.
+    const other = await freshWorkspace("Activity other");
+    await expect(logLeadActivity(other.marketer, lead.id, { type: "EMAIL_CLICKED", note: "" })).rejects.toMatchObject({
+      code: "notFound",
+    });
+  });
+});

@@ -25,7 +25,7 @@ import { progressDeal } from "@/server/handoffs/deals";
 import { listReturnedLeads } from "@/server/handoffs/queries";
 import { currentSla, slaInputOf, updateSla } from "@/server/handoffs/sla";
 import { getLead } from "@/server/leads/queries";
-import { captureLead } from "@/server/leads/service";
+import { captureLead, logLeadActivity } from "@/server/leads/service";
 import { changeMemberRole, inviteMember, listMembers, removeMember } from "@/server/members/service";
 import { ZMetricsFilter } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
@@ -129,6 +129,18 @@ const PROBES: Record<Capability, Probe> = {
   },
   "leads.write": (actor) =>
     refusedIfForbidden(db.$transaction((tx) => captureLead(tx, actor, { email: `lead-${++serial}@probe.test` }))),
+  "leads.logActivity": async (actor, ws) => {
+    // On a lead the actor owns: a sales rep logs on their own leads (another's is refused, tested in leads.test.ts).
+    const lead = await db.lead.create({
+      data: {
+        workspaceId: ws.workspace.id,
+        email: `activity-${++serial}@probe.test`,
+        channel: "EVENTS",
+        ownerId: actor.userId,
+      },
+    });
+    return refusedIfForbidden(logLeadActivity(actor, lead.id, { type: "DEMO_REQUESTED", note: "probe" }));
+  },
   "rules.read": (actor) => refusedIfForbidden(getScoringModels(actor)),
   "rules.edit": (actor) => refusedIfForbidden(saveDraft(actor, { definition: DEFAULT_SCORING_MODEL, note: "probe" })),
   "rules.publish": async (actor, ws) => {

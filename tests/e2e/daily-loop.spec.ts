@@ -49,3 +49,20 @@ test("a name with a right-to-left override is isolated and cannot reorder the te
   // Title and company each in their own isolate.
   await expect(page.locator("header p bdi")).toHaveText(["Buyer", "Acme"]);
 });
+
+test("a marketer logs a demo request on the lead's page and sees the score change at once", async ({ page }) => {
+  const secret = await marketerToken(page);
+  const stamp = Date.now();
+  const created = await page.request.post("/api/v1/leads", {
+    headers: { authorization: `Bearer ${secret}` },
+    data: { email: `activity.${stamp}@log.example`, name: `Activity ${stamp}` },
+  });
+  const { id } = (await created.json()) as { id: string };
+  await page.goto(`/leads/${id}`);
+  const form = page.getByTestId("log-activity");
+  await form.getByLabel("What happened").selectOption({ label: "Demo requested" });
+  await form.getByLabel("Note (optional)").fill("Asked for a demo at the fair");
+  await form.getByRole("button", { name: "Log activity" }).click();
+  await expect(page.getByTestId("activity-result")).toHaveText(/^Logged\. Score [\d.]+ → [\d.]+ \(\+40\)\./);
+  await expect(page.getByTestId("timeline")).toContainText("Demo requested · Asked for a demo at the fair");
+});

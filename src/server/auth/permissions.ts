@@ -42,6 +42,8 @@ export const CAPABILITIES = {
   "leads.read": ALL,
   /** Create and update leads, record their events (forms, imports, integrations). */
   "leads.write": ["ADMIN", "MANAGER", "MARKETER"],
+  // Logging a call or a meeting on a lead's page; a sales rep only on the leads they own (checked in the service).
+  "leads.logActivity": ALL,
   /** See the scoring model (MQL criteria), its versions and previews. */
   "rules.read": ALL,
   /** Edit the draft scoring model and preview it. */

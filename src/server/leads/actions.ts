@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authorizedAction } from "@/server/action";
 import { db } from "@/server/db";
-import { ZLeadInput } from "@/server/leads/schema";
-import { captureLead } from "@/server/leads/service";
+import { ZEventType, ZLeadInput } from "@/server/leads/schema";
+import { captureLead, logLeadActivity } from "@/server/leads/service";
 import { deleteView, saveView } from "@/server/leads/views";
 
 /** Manual entry: the same capture as the API and imports (update by email, scoring). */
@@ -46,5 +46,26 @@ export const deleteLeadViewAction = authorizedAction(
     await deleteView(actor, input.viewId);
     revalidatePath("/leads");
     return null;
+  },
+);
+
+/** An activity logged on a lead's page: the lead is re-scored at once; the answer says how its score moved. */
+export const logActivityAction = authorizedAction(
+  {
+    schema: z.object({
+      leadId: z.string().min(1).max(64),
+      type: ZEventType,
+      note: z.string().trim().max(2000, "tooLong").default(""),
+      occurredAt: z.iso
+        .datetime({ offset: true, message: "isoDateTime" })
+        .transform((value) => new Date(value))
+        .optional(),
+    }),
+    capability: "leads.logActivity",
+  },
+  async (input, actor) => {
+    const result = await logLeadActivity(actor, input.leadId, input);
+    revalidatePath(`/leads/${input.leadId}`);
+    return result;
   },
 );

@@ -91,7 +91,17 @@ export async function getLeadDetail(actor: Actor, leadId: string) {
     ]),
   );
   const timeline = [
-    ...events.map((e) => ({ kind: "event" as const, id: `e${e.id}`, at: e.occurredAt, type: e.type })),
+    ...events.map((e) => ({
+      kind: "event" as const,
+      id: `e${e.id}`,
+      at: e.occurredAt,
+      type: e.type,
+      // The note of an activity a person logged on the lead's page.
+      note:
+        typeof (e.properties as { note?: unknown } | null)?.note === "string"
+          ? (e.properties as { note: string }).note
+          : "",
+    })),
     ...stageChanges.map((c) => ({
       kind: "stage" as const,
       id: `s${c.id}`,

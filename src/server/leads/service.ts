@@ -3,8 +3,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { CaptureMethod, Channel, LeadStage } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
-import type { Tx } from "@/server/db";
-import { AppError, notFound } from "@/server/errors";
+import { db, type Tx } from "@/server/db";
+import { AppError, forbidden, notFound } from "@/server/errors";
 import { createHandoffs } from "@/server/handoffs/assignment";
 import { leadFields } from "@/server/leads/fields";
 import { matchPersona, type PersonaFit } from "@/server/leads/persona-match";
@@ -217,6 +217,57 @@ async function assertEventType(tx: Tx, workspaceId: string, type: string) {
 /** Records a behaviour event of a lead and re-scores it (an MQL crossing follows from it). */
 export async function recordLeadEvent(tx: Tx, actor: Actor, leadId: string, input: LeadEventInput, now = new Date()) {
   requirePermission(actor, "leads.write");
+  return insertEventAndScore(tx, actor, leadId, input, now);
+}
+
+/**
+ * A person logs an activity on a lead's page (a call, a demo they gave, any
+ * event type of the workspace) with a note and the time it happened; the lead
+ * is re-scored at once and the answer says how its score moved. A sales rep
+ * logs only on the leads they own.
+ */
+export async function logLeadActivity(
+  actor: Actor,
+  leadId: string,
+  input: { type: string; note: string; occurredAt?: Date },
+  now = new Date(),
+) {
+  requirePermission(actor, "leads.logActivity");
+  if (input.occurredAt && input.occurredAt.getTime() > now.getTime() + 5 * 60_000)
+    throw new AppError("validation", "An activity cannot happen in the future", {
+      fieldErrors: { occurredAt: ["notInFuture"] },
+    });
+  return db.$transaction(async (tx) => {
+    const before = await tx.lead.findFirst({
+      where: { id: leadId, workspaceId: actor.workspaceId },
+      select: { ownerId: true, score: { select: { totalScore: true } } },
+    });
+    if (!before) throw notFound();
+    if (actor.role === "SALES" && before.ownerId !== actor.userId) throw forbidden();
+    const properties: Record<string, string> = input.note ? { note: input.note } : {};
+    const result = await insertEventAndScore(
+      tx,
+      actor,
+      leadId,
+      { type: input.type, occurredAt: input.occurredAt, properties },
+      now,
+    );
+    await writeAudit(tx, actor, {
+      action: "lead.activityLogged",
+      entityType: "Lead",
+      entityId: leadId,
+      after: { type: input.type, occurredAt: (input.occurredAt ?? now).toISOString() },
+    });
+    return {
+      eventId: result.event.id,
+      scoreBefore: before.score?.totalScore ?? 0,
+      scoreAfter: result.lead.totalScore,
+      becameMql: result.becameMql,
+    };
+  });
+}
+
+async function insertEventAndScore(tx: Tx, actor: Actor, leadId: string, input: LeadEventInput, now: Date) {
   const locked = await lockLead(tx, actor.workspaceId, { id: leadId });
   if (!locked) throw notFound();
   await assertEventType(tx, actor.workspaceId, input.type);

@@ -9,11 +9,14 @@ import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { leadHandoffs } from "@/server/handoffs/queries";
 import { calendarOf } from "@/server/handoffs/sla";
+import { listCustomEventTypes } from "@/server/leads/event-types";
 import { getLeadDetail } from "@/server/leads/queries";
+import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { found } from "@/server/page-data";
 import { HandoffActions } from "../../handoffs/handoff-actions";
 import { SlaCountdown } from "../../handoffs/sla-countdown";
 import { DealActions } from "./deal-actions";
+import { LogActivity } from "./log-activity";
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("leads.read");
@@ -41,6 +44,15 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
     open && can(actor.role, "handoffs.answer") && (open.assigneeId === actor.userId || actor.role === "MANAGER")
       ? open
       : null;
+  // Reps log on the leads they own (as the service checks); erased leads take no new activity.
+  const canLog =
+    can(actor.role, "leads.logActivity") && !lead.erasedAt && (actor.role !== "SALES" || lead.ownerId === actor.userId);
+  const eventTypes = canLog
+    ? [
+        ...BUILT_IN_EVENT_TYPES.map((type) => ({ value: type, label: t(`leads.eventTypes.${type}`) })),
+        ...(await listCustomEventTypes(actor)).map((type) => ({ value: type.key, label: type.label })),
+      ]
+    : [];
   const eventLabel = (type: string) => (t.has(`leads.eventTypes.${type}`) ? t(`leads.eventTypes.${type}`) : type);
 
   const fact = (label: string, value: React.ReactNode) =>
@@ -226,6 +238,14 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           </ol>
         </section>
       )}
+      {canLog && (
+        <section className="card" aria-labelledby="log-activity">
+          <h2 id="log-activity" className="mb-3 font-semibold">
+            {t("leads.activity.title")}
+          </h2>
+          <LogActivity leadId={lead.id} eventTypes={eventTypes} />
+        </section>
+      )}
       <section className="card" aria-labelledby="timeline">
         <h2 id="timeline" className="mb-3 font-semibold">
           {t("leads.timeline")}
@@ -235,12 +255,20 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
         ) : (
           <ol className="space-y-2 text-sm" data-testid="timeline">
             {timeline.map((item) => (
-              <li key={item.id} className="flex gap-3">
-                <time dateTime={item.at.toISOString()} className="w-44 shrink-0 text-slate-500">
+              <li key={item.id} className="flex flex-col gap-0.5 sm:flex-row sm:gap-3">
+                <time dateTime={item.at.toISOString()} className="shrink-0 text-slate-500 sm:w-44">
                   {format.dateTime(item.at, { dateStyle: "medium", timeStyle: "short" })}
                 </time>
                 {item.kind === "event" ? (
-                  <span>{eventLabel(item.type)}</span>
+                  <span>
+                    {eventLabel(item.type)}
+                    {item.note && (
+                      <span className="text-slate-600">
+                        {" "}
+                        · <bdi>{item.note}</bdi>
+                      </span>
+                    )}
+                  </span>
                 ) : (
                   <span className="font-medium">
                     {item.from
