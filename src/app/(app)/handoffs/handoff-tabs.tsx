@@ -4,15 +4,24 @@ import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
 
 /** The sub-navigation of the handoff pages. */
-export async function HandoffTabs({ actor, current }: { actor: Actor; current: "mine" | "team" | "returned" }) {
+export async function HandoffTabs({
+  actor,
+  current,
+}: {
+  actor: Actor;
+  current: "mine" | "team" | "pipeline" | "returned";
+}) {
   const t = await getTranslations("handoffs");
   const tabs = [
     ...(can(actor.role, "handoffs.answer") ? [{ key: "mine", href: "/handoffs", label: t("tabMine") }] : []),
     ...(can(actor.role, "handoffs.assign") ? [{ key: "team", href: "/handoffs?view=team", label: t("tabTeam") }] : []),
+    ...(can(actor.role, "deals.progress")
+      ? [{ key: "pipeline", href: "/handoffs/pipeline", label: t("tabPipeline") }]
+      : []),
     { key: "returned", href: "/handoffs/returned", label: t("tabReturned") },
   ];
   return (
-    <nav aria-label={t("tabsLabel")} className="flex gap-1 border-b border-slate-200">
+    <nav aria-label={t("tabsLabel")} className="flex gap-1 overflow-x-auto whitespace-nowrap border-b border-slate-200">
       {tabs.map((tab) => (
         <Link
           key={tab.key}

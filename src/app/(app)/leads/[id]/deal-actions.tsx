@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { FieldError, FormError } from "@/components/form-error";
 import type { ActionError } from "@/server/action";
 import { progressDealAction } from "@/server/handoffs/actions";
@@ -10,9 +10,22 @@ import { progressDealAction } from "@/server/handoffs/actions";
 type Step = "opportunity" | "won" | "lost";
 
 /** Moves an accepted lead on: SQL → opportunity → won or lost. */
-export function DealActions({ leadId, stage }: { leadId: string; stage: "SQL" | "OPPORTUNITY" }) {
+export function DealActions({
+  leadId,
+  stage,
+  opportunityAmount = null,
+  compact = false,
+}: {
+  leadId: string;
+  stage: "SQL" | "OPPORTUNITY";
+  /** The opportunity's amount: what "Won" starts from. */
+  opportunityAmount?: number | null;
+  /** On a pipeline card: smaller buttons, fields stacked. */
+  compact?: boolean;
+}) {
   const t = useTranslations("deals");
   const router = useRouter();
+  const uid = useId();
   const [step, setStep] = useState<Step | null>(null);
   const [amount, setAmount] = useState("");
   const [date, setDate] = useState("");
@@ -44,9 +57,17 @@ export function DealActions({ leadId, stage }: { leadId: string; stage: "SQL" | 
           <button
             key={s}
             type="button"
-            className={step === s ? "btn-primary" : "btn-secondary"}
+            className={`${step === s ? "btn-primary" : "btn-secondary"} ${compact ? "px-2 py-1 text-xs" : ""}`}
             aria-pressed={step === s}
-            onClick={() => setStep(s)}
+            onClick={() => {
+              setStep(s);
+              setError(null);
+              // Won starts from the opportunity's amount and today's date; the rep changes them if the deal moved.
+              if (s === "won") {
+                if (!amount && opportunityAmount !== null) setAmount(String(opportunityAmount));
+                if (!date) setDate(new Date().toISOString().slice(0, 10));
+              }
+            }}
           >
             {t(`steps.${s}`)}
           </button>
@@ -54,7 +75,7 @@ export function DealActions({ leadId, stage }: { leadId: string; stage: "SQL" | 
       </div>
       {step && (
         <form
-          className="flex flex-wrap items-end gap-3"
+          className={compact ? "space-y-2" : "flex flex-wrap items-end gap-3"}
           onSubmit={(event) => {
             event.preventDefault();
             submit();
@@ -63,27 +84,27 @@ export function DealActions({ leadId, stage }: { leadId: string; stage: "SQL" | 
           {step !== "lost" ? (
             <>
               <div>
-                <label htmlFor="deal-amount" className="label">
+                <label htmlFor={`${uid}-amount`} className="label">
                   {t("amount")}
                 </label>
                 <input
-                  id="deal-amount"
+                  id={`${uid}-amount`}
                   type="number"
                   min={0}
                   step="0.01"
                   required
-                  className="input w-40"
+                  className={compact ? "input" : "input w-40"}
                   value={amount}
                   onChange={(e) => setAmount(e.target.value)}
                 />
                 <FieldError error={error} field="step.amount" />
               </div>
               <div>
-                <label htmlFor="deal-date" className="label">
+                <label htmlFor={`${uid}-date`} className="label">
                   {step === "opportunity" ? t("expectedClose") : t("closedOn")}
                 </label>
                 <input
-                  id="deal-date"
+                  id={`${uid}-date`}
                   type="date"
                   required
                   className="input"
@@ -94,12 +115,12 @@ export function DealActions({ leadId, stage }: { leadId: string; stage: "SQL" | 
               </div>
             </>
           ) : (
-            <div className="min-w-64 flex-1">
-              <label htmlFor="deal-reason" className="label">
+            <div className={compact ? "" : "min-w-64 flex-1"}>
+              <label htmlFor={`${uid}-reason`} className="label">
                 {t("lostReason")}
               </label>
               <input
-                id="deal-reason"
+                id={`${uid}-reason`}
                 required
                 className="input"
                 value={reason}
