@@ -144,6 +144,7 @@ async function pagesOf(page: Page, role: "manager" | "rep") {
     "/leads",
     lead,
     "/handoffs",
+    "/handoffs/pipeline",
     "/handoffs/returned",
     "/sla",
     "/dashboards?view=funnel",
