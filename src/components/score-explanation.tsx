@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ruleLabel } from "@/server/scoring/default-labels";
 
 export type Explanation = {
   contributions?: { ruleId: string; label: string; kind: string; points: number; events?: number }[];
@@ -16,6 +17,9 @@ export async function ScoreExplanation({
   threshold?: number;
 }) {
   const t = await getTranslations("leads");
+  const tAll = await getTranslations();
+  const label = (rule: { ruleId: string; label: string }) =>
+    ruleLabel(rule, tAll as unknown as Parameters<typeof ruleLabel>[1]);
   const format = await getFormatter();
   const e = (explanation ?? {}) as Explanation;
   const points = (n: number) => `${n > 0 ? "+" : ""}${format.number(n, { maximumFractionDigits: 2 })}`;
@@ -26,9 +30,7 @@ export async function ScoreExplanation({
         {threshold !== undefined && ` · ${t("threshold", { threshold })}`}
       </p>
       {e.disqualifiedBy && e.disqualifiedBy.length > 0 && (
-        <p className="text-sm text-red-800">
-          {t("disqualified", { rules: e.disqualifiedBy.map((d) => d.label).join(", ") })}
-        </p>
+        <p className="text-sm text-red-800">{t("disqualified", { rules: e.disqualifiedBy.map(label).join(", ") })}</p>
       )}
       <h3 className="mt-4 mb-1 text-sm font-semibold">{t("why")}</h3>
       {e.contributions && e.contributions.length > 0 ? (
@@ -36,7 +38,7 @@ export async function ScoreExplanation({
           {e.contributions.map((c) => (
             <li key={c.ruleId} className="flex justify-between gap-2 py-1">
               <span>
-                {c.label}
+                {label(c)}
                 {c.events !== undefined && (
                   <span className="text-slate-500"> ({t("events", { count: c.events })})</span>
                 )}
