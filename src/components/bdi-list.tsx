@@ -9,7 +9,8 @@ export function BdiList({ items }: { items: (string | null | undefined)[] }) {
   return items
     .filter((item): item is string => Boolean(item))
     .map((item, index) => (
-      <Fragment key={`${index}-${item}`}>
+      // biome-ignore lint/suspicious/noArrayIndexKey: a fixed set of fields in a fixed order; two may hold the same text
+      <Fragment key={index}>
         {index > 0 && " · "}
         <bdi>{item}</bdi>
       </Fragment>
