@@ -3,7 +3,7 @@
  * no serious or critical violation; and the main journeys with the keyboard alone.
  */
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expectAccessible, firstHref, signInAs } from "./support";
+import { DEMO, DEMO_PASSWORD, demoRecordPaths, expectAccessible, signInAs } from "./support";
 
 /** Presses Tab until `target` has the focus (fails after `limit` presses): proof it is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator, limit = 80) {
@@ -22,10 +22,7 @@ test("sign-in and invitation pages have no serious accessibility violations", as
 test("every page of the app has no serious accessibility violations", async ({ page }) => {
   test.setTimeout(240_000);
   await signInAs(page, DEMO.manager);
-  const lead = await firstHref(page, "/leads", /^\/leads\/(?!new$|import$)[^/?]+$/);
-  const persona = await firstHref(page, "/personas", /^\/personas\/(?!new$)[^/?]+$/);
-  const term = await firstHref(page, "/glossary", /^\/glossary\/(?!new$)[^/?]+$/);
-  const campaign = await firstHref(page, "/campaigns", /^\/campaigns\/(?!import)[^/]+$/);
+  const { lead, persona, term, campaign } = await demoRecordPaths(page);
   const upload = await page.request.post("/leads/import/upload", {
     headers: { origin: new URL(page.url()).origin },
     multipart: {

@@ -5,7 +5,7 @@
  * role, without sideways scrolling, and axe at that width.
  */
 import { devices, expect, type Page, test } from "@playwright/test";
-import { DEMO, expectAccessible, firstHref, marketerToken, qualifyLead, setAway, signInAs } from "./support";
+import { DEMO, demoRecordPaths, expectAccessible, marketerToken, qualifyLead, setAway, signInAs } from "./support";
 
 // The device's screen and touch, in whichever browser the project runs (not its default WebKit).
 const { defaultBrowserType: _webkit, ...phone } = devices["iPhone 13"];
@@ -131,10 +131,7 @@ test("on a phone a rep returns one handoff with a reason and a note, accepts ano
 
 /** Every page a role can open, with one record of each kind from the demo data. */
 async function pagesOf(page: Page, role: "manager" | "rep") {
-  const lead = await firstHref(page, "/leads", /^\/leads\/(?!new$|import$)[^/?]+$/);
-  const persona = await firstHref(page, "/personas", /^\/personas\/(?!new$)[^/?]+$/);
-  const term = await firstHref(page, "/glossary", /^\/glossary\/(?!new$)[^/?]+$/);
-  const campaign = await firstHref(page, "/campaigns", /^\/campaigns\/(?!import)[^/]+$/);
+  const { lead, persona, term, campaign } = await demoRecordPaths(page);
   const common = [
     "/",
     "/glossary",
@@ -206,7 +203,7 @@ for (const [role, email] of [
 test("the pages a rep uses on the road have no serious accessibility violations at phone width", async ({ page }) => {
   test.setTimeout(180_000);
   await signInAs(page, DEMO.manager);
-  const lead = await firstHref(page, "/leads", /^\/leads\/(?!new$|import$)[^/?]+$/);
+  const { lead } = await demoRecordPaths(page);
   for (const path of [
     "/handoffs?view=team",
     "/handoffs/returned",

@@ -64,6 +64,16 @@ export async function firstHref(page: Page, path: string, pattern: RegExp): Prom
   return href as string;
 }
 
+/** One record of each kind from the demo data, as the paths of their pages. */
+export async function demoRecordPaths(page: Page) {
+  return {
+    lead: await firstHref(page, "/leads", /^\/leads\/(?!new$|import$)[^/?]+$/),
+    persona: await firstHref(page, "/personas", /^\/personas\/(?!new$)[^/?]+$/),
+    term: await firstHref(page, "/glossary", /^\/glossary\/(?!new$)[^/?]+$/),
+    campaign: await firstHref(page, "/campaigns", /^\/campaigns\/(?!import)[^/]+$/),
+  };
+}
+
 /** A marketer's API token, made through the settings page. */
 export async function marketerToken(page: Page) {
   await signInAs(page, DEMO.marketer);
