@@ -80,3 +80,23 @@ test("the Italian UI shows the Italian text of terms", async ({ page }) => {
     page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Glossary" }),
   ).toBeVisible();
 });
+
+test("related terms are picked from a searchable list, not a Ctrl-click box", async ({ page }) => {
+  const name = `Pipeline velocity ${Date.now()}`;
+  await signInAs(page, DEMO.marketer);
+  await page.goto("/glossary/new");
+  await page.getByLabel("Name", { exact: true }).first().fill(name);
+  await page.getByLabel("Definition", { exact: true }).first().fill("How fast qualified deals move to won.");
+  const related = page.getByRole("group", { name: "Related terms" });
+  await related.getByLabel("Search Related terms").fill("mql");
+  await related.getByRole("checkbox", { name: "MQL", exact: true }).check();
+  // The choice stays as a chip when the search changes, and can be removed from there.
+  await related.getByLabel("Search Related terms").fill("sql");
+  await related.getByRole("checkbox", { name: "SQL", exact: true }).check();
+  await expect(related.getByRole("button", { name: "Remove MQL" })).toBeVisible();
+  await related.getByRole("button", { name: "Remove SQL" }).click();
+  await expect(related.getByRole("checkbox", { name: "SQL", exact: true })).not.toBeChecked();
+  await page.getByRole("button", { name: "Submit proposal" }).click();
+  await expect(page.getByRole("heading", { name, exact: true })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("Related terms: MQL");
+});

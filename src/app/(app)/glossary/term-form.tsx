@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FieldError, FormError } from "@/components/form-error";
+import { SearchableChecklist } from "@/components/searchable-checklist";
 import type { ActionError } from "@/server/action";
 import { proposeRevisionAction, proposeTermAction } from "@/server/glossary/actions";
 
@@ -136,24 +137,12 @@ export function TermForm({
           </select>
         </div>
         <div>
-          <label htmlFor="related" className="label">
-            {t("related")}
-          </label>
-          <select
-            id="related"
-            multiple
+          <SearchableChecklist
+            label={t("related")}
+            options={relatedOptions.map((o) => ({ value: o.id, label: o.name }))}
             value={values.relatedTermIds}
-            onChange={(e) =>
-              setValues((v) => ({ ...v, relatedTermIds: [...e.target.selectedOptions].map((o) => o.value) }))
-            }
-            className="input h-28"
-          >
-            {relatedOptions.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
+            onChange={(relatedTermIds) => setValues((v) => ({ ...v, relatedTermIds }))}
+          />
           <FieldError error={error} field="relatedTermIds" />
         </div>
         <p className="text-sm text-slate-600 md:col-span-2">{t("languageHint")}</p>
