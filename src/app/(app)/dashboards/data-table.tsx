@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ScrollRegion } from "@/components/scroll-region";
+import { formatDuration } from "@/lib/duration";
 import type { CellKind, Table } from "@/server/metrics/tables";
 
 /**
@@ -19,7 +20,11 @@ export async function DataTable({ table, query }: { table: Table; query: string 
       case "eur":
         return format.number(value, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
       case "hours":
-        return t("hours", { hours: format.number(value, { maximumFractionDigits: 1 }) });
+        return formatDuration(
+          value,
+          (n, digits) => format.number(n, { maximumFractionDigits: digits }),
+          (key, values) => t(key, values),
+        );
       default:
         return format.number(value);
     }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { getFormatter, getTranslations } from "next-intl/server";
+import { formatDuration } from "@/lib/duration";
 import type { Actor } from "@/server/auth/actor";
 import type { MetricsFilter } from "@/server/metrics/filter";
 import type { Table } from "@/server/metrics/tables";
@@ -15,10 +16,11 @@ type Translator = Awaited<ReturnType<typeof getTranslations>>;
 
 /** The dashboards' number formats: percentages, hours, euros and counts, "—" where there is no figure. */
 export function dashboardFormats(format: Formatter, t: Translator) {
+  const num = (value: number, digits: number) => format.number(value, { maximumFractionDigits: digits });
   return {
     pct: (v: number | null) => (v === null ? "—" : format.number(v, { style: "percent", maximumFractionDigits: 1 })),
     hours: (v: number | null) =>
-      v === null ? "—" : t("dashboards.hours", { hours: format.number(v, { maximumFractionDigits: 1 }) }),
+      v === null ? "—" : formatDuration(v, num, (key, values) => t(`dashboards.${key}`, values)),
     eur: (v: number | null) =>
       v === null ? "—" : format.number(v, { style: "currency", currency: "EUR", maximumFractionDigits: 0 }),
     count: (v: number) => format.number(v),
