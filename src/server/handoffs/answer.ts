@@ -7,7 +7,7 @@ import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError, forbidden, notFound } from "@/server/errors";
-import { lockCandidates, moveHandoff } from "@/server/handoffs/assignment";
+import { leadLabel, lockCandidates, moveHandoff } from "@/server/handoffs/assignment";
 import { calendarOf, slaVersion } from "@/server/handoffs/sla";
 import { notify } from "@/server/notifications/service";
 
@@ -118,7 +118,10 @@ async function answer(actor: Actor, handoffId: string, input: Answer, now: Date)
  */
 async function notifyReturned(tx: Tx, actor: Actor, leadId: string, reason: RejectReason) {
   const [lead, first, marketers] = await Promise.all([
-    tx.lead.findFirst({ where: { id: leadId, workspaceId: actor.workspaceId }, select: { name: true, email: true } }),
+    tx.lead.findFirst({
+      where: { id: leadId, workspaceId: actor.workspaceId },
+      select: { name: true, email: true, company: true },
+    }),
     tx.leadStageChange.findFirst({
       where: { workspaceId: actor.workspaceId, leadId },
       orderBy: { at: "asc" },
@@ -133,7 +136,8 @@ async function notifyReturned(tx: Tx, actor: Actor, leadId: string, reason: Reje
     userIds: capturer ? [capturer.userId] : marketers.map((m) => m.userId),
     exceptUserId: actor.userId,
     kind: "handoffReturned",
-    params: { lead: lead.name || lead.email, reason },
+    // The label every handoff notification uses (erasure finds the notifications naming a lead by it).
+    params: { lead: leadLabel(lead), reason },
     href: `/leads/${leadId}`,
     mail: true,
   });
