@@ -59,6 +59,7 @@ test("a marketer logs a demo request on the lead's page and sees the score chang
   });
   const { id } = (await created.json()) as { id: string };
   await page.goto(`/leads/${id}`);
+  await page.getByRole("button", { name: "Log an activity…" }).click();
   const form = page.getByTestId("log-activity");
   await form.getByLabel("What happened").selectOption({ label: "Demo requested" });
   await form.getByLabel("Note (optional)").fill("Asked for a demo at the fair");

@@ -1,14 +1,14 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { LiveBadge } from "@/components/live-badges";
 import type { LiveSummary } from "@/components/live-summary";
 
-const loadPanel = () => import("./mobile-menu-panel").then((m) => m.MobileMenuPanel);
-const MobileMenuPanel = dynamic(loadPanel, { ssr: false });
+// React.lazy, not next/dynamic: the shell is on every page, and next/dynamic's loader would be first-load JS too.
+const loadPanel = () => import("./mobile-menu-panel").then((m) => ({ default: m.MobileMenuPanel }));
+const MobileMenuPanel = lazy(loadPanel);
 
 /**
  * The navigation on narrow screens (below Tailwind's `md`, 768 px): a button
@@ -50,9 +50,11 @@ export function MobileMenu({ live, children }: { live: LiveSummary; children: Re
         <LiveBadge initial={live} field="unread" testId="unread-badge-menu" tone="muted" />
       </button>
       {used && (
-        <MobileMenuPanel open={open} onOpenChange={setOpen} returnFocusTo={button}>
-          {children}
-        </MobileMenuPanel>
+        <Suspense fallback={null}>
+          <MobileMenuPanel open={open} onOpenChange={setOpen} returnFocusTo={button}>
+            {children}
+          </MobileMenuPanel>
+        </Suspense>
       )}
     </>
   );

@@ -16,7 +16,7 @@ import { found } from "@/server/page-data";
 import { HandoffActions } from "../../handoffs/handoff-actions";
 import { SlaCountdown } from "../../handoffs/sla-countdown";
 import { DealActions } from "./deal-actions";
-import { LogActivity } from "./log-activity";
+import { LogActivityOpener } from "./log-activity-opener";
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await pageActor("leads.read");
@@ -243,7 +243,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           <h2 id="log-activity" className="mb-3 font-semibold">
             {t("leads.activity.title")}
           </h2>
-          <LogActivity leadId={lead.id} eventTypes={eventTypes} />
+          <LogActivityOpener leadId={lead.id} eventTypes={eventTypes} />
         </section>
       )}
       <section className="card" aria-labelledby="timeline">
