@@ -13,9 +13,8 @@ import { listCustomEventTypes } from "@/server/leads/event-types";
 import { getLeadDetail } from "@/server/leads/queries";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { found } from "@/server/page-data";
-import { HandoffActions } from "../../handoffs/handoff-actions";
-import { SlaCountdown } from "../../handoffs/sla-countdown";
 import { DealActions } from "./deal-actions";
+import { LeadAnswer } from "./lead-answer";
 import { LogActivityOpener } from "./log-activity-opener";
 
 export default async function LeadPage({ params }: { params: Promise<{ id: string }> }) {
@@ -88,8 +87,11 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
           <h2 id="answer" className="font-semibold">
             {t("handoffs.answerHere")}
           </h2>
-          <SlaCountdown dueAt={answerable.dueAt.toISOString()} calendar={calendarOf(answerable.slaPolicy)} />
-          <HandoffActions handoffId={answerable.id} returnTo="" stayOnPage />
+          <LeadAnswer
+            handoffId={answerable.id}
+            dueAt={answerable.dueAt.toISOString()}
+            calendar={calendarOf(answerable.slaPolicy)}
+          />
         </section>
       )}
       <div className="grid gap-6 lg:grid-cols-2">
