@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { guessMapping } from "@/server/imports/mapping";
-import { createImport, getImport, rejectedRows, resumeImport, runImport } from "@/server/imports/service";
+import { checkImport, createImport, getImport, rejectedRows, resumeImport, runImport } from "@/server/imports/service";
 import { ZLeadInput } from "@/server/leads/schema";
 import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 import { captureLead } from "@/server/leads/service";
@@ -302,5 +302,83 @@ describe("CSV import of a file larger than a chunk", { timeout: 120_000 }, () =>
       expect(mql.handoffs).toHaveLength(1);
       expect(mql.stageChanges.map((c) => c.toStage).sort()).toEqual(["LEAD", "MQL"]);
     }
+  });
+
+  it("checks the whole file before writing: the dry run's counts and reasons are what the import then does", async () => {
+    const ws = await freshWorkspace("Import check");
+    await db.$transaction((tx) =>
+      captureLead(tx, ws.marketer, ZLeadInput.parse({ email: "existing@acme.test", name: "Kept", company: "Old Co" })),
+    );
+    const mapping = guessMapping(CSV.split("\n")[0]?.split(",") ?? []);
+    const leadsBefore = await db.lead.count({ where: { workspaceId: ws.workspace.id } });
+    const check = await checkImport(ws.marketer, { content: CSV, mapping });
+    expect(check).toMatchObject({ totalRows: 6, validRows: 3, createCount: 1, updateCount: 1, rejectedCount: 3 });
+    expect(check.rejections.map((r) => [r.rowNumber, r.email])).toEqual([
+      [2, "not-an-email"],
+      [3, "bob@acme.test"],
+      [6, "eve@acme.test"],
+    ]);
+    expect(check.rejections[1]?.reasons).toEqual(["companySize: wholeNumber"]);
+    // A dry run writes nothing: no lead, no campaign, no import.
+    expect(await db.lead.count({ where: { workspaceId: ws.workspace.id } })).toBe(leadsBefore);
+    expect(await db.campaign.count({ where: { workspaceId: ws.workspace.id, name: "Transpotec" } })).toBe(0);
+    expect(await db.leadImport.count({ where: { workspaceId: ws.workspace.id } })).toBe(0);
+
+    const job = await createImport(ws.marketer, { fileName: "leads.csv", content: CSV, mapping });
+    await runImport(job.id);
+    expect(await getImport(ws.marketer, job.id)).toMatchObject({
+      createdCount: check.createCount,
+      updatedCount: check.updateCount,
+      rejectedCount: check.rejectedCount,
+    });
+    await expect(checkImport(ws.sales, { content: CSV, mapping })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("lists the channel and country cells nothing recognises, and imports them as the importer mapped them", async () => {
+    const ws = await freshWorkspace("Import values");
+    const csv = [
+      "Email,Canale,Paese",
+      "a@values.test,Fiera di Milano,Italia",
+      "b@values.test,fiera di milano,Germany",
+      "c@values.test,Webinar,Deutschland",
+      "d@values.test,Eventi e fiere,United States",
+      "e@values.test,Webinar,",
+    ].join("\n");
+    const mapping = { email: "Email", channel: "Canale", country: "Paese" };
+    const check = await checkImport(ws.marketer, { content: csv, mapping });
+    // Country names in English or Italian are read as their codes; what nothing knows is listed, most rows first.
+    expect(check.unknown.channel).toEqual({
+      distinct: 2,
+      values: [
+        { value: "Fiera di Milano", key: "fiera di milano", rows: 2 },
+        { value: "Webinar", key: "webinar", rows: 2 },
+      ],
+    });
+    expect(check.unknown.country).toEqual({
+      distinct: 1,
+      values: [{ value: "Deutschland", key: "deutschland", rows: 1 }],
+    });
+    expect(check.rejectedCount).toBe(4);
+
+    const values = { channel: { "fiera di milano": "EVENTS", webinar: "OTHER" }, country: { deutschland: "DE" } };
+    const mapped = await checkImport(ws.marketer, { content: csv, mapping, values });
+    expect(mapped).toMatchObject({ rejectedCount: 0, createCount: 5 });
+    expect(mapped.unknown.channel.distinct + mapped.unknown.country.distinct).toBe(0);
+
+    const job = await createImport(ws.marketer, { fileName: "values.csv", content: csv, mapping, values });
+    await runImport(job.id);
+    expect(await getImport(ws.marketer, job.id)).toMatchObject({ createdCount: 5, rejectedCount: 0 });
+    const leads = await db.lead.findMany({
+      where: { workspaceId: ws.workspace.id },
+      select: { email: true, channel: true, country: true },
+      orderBy: { email: "asc" },
+    });
+    expect(leads.map((l) => [l.email, l.channel, l.country])).toEqual([
+      ["a@values.test", "EVENTS", "IT"],
+      ["b@values.test", "EVENTS", "DE"],
+      ["c@values.test", "OTHER", "DE"],
+      ["d@values.test", "EVENTS", "US"],
+      ["e@values.test", "OTHER", ""],
+    ]);
   });
 });

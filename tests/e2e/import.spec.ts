@@ -66,3 +66,56 @@ test("channels written as the app shows them, in English or Italian, import with
   await page.goto(`/leads?q=${stamp}&channel=EVENTS`);
   await expect(page.getByTestId("lead-count")).toHaveText("2 leads");
 });
+
+test("the whole file is checked before anything is written, and unknown channels are mapped by hand", async ({
+  page,
+}) => {
+  const stamp = Date.now();
+  const csv = [
+    "Email,Name,Channel,Country",
+    `m1.${stamp}@import.example,Mapped One,Fiera di Milano,Italia`,
+    `m2.${stamp}@import.example,Mapped Two,fiera di milano,Germany`,
+    `bad-email-${stamp},Broken,Social,IT`,
+    `m3.${stamp}@import.example,Known Three,Social,Atlantis`,
+  ].join("\n");
+  await signInAs(page, DEMO.marketer);
+  await page.goto("/leads/import");
+  await page
+    .locator("input#csv-file")
+    .setInputFiles({ name: "wizard.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const check = page.getByTestId("import-check");
+  await expect(check.getByText("Rows rejected").locator("..")).toContainText("4");
+  // Each rejected row with its reasons in words, before any write.
+  const rejections = page.getByTestId("import-check-rejections");
+  await expect(rejections).toContainText(`bad-email-${stamp}`);
+  await expect(rejections).toContainText("Email: Enter a valid email address.");
+  await expect(rejections).toContainText("Channel: Unknown channel");
+  await page.goto(`/leads?q=${stamp}`);
+  await expect(page.getByTestId("lead-count")).toHaveText("0 leads");
+  await page.goBack();
+  await page
+    .locator("input#csv-file")
+    .setInputFiles({ name: "wizard.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+
+  // The two spellings of one unknown value are one choice; countries are chosen from a list.
+  const channels = page.getByTestId("unknown-channel");
+  await expect(channels).toContainText("(2 rows)");
+  await channels.getByLabel(/Fiera di Milano/).selectOption({ label: "Events and trade fairs" });
+  await page
+    .getByTestId("unknown-country")
+    .getByLabel(/Atlantis/)
+    .selectOption({ label: "Greece (GR)" });
+  await expect(check).toContainText("The mapping changed since this check");
+  await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Check again with these choices" }).click();
+  await expect(check.getByText("Rows rejected").locator("..")).toContainText("1");
+  await expect(check.getByText("New leads").locator("..")).toContainText("3");
+  await page.getByRole("button", { name: "Import 4 rows" }).click();
+
+  const status = page.getByTestId("import-status");
+  await expect(status.getByRole("heading", { name: "Completed with 1 rejected row" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.goto(`/leads?q=${stamp}&channel=EVENTS`);
+  await expect(page.getByTestId("lead-count")).toHaveText("2 leads");
+});

@@ -9,6 +9,7 @@ import { db, type Tx } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { IMPORT_FIELDS, type Mapping } from "@/server/imports/mapping";
 import { rowToLeadInput } from "@/server/imports/row-input";
+import { unknownValues, type ValueMapping } from "@/server/imports/values";
 import { matchPersona } from "@/server/leads/persona-match";
 import { type ImportConsent, type LeadInput, ZLeadInput } from "@/server/leads/schema";
 import { scoringInputs } from "@/server/leads/scoring-context";
@@ -28,20 +29,16 @@ function parse(content: string) {
   return { rows: result.data, headers: result.meta.fields ?? [] };
 }
 
-/** Stores an uploaded file with its mapping; processing starts right after (see runImport). */
-export async function createImport(
-  actor: Actor,
-  input: { fileName: string; content: string; mapping: Mapping; consent?: ImportConsent },
-) {
-  requirePermission(actor, "leads.write");
-  if (Buffer.byteLength(input.content) > MAX_IMPORT_BYTES)
+/** The file's rows, once its size, its mapping's columns and its having rows are checked. */
+function readFile(content: string, mapping: Mapping): Row[] {
+  if (Buffer.byteLength(content) > MAX_IMPORT_BYTES)
     throw new AppError("validation", "File too large", { fieldErrors: { file: ["fileTooLarge"] } });
-  const { rows, headers } = parse(input.content);
-  if (!input.mapping.email || !headers.includes(input.mapping.email)) {
+  const { rows, headers } = parse(content);
+  if (!mapping.email || !headers.includes(mapping.email)) {
     throw new AppError("validation", "Map a column to email", { fieldErrors: { "mapping.email": ["required"] } });
   }
   for (const field of IMPORT_FIELDS) {
-    const column = input.mapping[field];
+    const column = mapping[field];
     if (column && !headers.includes(column)) {
       throw new AppError("validation", `Unknown column ${column}`, {
         fieldErrors: { [`mapping.${field}`]: ["unknownColumn"] },
@@ -50,6 +47,90 @@ export async function createImport(
   }
   if (rows.length === 0)
     throw new AppError("validation", "The file has no rows", { fieldErrors: { file: ["emptyFile"] } });
+  return rows;
+}
+
+/** One record validated: the lead input, or the reasons it is refused ("field: messageKey"). */
+function validateRow(
+  record: Row,
+  mapping: Mapping,
+  values: ValueMapping,
+): { input: LeadInput; reasons?: never } | { reasons: string[]; input?: never } {
+  const parsed = ZLeadInput.safeParse(rowToLeadInput(record, mapping, values));
+  if (parsed.success) return { input: parsed.data };
+  return { reasons: parsed.error.issues.map((issue) => `${issue.path.join(".") || "row"}: ${issue.message}`) };
+}
+
+export type ImportCheck = {
+  totalRows: number;
+  /** Valid rows, and the leads they make: new ones and updates of leads already in the workspace. */
+  validRows: number;
+  createCount: number;
+  updateCount: number;
+  rejectedCount: number;
+  /** The first rejected rows (1-based row number, e-mail cell, reasons). */
+  rejections: { rowNumber: number; email: string; reasons: string[] }[];
+  unknown: ReturnType<typeof unknownValues>;
+};
+
+const CHECK_REJECTIONS_SHOWN = 100;
+
+/**
+ * A dry run of the whole file with this mapping: what an import would create,
+ * update and reject (with each row's reasons), and the channel and country
+ * cells nothing recognises, for the value mapping. Nothing is written.
+ */
+export async function checkImport(
+  actor: Actor,
+  input: { content: string; mapping: Mapping; values?: ValueMapping },
+): Promise<ImportCheck> {
+  requirePermission(actor, "leads.write");
+  const values = input.values ?? {};
+  const rows = readFile(input.content, input.mapping);
+  const rejections: ImportCheck["rejections"] = [];
+  let rejectedCount = 0;
+  const emails = new Set<string>();
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    rows.slice(start, start + CHUNK).forEach((record, offset) => {
+      const checked = validateRow(record, input.mapping, values);
+      if (checked.input) {
+        emails.add(checked.input.email);
+        return;
+      }
+      rejectedCount++;
+      if (rejections.length < CHECK_REJECTIONS_SHOWN) {
+        const email = record[input.mapping.email as string]?.trim() ?? "";
+        rejections.push({ rowNumber: start + offset + 1, email: email.slice(0, 200), reasons: checked.reasons });
+      }
+    });
+  }
+  let updateCount = 0;
+  const all = [...emails];
+  for (let start = 0; start < all.length; start += 10_000) {
+    const [{ count }] = await db.$queryRaw<[{ count: number }]>`
+      SELECT count(*)::int AS count FROM "Lead"
+      WHERE "workspaceId" = ${actor.workspaceId} AND email = ANY(${all.slice(start, start + 10_000)}::text[])`;
+    updateCount += count;
+  }
+  return {
+    totalRows: rows.length,
+    validRows: rows.length - rejectedCount,
+    createCount: emails.size - updateCount,
+    updateCount,
+    rejectedCount,
+    rejections,
+    unknown: unknownValues(rows, { channel: input.mapping.channel, country: input.mapping.country }, values),
+  };
+}
+
+/** Stores an uploaded file with its mapping; processing starts right after (see runImport). */
+export async function createImport(
+  actor: Actor,
+  input: { fileName: string; content: string; mapping: Mapping; values?: ValueMapping; consent?: ImportConsent },
+) {
+  requirePermission(actor, "leads.write");
+  const rows = readFile(input.content, input.mapping);
   return db.$transaction(async (tx) => {
     const job = await tx.leadImport.create({
       data: {
@@ -57,6 +138,7 @@ export async function createImport(
         createdById: actor.userId,
         fileName: input.fileName.slice(0, 200),
         mapping: input.mapping as Prisma.InputJsonValue,
+        valueMapping: (input.values ?? {}) as Prisma.InputJsonValue,
         content: input.content,
         totalRows: rows.length,
         legalBasis: input.consent?.legalBasis ?? null,
@@ -68,7 +150,13 @@ export async function createImport(
       action: "import.created",
       entityType: "LeadImport",
       entityId: job.id,
-      after: { fileName: input.fileName, rows: rows.length, mapping: input.mapping, consent: input.consent },
+      after: {
+        fileName: input.fileName,
+        rows: rows.length,
+        mapping: input.mapping,
+        values: input.values,
+        consent: input.consent,
+      },
     });
     return job;
   });
@@ -100,27 +188,29 @@ type ImportPlan = { rejections: Rejection[]; leads: { input: LeadInput; row: num
  * chunks write the same lead. In slices, giving the event loop back between
  * them: a large file must not stall the requests this server answers.
  */
-async function planImport(importId: string, rows: Row[], mapping: Mapping): Promise<ImportPlan> {
+async function planImport(importId: string, rows: Row[], mapping: Mapping, values: ValueMapping): Promise<ImportPlan> {
   const rejections: Rejection[] = [];
   const byEmail = new Map<string, { input: LeadInput; row: number }>();
   for (let start = 0; start < rows.length; start += CHUNK) {
     if (start > 0) await new Promise((resolve) => setImmediate(resolve));
     rows.slice(start, start + CHUNK).forEach((record, offset) => {
       const row = start + offset;
-      const parsed = ZLeadInput.safeParse(rowToLeadInput(record, mapping));
-      if (!parsed.success) {
+      const checked = validateRow(record, mapping, values);
+      if (!checked.input) {
         rejections.push({
           importId,
           rowNumber: row + 1,
-          reasons: parsed.error.issues.map((issue) => `${issue.path.join(".") || "row"}: ${issue.message}`),
+          reasons: checked.reasons,
           raw: record as Prisma.InputJsonValue,
         });
         return;
       }
-      const previous = byEmail.get(parsed.data.email);
+      const previous = byEmail.get(checked.input.email);
       byEmail.set(
-        parsed.data.email,
-        previous ? { row: previous.row, input: { ...previous.input, ...parsed.data } } : { row, input: parsed.data },
+        checked.input.email,
+        previous
+          ? { row: previous.row, input: { ...previous.input, ...checked.input } }
+          : { row, input: checked.input },
       );
     });
   }
@@ -165,7 +255,7 @@ export async function runImport(importId: string, options: { chunkRows?: number 
     const actor: Actor = { userId: job.createdById, workspaceId: job.workspaceId, role: member.role };
     requirePermission(actor, "leads.write");
     const { rows } = parse(job.content);
-    const plan = await planImport(importId, rows, job.mapping as Mapping);
+    const plan = await planImport(importId, rows, job.mapping as Mapping, job.valueMapping as ValueMapping);
     const campaignIds = await db.$transaction((tx) =>
       campaigns(
         tx,

@@ -6,23 +6,68 @@ import Papa from "papaparse";
 import { useState } from "react";
 import { ConsentFields } from "@/components/consent-fields";
 import { FieldError, FormError } from "@/components/form-error";
-import { ScrollRegion } from "@/components/scroll-region";
 import type { ActionError } from "@/server/action";
 import { guessMapping, type Mapping } from "@/server/imports/mapping";
+import type { ImportCheck } from "@/server/imports/service";
+import type { ValueField, ValueMapping } from "@/server/imports/values";
+import { ColumnMapping } from "./column-mapping";
+import { ImportCheckView } from "./import-check-view";
 
+type Option = { value: string; label: string };
 type Parsed = { file: File; headers: string[]; rows: Record<string, string>[]; total: number };
+/** A check answers for the mapping it ran with: `key` tells whether that is still the one on screen. */
+type Checked = { key: string; result: ImportCheck };
 
-export function ImportForm({ fields }: { fields: { value: string; label: string }[] }) {
+const keyOf = (mapping: Mapping, values: ValueMapping) => JSON.stringify([mapping, values]);
+
+async function post<T>(url: string, body: FormData): Promise<{ data?: T; error?: ActionError }> {
+  try {
+    const response = await fetch(url, { method: "POST", body });
+    const data = (await response.json()) as T & { error?: ActionError };
+    return response.ok ? { data } : { error: data.error ?? { code: "unexpected" } };
+  } catch {
+    return { error: { code: "unexpected" } };
+  }
+}
+
+/**
+ * The import wizard: choose a file, map its columns, check the whole file (a
+ * dry run with each rejected row's reasons and the cells to map), import.
+ * Importing is offered only for a check of the mapping on screen.
+ */
+export function ImportForm({ fields, valueOptions }: { fields: Option[]; valueOptions: Record<ValueField, Option[]> }) {
   const t = useTranslations("import");
   const router = useRouter();
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
+  const [values, setValues] = useState<ValueMapping>({});
+  const [checked, setChecked] = useState<Checked | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
-  const [uploading, setUploading] = useState(false);
+  const [busy, setBusy] = useState<"checking" | "uploading" | null>(null);
+  const current = checked !== null && checked.key === keyOf(mapping, values);
+
+  function body(file: File, columns: Mapping, cells: ValueMapping) {
+    const form = new FormData();
+    form.set("file", file);
+    form.set("mapping", JSON.stringify(columns));
+    form.set("values", JSON.stringify(cells));
+    return form;
+  }
+
+  async function check(file: File, columns: Mapping, cells: ValueMapping) {
+    setBusy("checking");
+    setError(null);
+    const answer = await post<ImportCheck>("/leads/import/check", body(file, columns, cells));
+    if (answer.data) setChecked({ key: keyOf(columns, cells), result: answer.data });
+    else setError(answer.error ?? null);
+    setBusy(null);
+  }
 
   async function choose(file: File | undefined) {
     setError(null);
     setParsed(null);
+    setChecked(null);
+    setValues({});
     if (!file) return;
     const text = await file.text();
     const result = Papa.parse<Record<string, string>>(text, {
@@ -31,29 +76,27 @@ export function ImportForm({ fields }: { fields: { value: string; label: string 
       transformHeader: (h) => h.trim(),
     });
     const headers = result.meta.fields ?? [];
+    const guessed = guessMapping(headers);
     setParsed({ file, headers, rows: result.data.slice(0, 5), total: result.data.length });
-    setMapping(guessMapping(headers));
+    setMapping(guessed);
+    if (guessed.email) await check(file, guessed, {});
   }
 
   async function upload(form: FormData) {
     if (!parsed) return;
-    setUploading(true);
+    setBusy("uploading");
     setError(null);
-    const body = new FormData();
-    body.set("file", parsed.file);
-    body.set("mapping", JSON.stringify(mapping));
-    for (const key of ["legalBasis", "consentSource"]) body.set(key, String(form.get(key) ?? ""));
-    try {
-      const response = await fetch("/leads/import/upload", { method: "POST", body });
-      const data = (await response.json()) as { id?: string; error?: ActionError };
-      if (response.ok && data.id) router.push(`/leads/import/${data.id}`);
-      else setError(data.error ?? { code: "unexpected" });
-    } catch {
-      setError({ code: "unexpected" });
+    const request = body(parsed.file, mapping, values);
+    for (const key of ["legalBasis", "consentSource"]) request.set(key, String(form.get(key) ?? ""));
+    const answer = await post<{ id: string }>("/leads/import/upload", request);
+    if (answer.data) router.push(`/leads/import/${answer.data.id}`);
+    else {
+      setError(answer.error ?? null);
+      setBusy(null);
     }
-    setUploading(false);
   }
 
+  const labelOf = (field: string) => fields.find((f) => f.value === field)?.label ?? field;
   return (
     <section className="card space-y-4" aria-labelledby="upload">
       <h2 id="upload" className="font-semibold">
@@ -70,7 +113,7 @@ export function ImportForm({ fields }: { fields: { value: string; label: string 
           aria-describedby="csv-hint"
           onChange={(e) => void choose(e.target.files?.[0])}
         />
-        <p id="csv-hint" className="mt-1 text-xs text-slate-500">
+        <p id="csv-hint" className="mt-1 text-xs text-slate-600">
           {t("fileHint")}
         </p>
         <FieldError error={error} field="file" />
@@ -81,71 +124,45 @@ export function ImportForm({ fields }: { fields: { value: string; label: string 
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
-            void upload(new FormData(event.currentTarget));
+            if (current) void upload(new FormData(event.currentTarget));
+            else void check(parsed.file, mapping, values);
           }}
         >
-          <fieldset>
-            <legend className="mb-2 font-semibold">{t("mapping")}</legend>
-            <div className="grid gap-3 md:grid-cols-2">
-              {fields.map((field) => (
-                <div key={field.value}>
-                  <label htmlFor={`map-${field.value}`} className="label">
-                    {field.label}
-                    {field.value === "email" && ` (${t("required")})`}
-                  </label>
-                  <select
-                    id={`map-${field.value}`}
-                    className="input"
-                    value={mapping[field.value as keyof Mapping] ?? ""}
-                    onChange={(e) => setMapping((m) => ({ ...m, [field.value]: e.target.value || undefined }))}
-                  >
-                    <option value="">{t("notMapped")}</option>
-                    {parsed.headers.map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldError error={error} field={`mapping.${field.value}`} />
-                </div>
-              ))}
-            </div>
-          </fieldset>
-          <div className="overflow-x-auto">
-            <h3 className="mb-1 text-sm font-semibold">{t("preview")}</h3>
-            <ScrollRegion label={t("preview")}>
-              <table className="data-table" data-testid="import-preview">
-                <thead>
-                  <tr>
-                    {fields
-                      .filter((f) => mapping[f.value as keyof Mapping])
-                      .map((f) => (
-                        <th key={f.value} scope="col">
-                          {f.label}
-                        </th>
-                      ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {parsed.rows.map((row, index) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no identity
-                    <tr key={index}>
-                      {fields
-                        .filter((f) => mapping[f.value as keyof Mapping])
-                        .map((f) => (
-                          <td key={f.value}>{row[mapping[f.value as keyof Mapping] as string]}</td>
-                        ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          </div>
-          <ConsentFields idPrefix="import" error={error} />
+          <ColumnMapping
+            fields={fields}
+            headers={parsed.headers}
+            rows={parsed.rows}
+            mapping={mapping}
+            onChange={setMapping}
+            error={error}
+          />
+          {checked && (
+            <ImportCheckView
+              check={checked.result}
+              stale={!current}
+              values={values}
+              onValues={setValues}
+              options={valueOptions}
+              fieldLabels={{ channel: labelOf("channel"), country: labelOf("country") }}
+            />
+          )}
+          {current && <ConsentFields idPrefix="import" error={error} />}
+          <FieldError error={error} field="values" />
           <FormError error={error && error.code !== "validation" ? error : null} />
-          <button type="submit" className="btn-primary" disabled={uploading || !mapping.email}>
-            {uploading ? t("uploading") : t("start", { count: parsed.total })}
-          </button>
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="submit" className="btn-primary" disabled={busy !== null || !mapping.email}>
+              {busy === "checking"
+                ? t("checking")
+                : busy === "uploading"
+                  ? t("uploading")
+                  : current
+                    ? t("start", { count: parsed.total })
+                    : checked
+                      ? t("checkAgain")
+                      : t("check", { count: parsed.total })}
+            </button>
+            {current && checked.result.validRows === 0 && <p className="text-sm text-amber-800">{t("nothingValid")}</p>}
+          </div>
         </form>
       )}
     </section>
