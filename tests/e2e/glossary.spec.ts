@@ -18,7 +18,7 @@ test("a marketer proposes the MQL definition, a sales rep approves it: agreed wi
   await page.getByRole("button", { name: "Submit proposal" }).click();
   await expect(page.getByRole("heading", { name: "MQL", exact: true })).toBeVisible();
   const proposal = page.getByTestId("revision-2");
-  await expect(proposal).toContainText("by Giulia Marketer");
+  await expect(proposal).toContainText(/by \W?Giulia Marketer/);
   await expect(proposal).toContainText("Still needs: sales (a sales rep)");
   // Proposers cannot approve their own revision.
   await expect(proposal.getByRole("button", { name: "Approve" })).toHaveCount(0);
@@ -29,8 +29,8 @@ test("a marketer proposes the MQL definition, a sales rep approves it: agreed wi
   await rep.goto(page.url());
   await rep.getByTestId("revision-2").getByRole("button", { name: "Approve" }).click();
   await expect(rep.getByTestId("term-in-force")).toContainText(definition);
-  await expect(rep.getByTestId("agreed-by")).toContainText("Giulia Marketer (Marketer, proposer)");
-  await expect(rep.getByTestId("agreed-by")).toContainText("Luca Rep (Sales rep)");
+  await expect(rep.getByTestId("agreed-by")).toContainText(/Giulia Marketer\W*\(Marketer, proposer\)/);
+  await expect(rep.getByTestId("agreed-by")).toContainText(/Luca Rep\W*\(Sales rep\)/);
   await repContext.close();
 
   await page.reload();

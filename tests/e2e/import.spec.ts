@@ -84,7 +84,7 @@ test("the whole file is checked before anything is written, and unknown channels
     .locator("input#csv-file")
     .setInputFiles({ name: "wizard.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   const check = page.getByTestId("import-check");
-  await expect(check.getByText("Rows rejected").locator("..")).toContainText("4");
+  await expect(check.getByText("Rows rejected", { exact: true }).locator("..")).toContainText("4");
   // Each rejected row with its reasons in words, before any write.
   const rejections = page.getByTestId("import-check-rejections");
   await expect(rejections).toContainText(`bad-email-${stamp}`);
@@ -108,8 +108,8 @@ test("the whole file is checked before anything is written, and unknown channels
   await expect(check).toContainText("The mapping changed since this check");
   await expect(page.getByRole("button", { name: /^Import/ })).toHaveCount(0);
   await page.getByRole("button", { name: "Check again with these choices" }).click();
-  await expect(check.getByText("Rows rejected").locator("..")).toContainText("1");
-  await expect(check.getByText("New leads").locator("..")).toContainText("3");
+  await expect(check.getByText("Rows rejected", { exact: true }).locator("..")).toContainText("1");
+  await expect(check.getByText("New leads", { exact: true }).locator("..")).toContainText("3");
   await page.getByRole("button", { name: "Import 4 rows" }).click();
 
   const status = page.getByTestId("import-status");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { TermHint } from "@/components/term-hint";
+import { isolate } from "@/lib/bidi";
 import { listAuditEntries } from "@/server/audit/queries";
 import { pageActor } from "@/server/auth/current-actor";
 import { can, ROLES } from "@/server/auth/permissions";
@@ -29,9 +30,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </p>
       )}
       <div>
-        <h1 className="text-2xl font-semibold">{t("home.welcome", { name: session?.user.name ?? "" })}</h1>
+        <h1 className="text-2xl font-semibold">{t("home.welcome", { name: isolate(session?.user.name ?? "") })}</h1>
         <p className="text-slate-600">
-          {t("home.yourRole", { workspace: session?.active?.workspaceName ?? "", role: t(`roles.${actor.role}`) })}
+          {t("home.yourRole", {
+            workspace: isolate(session?.active?.workspaceName ?? ""),
+            role: t(`roles.${actor.role}`),
+          })}
         </p>
         <p className="mt-1 text-sm text-slate-500">{t(`roleDescriptions.${actor.role}`)}</p>
       </div>

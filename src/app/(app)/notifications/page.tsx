@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { isolateValues } from "@/lib/bidi";
 import { pageActor } from "@/server/auth/current-actor";
 import { listNotifications } from "@/server/notifications/service";
 import { MarkAllRead } from "./mark-all-read";
@@ -28,7 +29,7 @@ export default async function NotificationsPage() {
           {notifications.map((n) => (
             <li key={n.id} className={`flex justify-between gap-4 px-4 py-3 text-sm ${n.readAt ? "" : "bg-brand-50"}`}>
               <Link href={n.href} className="text-brand-700 hover:underline">
-                {t(`kinds.${n.kind}`, n.params as Record<string, string>)}
+                {t(`kinds.${n.kind}`, isolateValues(n.params as Record<string, string>))}
               </Link>
               <time dateTime={n.createdAt.toISOString()} className="shrink-0 text-slate-600">
                 {format.relativeTime(n.createdAt)}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Badge, TERM_STATUS_TONE } from "@/components/badges";
+import { isolate } from "@/lib/bidi";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { approvalRefusal } from "@/server/glossary/agreement";
@@ -27,16 +28,16 @@ export default async function TermPage({ params }: { params: Promise<{ id: strin
   const text = localized(term, locale);
   const previousOf = (revision: Revision) => term.revisions.find((r) => r.number < revision.number) ?? null;
   const approvers = (revision: Revision) =>
-    revision.approvals.map((a) => `${a.user.name} (${tRoles(a.role)})`).join(", ");
+    revision.approvals.map((a) => `${isolate(a.user.name)} (${tRoles(a.role)})`).join(", ");
   // Who stands behind a revision: its proposer (for their side) and its approvers.
   const backers = (revision: Revision) => {
     const proposer =
       revision.author && (revision.authorRole === "MARKETER" || revision.authorRole === "SALES")
-        ? [`${revision.author.name} (${tRoles(revision.authorRole)}, ${t("proposer")})`]
+        ? [`${isolate(revision.author.name)} (${tRoles(revision.authorRole)}, ${t("proposer")})`]
         : [];
-    return [...proposer, ...revision.approvals.map((a) => `${a.user.name} (${tRoles(a.role)})`)].join(", ");
+    return [...proposer, ...revision.approvals.map((a) => `${isolate(a.user.name)} (${tRoles(a.role)})`)].join(", ");
   };
-  const authorName = (revision: Revision) => revision.author?.name ?? t("system");
+  const authorName = (revision: Revision) => (revision.author ? isolate(revision.author.name) : t("system"));
   const lang = locale === "it" ? "It" : "En";
   const other = locale === "it" ? "En" : "It";
   const deprecated = term.status === "DEPRECATED";

@@ -17,14 +17,12 @@ export function ImportCheckView({
   values,
   onValues,
   options,
-  fieldLabels,
 }: {
   check: ImportCheck;
   stale: boolean;
   values: ValueMapping;
   onValues: (values: ValueMapping) => void;
   options: Record<ValueField, Option[]>;
-  fieldLabels: Record<ValueField, string>;
 }) {
   const t = useTranslations("import");
   const format = useFormatter();
@@ -57,7 +55,7 @@ export function ImportCheckView({
         const unknown = check.unknown[field];
         return (
           <fieldset key={field} className="space-y-2" data-testid={`unknown-${field}`}>
-            <legend className="font-semibold">{t("unknownTitle", { field: fieldLabels[field] })}</legend>
+            <legend className="font-semibold">{t(`unknownTitle_${field}`)}</legend>
             <p className="text-sm text-slate-600">{t("unknownIntro")}</p>
             {unknown.distinct > unknown.values.length && (
               <p className="text-sm text-slate-600">
@@ -68,7 +66,7 @@ export function ImportCheckView({
               {unknown.values.map((item) => {
                 const id = `value-${field}-${item.key}`;
                 return (
-                  <li key={item.key} className="grid items-center gap-1 sm:grid-cols-[minmax(0,1fr)_minmax(0,16rem)]">
+                  <li key={item.key} className="grid items-center gap-1 sm:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
                     <label htmlFor={id} className="text-sm">
                       <bdi className="font-medium">“{item.value}”</bdi>{" "}
                       <span className="text-slate-600">({t("unknownRows", { count: item.rows })})</span>

@@ -96,7 +96,6 @@ export function ImportForm({ fields, valueOptions }: { fields: Option[]; valueOp
     }
   }
 
-  const labelOf = (field: string) => fields.find((f) => f.value === field)?.label ?? field;
   return (
     <section className="card space-y-4" aria-labelledby="upload">
       <h2 id="upload" className="font-semibold">
@@ -143,7 +142,6 @@ export function ImportForm({ fields, valueOptions }: { fields: Option[]; valueOp
               values={values}
               onValues={setValues}
               options={valueOptions}
-              fieldLabels={{ channel: labelOf("channel"), country: labelOf("country") }}
             />
           )}
           {current && <ConsentFields idPrefix="import" error={error} />}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
+import { isolate } from "@/lib/bidi";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { found } from "@/server/page-data";
@@ -150,10 +151,12 @@ export default async function PersonaPage({ params }: { params: Promise<{ id: st
             {feedback.map((f) => (
               <li key={f.id} className="rounded-md bg-slate-50 p-3 text-sm">
                 <p className="text-xs text-slate-500">
-                  {f.author.name} · {t("personas.ratingValue", { rating: f.rating })} ·{" "}
+                  <bdi>{f.author.name}</bdi> · {t("personas.ratingValue", { rating: f.rating })} ·{" "}
                   {format.dateTime(f.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                 </p>
-                <p className="whitespace-pre-wrap">{f.body}</p>
+                <p className="whitespace-pre-wrap" dir="auto">
+                  {f.body}
+                </p>
               </li>
             ))}
           </ul>
@@ -167,7 +170,7 @@ export default async function PersonaPage({ params }: { params: Promise<{ id: st
         <ol className="space-y-1 text-sm">
           {versions.map((v) => (
             <li key={v.version}>
-              {t("personas.versionBy", { version: v.version, name: v.editor ?? "—" })} ·{" "}
+              {t("personas.versionBy", { version: v.version, name: v.editor ? isolate(v.editor) : "—" })} ·{" "}
               {format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" })}
             </li>
           ))}

@@ -76,7 +76,7 @@ export default async function AuditPage({
                     </time>
                   </td>
                   <td>
-                    {entry.actorName ?? t("system")}
+                    {entry.actorName ? <bdi>{entry.actorName}</bdi> : t("system")}
                     {entry.apiTokenId && <span className="ml-1 text-xs text-slate-500">({t("viaApi")})</span>}
                   </td>
                   <td className="font-mono text-xs">{entry.action}</td>

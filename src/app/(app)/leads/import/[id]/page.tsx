@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { isolate } from "@/lib/bidi";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { getImport } from "@/server/imports/service";
@@ -21,7 +22,7 @@ export default async function ImportStatusPage({ params }: { params: Promise<{ i
           {t("backToLeads")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">{t("statusTitle", { file: job.fileName })}</h1>
+      <h1 className="text-2xl font-semibold">{t("statusTitle", { file: isolate(job.fileName) })}</h1>
       <section className="card space-y-3" aria-labelledby="status" data-testid="import-status">
         <h2 id="status" className="font-semibold">
           {job.stale
