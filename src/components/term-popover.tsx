@@ -53,7 +53,8 @@ export function TermPopover({
         aria-describedby={id}
         aria-label={label}
         aria-expanded={open}
-        className="cursor-help border-b border-dotted border-brand-600 font-medium text-inherit"
+        // A 24 px target at least (WCAG 2.2 2.5.8), also where the term sits in small print.
+        className="inline-block min-h-6 min-w-6 cursor-help border-b border-dotted border-brand-600 font-medium leading-6 text-inherit"
         onClick={() => setOpen((o) => !o)}
       >
         {children}
@@ -62,7 +63,7 @@ export function TermPopover({
         id={id}
         role="tooltip"
         hidden={!open}
-        className="absolute left-0 top-full z-20 mt-1 block w-72 rounded-md border border-slate-200 bg-white p-3 text-left text-sm font-normal text-slate-800 shadow-lg"
+        className="absolute left-0 top-full z-20 mt-1 block w-72 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-3 text-left text-sm font-normal text-slate-800 shadow-lg"
       >
         <span className="block font-semibold">{name}</span>
         <span className="mt-1 block">{definition}</span>
