@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ruleLabel } from "@/server/scoring/default-labels";
+import { disqualifiersOf } from "@/server/scoring/explanation";
 
 export type Explanation = {
   contributions?: { ruleId: string; label: string; kind: string; points: number; events?: number }[];
@@ -22,15 +23,21 @@ export async function ScoreExplanation({
     ruleLabel(rule, tAll as unknown as Parameters<typeof ruleLabel>[1]);
   const format = await getFormatter();
   const e = (explanation ?? {}) as Explanation;
+  const disqualifiers = disqualifiersOf(explanation);
   const points = (n: number) => `${n > 0 ? "+" : ""}${format.number(n, { maximumFractionDigits: 2 })}`;
   return (
     <div>
-      <p className={`text-sm ${qualifies ? "text-green-800" : "text-slate-600"}`} data-testid="qualifies">
-        {qualifies ? t("qualifies") : t("doesNotQualify")}
-        {threshold !== undefined && ` · ${t("threshold", { threshold })}`}
-      </p>
-      {e.disqualifiedBy && e.disqualifiedBy.length > 0 && (
-        <p className="text-sm text-red-800">{t("disqualified", { rules: e.disqualifiedBy.map(label).join(", ") })}</p>
+      {/* A disqualifier keeps a lead out of MQL whatever its score: it is said first, never beside a green "meets". */}
+      {disqualifiers.length > 0 ? (
+        <p className="text-sm font-medium text-red-800" data-testid="qualifies">
+          {t("disqualified", { rules: disqualifiers.map(label).join(", ") })}
+          {threshold !== undefined && ` · ${t("threshold", { threshold })}`}
+        </p>
+      ) : (
+        <p className={`text-sm ${qualifies ? "text-green-800" : "text-slate-600"}`} data-testid="qualifies">
+          {qualifies ? t("qualifies") : t("doesNotQualify")}
+          {threshold !== undefined && ` · ${t("threshold", { threshold })}`}
+        </p>
       )}
       <h3 className="mt-4 mb-1 text-sm font-semibold">{t("why")}</h3>
       {e.contributions && e.contributions.length > 0 ? (

@@ -1,3 +1,4 @@
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -418,7 +419,7 @@ describe("after the handoff", () => {
     if (!handoff) throw new Error("no handoff");
     await acceptHandoff(ws.sales, handoff.id);
     expect(
-      await outcome(progressDeal(ws.sales, handoff.leadId, { step: "won", amount: 1, closedOn: "2026-12-01" })),
+      await outcome(progressDeal(ws.sales, handoff.leadId, { step: "won", amount: 1, closedOn: romeDay(new Date()) })),
     ).toBe("ok");
     const [second] = await mqls(ws, 1);
     if (!second) throw new Error("no handoff");
@@ -436,7 +437,7 @@ describe("after the handoff", () => {
         progressDeal(owner, second.leadId, { step: "opportunity", amount: 1, expectedCloseDate: "2027-01-31" }),
       ),
     ).toBe("conflict");
-    await progressDeal(owner, second.leadId, { step: "won", amount: 4800, closedOn: "2027-01-20" });
+    await progressDeal(owner, second.leadId, { step: "won", amount: 4800, closedOn: romeDay(new Date()) });
     const lead = await db.lead.findUniqueOrThrow({ where: { id: second.leadId } });
     expect(lead.stage).toBe("CUSTOMER");
     expect(Number(lead.wonAmount)).toBe(4800);
@@ -444,4 +445,46 @@ describe("after the handoff", () => {
     const log = await db.leadStageChange.findMany({ where: { leadId: lead.id }, orderBy: { id: "asc" } });
     expect(log.map((c) => c.toStage)).toEqual(["SQL", "OPPORTUNITY", "CUSTOMER"]);
   });
+
+  it("dates a win within its window: not before the current stage, not in the future; today is the moment of the action", async () => {
+    const ws = await freshWorkspace();
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    await acceptHandoff(ws.sales, handoff.id);
+    const accepted = await db.lead.findUniqueOrThrow({ where: { id: handoff.leadId } });
+    const day = (offset: number) => romeDay(new Date(accepted.stageEnteredAt.getTime() + offset * 86_400_000));
+    const won = (closedOn: string, now?: Date) =>
+      progressDeal(ws.sales, handoff.leadId, { step: "won", amount: 900, closedOn }, now);
+    await expect(won(day(-1))).rejects.toMatchObject({
+      code: "validation",
+      fieldErrors: { "step.closedOn": ["closeBeforeStage"] },
+    });
+    await expect(won(day(1))).rejects.toMatchObject({ fieldErrors: { "step.closedOn": ["closeInFuture"] } });
+    expect((await db.lead.findUniqueOrThrow({ where: { id: handoff.leadId } })).stage).toBe("SQL");
+
+    // Marked won three days later for the day after the acceptance: noon of that day in the workspace's zone.
+    const later = new Date(accepted.stageEnteredAt.getTime() + 3 * 86_400_000);
+    await won(day(1), later);
+    const lead = await db.lead.findUniqueOrThrow({ where: { id: handoff.leadId } });
+    expect(lead.customerAt).toEqual(fromZonedTime(`${day(1)}T12:00:00`, "Europe/Rome"));
+    expect(lead.stageEnteredAt).toEqual(lead.customerAt);
+  });
+
+  it("records a win dated today at the moment it is marked, not at noon", async () => {
+    const ws = await freshWorkspace();
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    await acceptHandoff(ws.sales, handoff.id);
+    const before = Date.now();
+    await progressDeal(ws.sales, handoff.leadId, { step: "won", amount: 900, closedOn: romeDay(new Date()) });
+    const lead = await db.lead.findUniqueOrThrow({ where: { id: handoff.leadId } });
+    expect(lead.customerAt?.getTime()).toBeGreaterThanOrEqual(before);
+    expect(lead.customerAt?.getTime()).toBeLessThanOrEqual(Date.now());
+    const change = await db.leadStageChange.findFirstOrThrow({ where: { leadId: lead.id, toStage: "CUSTOMER" } });
+    expect(change.at).toEqual(lead.customerAt);
+  });
 });
+
+function romeDay(at: Date): string {
+  return formatInTimeZone(at, "Europe/Rome", "yyyy-MM-dd");
+}

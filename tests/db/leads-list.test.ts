@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { exportLeads, LEADS_PAGE_SIZE, listLeads, ZLeadFilter } from "@/server/leads/list";
+import { ZLeadInput } from "@/server/leads/schema";
 import { WITH_SCORE, withScore } from "@/server/leads/score-row";
+import { captureLead } from "@/server/leads/service";
 import { freshWorkspace } from "@/server/seed/factories";
 import { generateLeads } from "@/server/seed/lead-generator";
 
@@ -127,5 +129,25 @@ describe("leads list", { timeout: 60_000 }, () => {
     let exported = 0;
     for await (const batch of exportLeads(a.sales, ZLeadFilter.parse({}))) exported += batch.length;
     expect(exported).toBe(30);
+  });
+});
+
+describe("a disqualified lead", () => {
+  it("is listed with the sign of its disqualifier beside its score, in either sort", async () => {
+    const ws = await freshWorkspace("Disqualified");
+    await db.$transaction(async (tx) => {
+      await captureLead(
+        tx,
+        ws.marketer,
+        ZLeadInput.parse({ email: "student@uni.test", title: "Student of logistics" }),
+      );
+      await captureLead(tx, ws.marketer, ZLeadInput.parse({ email: "buyer@firm.test", title: "Head of logistics" }));
+    });
+    for (const sort of ["newest", "score"] as const) {
+      const { leads } = await listLeads(ws.marketer, ZLeadFilter.parse({ sort }));
+      const byEmail = new Map(leads.map((l) => [l.email, l]));
+      expect(byEmail.get("student@uni.test")?.disqualified, sort).toBe(true);
+      expect(byEmail.get("buyer@firm.test")?.disqualified, sort).toBe(false);
+    }
   });
 });

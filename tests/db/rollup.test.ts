@@ -1,3 +1,4 @@
+import { formatInTimeZone } from "date-fns-tz";
 /**
  * The dashboards read pre-aggregated counts kept by database triggers. After
  * hundreds of random changes made through the app's own services (captures,
@@ -118,7 +119,7 @@ describe("funnel rollup", () => {
                   ? {
                       step: "won" as const,
                       amount: Math.round(random() * 20_000),
-                      closedOn: now.toISOString().slice(0, 10),
+                      closedOn: formatInTimeZone(now, "Europe/Rome", "yyyy-MM-dd"),
                     }
                   : { step: "lost" as const, reason: "price" };
             await progressDeal(ws.manager, sql.id, step, now);

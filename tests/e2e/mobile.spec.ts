@@ -113,13 +113,13 @@ test("on a phone a rep returns one handoff with a reason and a note, accepts ano
     await page.getByLabel("Amount (EUR)").fill("8400");
     // A submission the browser's own check would stop (no close date) is refused with the reason, beside the field.
     // Won starts from today's date; emptied, with the browser's own check bypassed.
-    await expect(page.getByLabel("Closed on")).toHaveValue(new Date().toISOString().slice(0, 10));
+    await expect(page.getByLabel("Closed on")).toHaveValue(workspaceToday());
     await page.getByLabel("Closed on").evaluate((input) => input.removeAttribute("required"));
     await page.getByLabel("Closed on").fill("");
     await page.getByRole("button", { name: "Mark as won" }).click();
     await expect(page.getByText("Use a date (YYYY-MM-DD).")).toBeVisible();
     await expect(page.getByTestId("timeline")).not.toContainText("→ Customer");
-    await page.getByLabel("Closed on").fill(new Date().toISOString().slice(0, 10));
+    await page.getByLabel("Closed on").fill(workspaceToday());
     await page.getByRole("button", { name: "Mark as won" }).click();
     await expect(page.getByTestId("timeline")).toContainText("Stage: SQL → Customer");
     await expect(page.getByText("€8,400.00")).toBeVisible();
@@ -224,3 +224,8 @@ test("the pages a rep uses on the road have no serious accessibility violations 
   await expect(page.getByTestId("mobile-menu")).toBeVisible();
   await expectAccessible(page, null);
 });
+
+/** Today in the demo workspace's calendar (Europe/Rome), as a date field holds it. */
+function workspaceToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date());
+}

@@ -1,10 +1,12 @@
 import "server-only";
+import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { z } from "zod";
 import type { LeadStage } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError, forbidden, notFound } from "@/server/errors";
+import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /**
  * After sales accepts: SQL → opportunity (amount, expected close) → won
@@ -27,11 +29,36 @@ const FROM: Record<DealStep["step"], LeadStage[]> = {
 };
 const TO: Record<DealStep["step"], LeadStage> = { opportunity: "OPPORTUNITY", won: "CUSTOMER", lost: "LOST" };
 
+/** The calendar day of `at` in the workspace's time zone, as yyyy-mm-dd. */
+const dayIn = (at: Date, timeZone: string) => formatInTimeZone(at, timeZone, "yyyy-MM-dd");
+
+/**
+ * The days a win can be dated (workspace's calendar): from the day the lead
+ * reached its current stage (a deal does not close before it was accepted or
+ * opened) to today (nor in the future).
+ */
+export function closeWindow(stageEnteredAt: Date, timeZone: string, now = new Date()) {
+  return { earliest: dayIn(stageEnteredAt, timeZone), latest: dayIn(now, timeZone) };
+}
+
+/**
+ * The moment a win dated `closedOn` is recorded: now when it closed today; for
+ * an earlier day, noon of that day in the workspace's time zone, but never
+ * before the lead reached its current stage (the timeline stays in order).
+ */
+export function wonAt(closedOn: string, stageEnteredAt: Date, timeZone: string, now = new Date()): Date {
+  if (closedOn === dayIn(now, timeZone)) return now;
+  const noon = fromZonedTime(`${closedOn}T12:00:00`, timeZone);
+  return noon < stageEnteredAt ? new Date(stageEnteredAt.getTime() + 1_000) : noon;
+}
+
 export async function progressDeal(actor: Actor, leadId: string, input: DealStep, now = new Date()) {
   requirePermission(actor, "deals.progress");
+  const timeZone = await workspaceTimeZone(actor.workspaceId);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ stage: LeadStage; ownerId: string | null }[]>`
-      SELECT stage, "ownerId" FROM "Lead" WHERE id = ${leadId} AND "workspaceId" = ${actor.workspaceId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ stage: LeadStage; ownerId: string | null; stageEnteredAt: Date }[]>`
+      SELECT stage, "ownerId", "stageEnteredAt" FROM "Lead"
+      WHERE id = ${leadId} AND "workspaceId" = ${actor.workspaceId} FOR UPDATE`;
     const lead = rows[0];
     if (!lead) throw notFound();
     if (actor.role !== "MANAGER" && lead.ownerId !== actor.userId) throw forbidden();
@@ -40,9 +67,18 @@ export async function progressDeal(actor: Actor, leadId: string, input: DealStep
         params: { stage: lead.stage },
       });
     }
+    if (input.step === "won") {
+      const window = closeWindow(lead.stageEnteredAt, timeZone, now);
+      const problem =
+        input.closedOn > window.latest ? "closeInFuture" : input.closedOn < window.earliest ? "closeBeforeStage" : null;
+      if (problem) {
+        throw new AppError("validation", `Close date outside ${window.earliest}…${window.latest}`, {
+          fieldErrors: { "step.closedOn": [problem] },
+        });
+      }
+    }
     const to = TO[input.step];
-    // A won deal's date is the day it closed (noon UTC keeps the same calendar day in every time zone of note).
-    const at = input.step === "won" ? new Date(`${input.closedOn}T12:00:00Z`) : now;
+    const at = input.step === "won" ? wonAt(input.closedOn, lead.stageEnteredAt, timeZone, now) : now;
     const data =
       input.step === "opportunity"
         ? {

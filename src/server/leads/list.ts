@@ -8,6 +8,7 @@ import { hasNulChar } from "@/lib/nul-char";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { type ScoredLead, WITH_SCORE, withScore } from "@/server/leads/score-row";
+import { disqualifiersOf } from "@/server/scoring/explanation";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /** Empty form fields arrive as "": they mean "no filter", not zero. */
@@ -173,9 +174,18 @@ const LIST_COLUMNS = {
   createdAt: true,
 } as const satisfies Prisma.LeadSelect;
 
-const LIST_SCORE = { totalScore: true, qualifies: true } as const satisfies Prisma.LeadScoreSelect;
+// The explanation is read for its disqualifiers: a disqualified lead's score is shown with the sign of it.
+const LIST_SCORE = {
+  totalScore: true,
+  qualifies: true,
+  scoreExplanation: true,
+} as const satisfies Prisma.LeadScoreSelect;
 
-type ListedLead = Prisma.LeadGetPayload<{ select: typeof LIST_COLUMNS }> & { totalScore: number; qualifies: boolean };
+type ListedLead = Prisma.LeadGetPayload<{ select: typeof LIST_COLUMNS }> & {
+  totalScore: number;
+  qualifies: boolean;
+  disqualified: boolean;
+};
 
 export async function listLeads(actor: Actor, filter: LeadFilter) {
   requirePermission(actor, "leads.read");
@@ -213,6 +223,7 @@ async function pageByDate(actor: Actor, filter: LeadFilter, sort: DateSort, time
     ...lead,
     totalScore: score?.totalScore ?? 0,
     qualifies: score?.qualifies ?? false,
+    disqualified: disqualifiersOf(score?.scoreExplanation).length > 0,
   }));
 }
 
@@ -229,7 +240,11 @@ async function pageByScore(actor: Actor, filter: LeadFilter, timeZone: string): 
     take: LEADS_PAGE_SIZE + 1,
     select: { ...LIST_SCORE, lead: { select: LIST_COLUMNS } },
   });
-  return rows.map(({ lead, ...score }) => ({ ...lead, ...score }));
+  return rows.map(({ lead, scoreExplanation, ...score }) => ({
+    ...lead,
+    ...score,
+    disqualified: disqualifiersOf(scoreExplanation).length > 0,
+  }));
 }
 
 /** The filter from the score rows' side: score range, channel, stage and owner on them (copies of the lead's), the rest on their lead. */

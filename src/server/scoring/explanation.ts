@@ -10,6 +10,12 @@ export function scoreExplanation(result: ScoreResult) {
   return { contributions: result.explanation, disqualifiedBy: result.disqualifiedBy };
 }
 
+/** The disqualifiers a stored explanation names (none when it names none, or is not an explanation). */
+export function disqualifiersOf(stored: unknown): { ruleId: string; label: string }[] {
+  const list = (stored as { disqualifiedBy?: unknown } | null)?.disqualifiedBy;
+  return Array.isArray(list) ? (list as { ruleId: string; label: string }[]) : [];
+}
+
 /** `scoreExplanation` as JSON text, for the array parameters of bulk writes. */
 export function scoreExplanationJson(result: ScoreResult): string {
   return JSON.stringify(scoreExplanation(result));

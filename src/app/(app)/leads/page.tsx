@@ -231,7 +231,14 @@ export default async function LeadsPage({
                         {t(`leads.stages.${lead.stage}`)}
                       </Badge>
                     </td>
-                    <td className="tabular-nums">{format.number(lead.totalScore, { maximumFractionDigits: 1 })}</td>
+                    <td className="tabular-nums">
+                      {format.number(lead.totalScore, { maximumFractionDigits: 1 })}
+                      {lead.disqualified && (
+                        <span className="ml-1">
+                          <Badge tone="red">{t("leads.disqualifiedBadge")}</Badge>
+                        </span>
+                      )}
+                    </td>
                     <td>{lead.personaId ? (personaName.get(lead.personaId) ?? "") : ""}</td>
                     <td>{t(`channels.${lead.channel}`)}</td>
                     <td className="whitespace-nowrap">{format.dateTime(lead.createdAt, { dateStyle: "medium" })}</td>

@@ -2,8 +2,10 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { FilterSelect } from "@/components/filter-select";
 import { pageActor } from "@/server/auth/current-actor";
+import { closeWindow } from "@/server/handoffs/deals";
 import { type PipelineStage, pipeline } from "@/server/handoffs/pipeline";
 import { listAssignees } from "@/server/handoffs/queries";
+import { workspaceTimeZone } from "@/server/workspaces/queries";
 import { DealActions } from "../../leads/[id]/deal-actions";
 import { HandoffTabs } from "../handoff-tabs";
 
@@ -19,11 +21,12 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
   const actor = await pageActor("deals.progress");
   const { owner } = await searchParams;
   const manager = actor.role === "MANAGER";
-  const [board, people, t, format] = await Promise.all([
+  const [board, people, t, format, timeZone] = await Promise.all([
     pipeline(actor, { ownerId: owner || undefined }),
     manager ? listAssignees(actor) : Promise.resolve([]),
     getTranslations(),
     getFormatter(),
+    workspaceTimeZone(actor.workspaceId),
   ]);
   const eur = (v: number | null) =>
     v === null ? null : format.number(v, { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
@@ -103,7 +106,13 @@ export default async function PipelinePage({ searchParams }: { searchParams: Pro
                       )}
                     </p>
                     {(stage === "SQL" || stage === "OPPORTUNITY") && (
-                      <DealActions leadId={lead.id} stage={stage} opportunityAmount={lead.opportunityAmount} compact />
+                      <DealActions
+                        leadId={lead.id}
+                        stage={stage}
+                        opportunityAmount={lead.opportunityAmount}
+                        closeWindow={closeWindow(lead.stageEnteredAt, timeZone)}
+                        compact
+                      />
                     )}
                   </li>
                 ))}

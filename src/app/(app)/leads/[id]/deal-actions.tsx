@@ -14,12 +14,15 @@ export function DealActions({
   leadId,
   stage,
   opportunityAmount = null,
+  closeWindow,
   compact = false,
 }: {
   leadId: string;
   stage: "SQL" | "OPPORTUNITY";
   /** The opportunity's amount: what "Won" starts from. */
   opportunityAmount?: number | null;
+  /** The days a win can be dated, in the workspace's calendar: from the current stage's day to today. */
+  closeWindow: { earliest: string; latest: string };
   /** On a pipeline card: smaller buttons, fields stacked. */
   compact?: boolean;
 }) {
@@ -65,7 +68,7 @@ export function DealActions({
               // Won starts from the opportunity's amount and today's date; the rep changes them if the deal moved.
               if (s === "won") {
                 if (!amount && opportunityAmount !== null) setAmount(String(opportunityAmount));
-                if (!date) setDate(new Date().toISOString().slice(0, 10));
+                if (!date || date > closeWindow.latest) setDate(closeWindow.latest);
               }
             }}
           >
@@ -107,6 +110,8 @@ export function DealActions({
                   id={`${uid}-date`}
                   type="date"
                   required
+                  min={step === "won" ? closeWindow.earliest : undefined}
+                  max={step === "won" ? closeWindow.latest : undefined}
                   className="input"
                   value={date}
                   onChange={(e) => setDate(e.target.value)}

@@ -7,12 +7,14 @@ import { ScoreExplanation } from "@/components/score-explanation";
 import { TermHint } from "@/components/term-hint";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
+import { closeWindow } from "@/server/handoffs/deals";
 import { leadHandoffs } from "@/server/handoffs/queries";
 import { calendarOf } from "@/server/handoffs/sla";
 import { listCustomEventTypes } from "@/server/leads/event-types";
 import { getLeadDetail } from "@/server/leads/queries";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { found } from "@/server/page-data";
+import { workspaceTimeZone } from "@/server/workspaces/queries";
 import { DealActions } from "./deal-actions";
 import { LeadAnswer } from "./lead-answer";
 import { LogActivityOpener } from "./log-activity-opener";
@@ -197,7 +199,14 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             )}
             {fact(t("deals.lostReason"), lead.lostReason)}
           </dl>
-          {canProgress && <DealActions leadId={lead.id} stage={lead.stage as "SQL" | "OPPORTUNITY"} />}
+          {canProgress && (
+            <DealActions
+              leadId={lead.id}
+              stage={lead.stage as "SQL" | "OPPORTUNITY"}
+              opportunityAmount={lead.opportunityAmount === null ? null : Number(lead.opportunityAmount)}
+              closeWindow={closeWindow(lead.stageEnteredAt, await workspaceTimeZone(actor.workspaceId))}
+            />
+          )}
           {persona && can(actor.role, "personas.feedback") && (
             <p className="text-sm">
               <Link href={`/personas/${persona.id}#feedback`} className="text-brand-700 underline">
