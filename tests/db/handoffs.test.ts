@@ -2,6 +2,7 @@ import { formatInTimeZone, fromZonedTime } from "date-fns-tz";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/server/auth/actor";
 import { db } from "@/server/db";
+import { leaderboard } from "@/server/goals/progress";
 import { acceptHandoff, reassignHandoff, rejectHandoff } from "@/server/handoffs/answer";
 import { createHandoffs } from "@/server/handoffs/assignment";
 import { progressDeal } from "@/server/handoffs/deals";
@@ -11,6 +12,8 @@ import { sweepBreaches, sweepDueSoon } from "@/server/handoffs/sweeps";
 import { saveRoutingRules, setAvailability } from "@/server/handoffs/team";
 import { captureLead, recordLeadEvent } from "@/server/leads/service";
 import { changeMemberRole, removeMember } from "@/server/members/service";
+import { ZMetricsFilter } from "@/server/metrics/filter";
+import { slaMetrics } from "@/server/metrics/sla";
 import { addMember, freshWorkspace } from "@/server/seed/factories";
 import { outcome } from "../support/outcome";
 
@@ -482,6 +485,81 @@ describe("after the handoff", () => {
     expect(lead.customerAt?.getTime()).toBeLessThanOrEqual(Date.now());
     const change = await db.leadStageChange.findFirstOrThrow({ where: { leadId: lead.id, toStage: "CUSTOMER" } });
     expect(change.at).toEqual(lead.customerAt);
+  });
+});
+
+describe("SLA figures: each assignment on its own clock, the headline equals the table", () => {
+  it("a breach stays with the rep who let it happen; the next rep's fast answer is in time, timed from their assignment", async () => {
+    const ws = await freshWorkspace();
+    const repB = await addMember(ws.workspace.id, "SALES");
+    const current = slaInputOf(await currentSla(db, ws.workspace.id));
+    await updateSla(ws.manager, ZSlaInput.parse({ ...current, responseHours: 0.25, dueSoonMinutes: 5 }));
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    const repA = handoff.assigneeId === ws.sales.userId ? ws.sales : repB;
+    const other = repA === ws.sales ? repB : ws.sales;
+    // A lets the 15 business minutes pass: the sweep breaches it and hands it to B with a fresh clock.
+    const breachAt = new Date(TUESDAY_10.getTime() + 16 * 60_000);
+    await sweepBreaches(breachAt, { workspaceId: ws.workspace.id });
+    const moved = await db.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
+    expect(moved.assigneeId).toBe(other.userId);
+    // B answers 2 min 48 s after their assignment.
+    await acceptHandoff(other, handoff.id, new Date(breachAt.getTime() + 168_000));
+    // And a second handoff answered by A within seconds: it counts at once, not when its due time passes.
+    const [fast] = await mqls(ws, 1, new Date(breachAt.getTime() + 200_000));
+    if (!fast) throw new Error("no handoff");
+    const fastAnswerer = fast.assigneeId === repA.userId ? repA : other;
+    await acceptHandoff(fastAnswerer, fast.id, new Date(breachAt.getTime() + 208_000));
+
+    const now = new Date(breachAt.getTime() + 300_000);
+    const m = await slaMetrics(ws.manager, ZMetricsFilter.parse({ from: "2026-11-24", to: "2026-11-24" }), now);
+    const rowOf = (actor: Actor) => m.byRep.find((r) => r.userId === actor.userId);
+    expect(rowOf(repA)).toMatchObject({ breaches: 1, reassigned: 1 });
+    const b = rowOf(other);
+    expect(b).toMatchObject({ breaches: 0 });
+    // B's answer: in time on B's own clock, 2.8 minutes from B's assignment (not 18.8 from the handoff).
+    const bResponse = await db.handoff.findUniqueOrThrow({ where: { id: handoff.id } });
+    expect(bResponse.responseMinutes).toBeCloseTo(2.8, 6);
+    expect(m.compliance).toEqual({ decided: 3, inTime: 2, late: 0, breached: 1, rate: 2 / 3 });
+    // The headline is the table's totals.
+    const sum = (key: "decided" | "inTime" | "late" | "breaches") => m.byRep.reduce((total, r) => total + r[key], 0);
+    expect([sum("decided"), sum("inTime"), sum("late"), sum("breaches")]).toEqual([
+      m.compliance.decided,
+      m.compliance.inTime,
+      m.compliance.late,
+      m.compliance.breached,
+    ]);
+    // The goals leaderboard ranks on the same per-rep figures: B is not charged A's breach.
+    const board = await leaderboard(ws.manager, "2026-11", now);
+    const ranked = board.reps.find((r) => r.userId === other.userId);
+    expect(ranked?.compliance).toBe(1);
+  });
+
+  it("an answer after the same rep's own breach stays one breach, not also a late answer", async () => {
+    const ws = await freshWorkspace();
+    const current = slaInputOf(await currentSla(db, ws.workspace.id));
+    // Nobody to reassign to: the breach is only flagged and the rep keeps the handoff.
+    await updateSla(
+      ws.manager,
+      ZSlaInput.parse({ ...current, responseHours: 0.25, dueSoonMinutes: 5, maxReassignments: 0 }),
+    );
+    await setAvailability(ws.manager, { userId: ws.manager.userId, away: true, awayUntil: null });
+    const [handoff] = await mqls(ws, 1);
+    if (!handoff) throw new Error("no handoff");
+    expect(handoff.assigneeId).toBe(ws.sales.userId);
+    await sweepBreaches(new Date(TUESDAY_10.getTime() + 20 * 60_000), { workspaceId: ws.workspace.id });
+    expect(await db.handoff.findUniqueOrThrow({ where: { id: handoff.id } })).toMatchObject({
+      assigneeId: ws.sales.userId,
+      breachCount: 1,
+    });
+    await acceptHandoff(ws.sales, handoff.id, new Date(TUESDAY_10.getTime() + 40 * 60_000));
+    const m = await slaMetrics(
+      ws.manager,
+      ZMetricsFilter.parse({ from: "2026-11-24", to: "2026-11-24" }),
+      new Date(TUESDAY_10.getTime() + HOUR),
+    );
+    expect(m.compliance).toMatchObject({ decided: 1, inTime: 0, late: 0, breached: 1 });
+    expect(m.responseHours.answered).toBe(1);
   });
 });
 

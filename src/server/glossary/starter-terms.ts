@@ -493,17 +493,17 @@ export const STARTER_TERMS: StarterTerm[] = [
       name: "SLA compliance",
       synonyms: ["SLA adherence"],
       definition:
-        "Handoffs answered within the SLA, counted in business time, ÷ handoffs that came due in the period. A handoff still open past its due time counts as a breach. Reported per rep, next to median and 90th-percentile response times.",
+        "Assignments answered within the SLA ÷ assignments decided in the period, in business time. An assignment is decided when it is answered (in time or late) or when its due time passes unanswered (a breach, charged to the rep who held it). Each assignment has its own clock from its assignment: after a breach the next rep starts a new one. Reported per rep, the headline being the sum of the reps, next to median and 90th-percentile response times.",
       example:
-        "Of 95 handoffs due in April at a logistics software vendor, 88 were answered in time: 92.6% SLA compliance, with 7 breaches escalated to the manager.",
+        "Of 95 assignments decided in April at a logistics software vendor, 88 were answered in time: 92.6% SLA compliance, with 7 breaches escalated to the manager.",
     },
     it: {
       name: "Rispetto dello SLA",
       synonyms: ["SLA compliance", "Conformità allo SLA"],
       definition:
-        "Passaggi con risposta entro lo SLA, contati in ore lavorative, ÷ passaggi giunti a scadenza nel periodo. Un passaggio ancora aperto oltre la scadenza conta come violazione. Si riporta per commerciale, accanto ai tempi di risposta mediano e al 90° percentile.",
+        "Assegnazioni con risposta entro lo SLA ÷ assegnazioni decise nel periodo, in ore lavorative. Un'assegnazione è decisa quando riceve risposta (in tempo o in ritardo) o quando la sua scadenza passa senza risposta (una violazione, attribuita al commerciale che la teneva). Ogni assegnazione ha il suo orologio dall'assegnazione: dopo una violazione il commerciale successivo ne inizia uno nuovo. Si riporta per commerciale, con il dato complessivo pari alla somma dei commerciali, accanto ai tempi di risposta mediano e al 90° percentile.",
       example:
-        "Dei 95 passaggi in scadenza ad aprile presso un fornitore di software per la logistica, 88 hanno avuto risposta in tempo: rispetto dello SLA al 92,6%, con 7 violazioni segnalate al manager.",
+        "Delle 95 assegnazioni decise ad aprile presso un fornitore di software per la logistica, 88 hanno avuto risposta in tempo: rispetto dello SLA al 92,6%, con 7 violazioni segnalate al manager.",
     },
     related: ["sla", "handoff", "response-time"],
   },

@@ -86,12 +86,13 @@ export async function leaderboard(actor: Actor, month: string, now = new Date())
     const m = byId.get(userId);
     return m ? !m.leaderboardOptOut || userId === actor.userId : false;
   };
+  // Ranked on the SLA dashboard's own per-rep figures: assignments decided this month, each on its own clock.
   const reps = sla.byRep
-    .filter((r) => r.answered > 0 && visible(r.userId))
+    .filter((r): r is typeof r & { userId: string } => r.userId !== null && r.decided > 0 && visible(r.userId))
     .map((r) => ({
       userId: r.userId,
       name: r.name,
-      compliance: r.inTime / r.answered,
+      compliance: r.inTime / r.decided,
       medianHours: r.medianHours,
       answered: r.answered,
       optedOut: byId.get(r.userId)?.leaderboardOptOut ?? false,

@@ -35,16 +35,18 @@ async function refusal(actor: Actor, handoffId: string): Promise<AppError> {
   });
 }
 
-async function answer(actor: Actor, handoffId: string, input: Answer, now: Date): Promise<Handoff> {
+async function answer(actor: Actor, handoffId: string, input: Answer, now: Date, retried = false): Promise<Handoff> {
   requirePermission(actor, "handoffs.answer");
-  // When the handoff began and under which SLA never change: read them without a lock for the response time.
+  // Response time runs from the current assignment (each assignee on their own clock), under the handoff's SLA.
+  // Read without a lock: the answer below only lands on the assignment read here ("assignedAt" unchanged), so a
+  // reassignment in between makes it a refusal instead of a response time measured from the wrong assignment.
   const started = await db.handoff.findFirst({
     where: { id: handoffId, workspaceId: actor.workspaceId },
-    select: { handedOffAt: true, slaPolicyId: true },
+    select: { assignedAt: true, slaPolicyId: true },
   });
   if (!started) throw notFound();
   const sla = await slaVersion(db, started.slaPolicyId);
-  const minutes = businessMinutesBetween(started.handedOffAt, now, calendarOf(sla));
+  const minutes = businessMinutesBetween(started.assignedAt, now, calendarOf(sla));
   const rejected = input.status === "REJECTED" ? input : null;
   const to: LeadStage = rejected ? REJECT_DESTINATION[rejected.reason] : "SQL";
   const reason = rejected ? `handoffRejected:${rejected.reason}` : "handoffAccepted";
@@ -62,6 +64,7 @@ async function answer(actor: Actor, handoffId: string, input: Answer, now: Date)
         note = ${rejected?.note ?? ""},
         "updatedAt" = ${now}
       WHERE id = ${handoffId} AND "workspaceId" = ${actor.workspaceId} AND status = 'OPEN'
+        AND "assignedAt" = ${started.assignedAt}
         AND (${manager} OR "assigneeId" = ${actor.userId})
       RETURNING *
     ),
@@ -106,7 +109,17 @@ async function answer(actor: Actor, handoffId: string, input: Answer, now: Date)
       })
     : await statement(db);
   const updated = rows[0];
-  if (!updated) throw await refusal(actor, handoffId);
+  if (!updated) {
+    // Reassigned between the read and the answer: measured again from the new assignment (once), or refused.
+    const current = await db.handoff.findFirst({
+      where: { id: handoffId, workspaceId: actor.workspaceId },
+      select: { status: true, assignedAt: true },
+    });
+    if (!retried && current?.status === "OPEN" && current.assignedAt.getTime() !== started.assignedAt.getTime()) {
+      return answer(actor, handoffId, input, now, true);
+    }
+    throw await refusal(actor, handoffId);
+  }
   return updated;
 }
 

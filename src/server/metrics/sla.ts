@@ -8,71 +8,89 @@ import type { Source } from "@/server/metrics/funnel";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /**
- * SLA figures, by the brief's definitions: compliance = handoffs answered by
- * their first due time ÷ handoffs that came due in the range (an open one past
- * due counts as a breach); response time in business hours of each handoff's
- * own SLA clock (median and p90); breaches and reassignments by rep; open
- * handoffs at risk now; marketing's side — MQLs delivered per month against
- * the SLA's monthly commitment.
+ * SLA figures, by the brief's definitions. Compliance counts assignments as
+ * they are decided: an answer when it is given (in time if by that
+ * assignment's own due time), a breach when its due time passed unanswered
+ * (the sweep's BREACHED event, charged to the rep who held it). A breached
+ * assignment answered later by the same rep stays one breach; after a
+ * reassignment the next rep has their own clock. So a fast answer counts at
+ * once, and the headline is the sum of the per-rep rows. Response time runs
+ * from each answer's own assignment (median and p90); reassignments by rep;
+ * open handoffs at risk now; marketing's side — MQLs delivered per month
+ * against the SLA's monthly commitment.
  */
 export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new Date(), source: Source = "rollup") {
   requirePermission(actor, "metrics.read");
   const ws = actor.workspaceId;
   const range = resolveRange(filter, await workspaceTimeZone(ws), now);
-  const dueUntil = range.to < now ? range.to : now;
   // Dashboards filter on the dimensions handoffs and stage changes carry; the recompute joins the leads.
   const denormalized = source === "rollup";
   const leads = denormalized ? historyConditions(filter, "h") : leadConditions(filter);
   const join = denormalized ? Prisma.empty : leadJoin(filter, Prisma.sql`h."leadId"`);
   const changeJoin = denormalized ? Prisma.empty : leadJoin(filter, Prisma.sql`c."leadId"`);
   const changeLeads = denormalized ? historyConditions(filter, "c") : leadConditions(filter);
+  const includesNow = range.from <= now && now < range.to;
 
-  const [compliance, answers, events, atRisk, delivered, targets] = await Promise.all([
-    db.$queryRaw<{ due: bigint; in_time: bigint; breached: bigint }[]>`
-      SELECT count(*) AS due,
-             count(*) FILTER (WHERE h."answeredAt" IS NOT NULL AND h."answeredAt" <= h."firstDueAt") AS in_time,
-             count(*) FILTER (WHERE h."answeredAt" IS NULL OR h."answeredAt" > h."firstDueAt") AS breached
-      FROM "Handoff" h ${join}
-      WHERE h."workspaceId" = ${ws} AND h."firstDueAt" >= ${range.from} AND h."firstDueAt" < ${dueUntil}
-        AND h.status <> 'CANCELLED'
-      ${leads}`,
-    // Overall and per rep in one scan (grouping sets): the answered handoffs of the range.
+  const [answers, events, atRisk, delivered, targets] = await Promise.all([
+    // Overall and per answerer in one scan (grouping sets): the answers given in the range. An answer decides its
+    // assignment unless that assignment had already breached (a BREACHED event after it began: counted then).
     db.$queryRaw<
       {
         userId: string | null;
         overall: number;
         timed: bigint;
         answered: bigint;
+        decided: bigint;
         in_time: bigint;
         median: number | null;
         p90: number | null;
       }[]
     >`
-      SELECT h."answeredById" AS "userId", GROUPING(h."answeredById") AS overall,
-             count(h."responseMinutes") AS timed, count(*) AS answered,
-             count(*) FILTER (WHERE h."answeredAt" <= h."firstDueAt") AS in_time,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY h."responseMinutes") / 60 AS median,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY h."responseMinutes") / 60 AS p90
-      FROM "Handoff" h ${join}
-      WHERE h."workspaceId" = ${ws} AND h."answeredAt" >= ${range.from} AND h."answeredAt" < ${range.to}
-        AND h."answeredById" IS NOT NULL
-      ${leads}
-      GROUP BY GROUPING SETS ((h."answeredById"), ())`,
-    db.$queryRaw<{ userId: string; breaches: bigint; reassigned: bigint }[]>`
+      SELECT a."userId", GROUPING(a."userId") AS overall,
+             count(a.minutes) AS timed, count(*) AS answered,
+             count(*) FILTER (WHERE NOT a.breached) AS decided,
+             count(*) FILTER (WHERE NOT a.breached AND a.in_time) AS in_time,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY a.minutes) / 60 AS median,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY a.minutes) / 60 AS p90
+      FROM (
+        SELECT h."answeredById" AS "userId", h."responseMinutes" AS minutes, h."answeredAt" <= h."dueAt" AS in_time,
+               EXISTS (SELECT 1 FROM "HandoffEvent" b
+                       WHERE b."handoffId" = h.id AND b.kind = 'BREACHED' AND b.at > h."assignedAt") AS breached
+        FROM "Handoff" h ${join}
+        WHERE h."workspaceId" = ${ws} AND h."answeredAt" >= ${range.from} AND h."answeredAt" < ${range.to}
+          AND h."answeredById" IS NOT NULL
+        ${leads}
+      ) a
+      GROUP BY GROUPING SETS ((a."userId"), ())`,
+    // Breaches (decided assignments, none in time) and reassignments away, by the rep who held the handoff.
+    db.$queryRaw<{ userId: string | null; breaches: bigint; reassigned: bigint }[]>`
       SELECT e."fromUserId" AS "userId",
              count(*) FILTER (WHERE e.kind = 'BREACHED') AS breaches,
              count(*) FILTER (WHERE e.kind IN ('REASSIGNED', 'ESCALATED')) AS reassigned
       FROM "HandoffEvent" e JOIN "Handoff" h ON h.id = e."handoffId" ${join}
       WHERE e."workspaceId" = ${ws} AND e.at >= ${range.from} AND e.at < ${range.to}
-        AND e.kind IN ('BREACHED', 'REASSIGNED', 'ESCALATED') AND e."fromUserId" IS NOT NULL
+        AND e.kind IN ('BREACHED', 'REASSIGNED', 'ESCALATED')
       ${leads}
       GROUP BY 1`,
-    db.handoff.findMany({
-      where: { workspaceId: ws, status: "OPEN", dueSoonAt: { lte: now } },
-      orderBy: { dueAt: "asc" },
-      take: 20,
-      select: { id: true, dueAt: true, assigneeId: true, lead: { select: { id: true, name: true, email: true } } },
-    }),
+    // At risk now, under the same filter; a range that ends before now (or starts after it) holds nothing at risk now.
+    includesNow
+      ? db.$queryRaw<
+          {
+            id: string;
+            dueAt: Date;
+            firstDueAt: Date;
+            assigneeId: string | null;
+            leadId: string;
+            name: string;
+            email: string;
+          }[]
+        >`
+          SELECT h.id, h."dueAt", h."firstDueAt", h."assigneeId", lead.id AS "leadId", lead.name, lead.email
+          FROM "Handoff" h JOIN "Lead" lead ON lead.id = h."leadId" ${join}
+          WHERE h."workspaceId" = ${ws} AND h.status = 'OPEN' AND h."dueSoonAt" <= ${now}
+          ${leads}
+          ORDER BY h."dueAt" LIMIT 20`
+      : Promise.resolve([]),
     db.$queryRaw<{ month: Date; mqls: bigint }[]>`
       SELECT date_trunc('month', (c.at AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS month, count(*) AS mqls
       FROM "LeadStageChange" c ${changeJoin}
@@ -86,11 +104,8 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
     }),
   ]);
 
-  const c = compliance[0];
-  const response = answers.filter((a) => Number(a.overall) === 1);
-  const reps = answers.filter((a) => Number(a.overall) === 0) as ((typeof answers)[number] & { userId: string })[];
-  const due = Number(c?.due ?? 0);
-  const inTime = Number(c?.in_time ?? 0);
+  const response = answers.find((a) => Number(a.overall) === 1);
+  const reps = answers.filter((a) => Number(a.overall) === 0);
   const userIds = [
     ...new Set([...reps.map((r) => r.userId), ...events.map((e) => e.userId), ...atRisk.map((h) => h.assigneeId)]),
   ].filter((id): id is string => Boolean(id));
@@ -102,61 +117,93 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
       })
     ).map((m) => [m.userId, m.user.name]),
   );
-  const byRep = new Map<
-    string,
-    {
-      userId: string;
-      name: string;
-      answered: number;
-      inTime: number;
-      medianHours: number | null;
-      breaches: number;
-      reassigned: number;
-    }
-  >();
-  const rep = (userId: string) => {
+  type RepRow = {
+    /** null: breaches of handoffs nobody held (nobody could be assigned). */
+    userId: string | null;
+    name: string;
+    /** Assignments decided in the range: in time + answered late + breaches. */
+    decided: number;
+    inTime: number;
+    late: number;
+    breaches: number;
+    /** Every answer given in the range (its response time is in the median). */
+    answered: number;
+    medianHours: number | null;
+    reassigned: number;
+  };
+  const byRep = new Map<string | null, RepRow>();
+  const rep = (userId: string | null) => {
     let row = byRep.get(userId);
     if (!row) {
       row = {
         userId,
-        name: names.get(userId) ?? "—",
-        answered: 0,
+        name: userId ? (names.get(userId) ?? "—") : "",
+        decided: 0,
         inTime: 0,
-        medianHours: null,
+        late: 0,
         breaches: 0,
+        answered: 0,
+        medianHours: null,
         reassigned: 0,
       };
       byRep.set(userId, row);
     }
     return row;
   };
-  for (const r of reps)
-    Object.assign(rep(r.userId), {
-      answered: Number(r.answered),
-      inTime: Number(r.in_time),
-      medianHours: r.median === null ? null : Number(r.median),
-    });
-  for (const e of events)
-    Object.assign(rep(e.userId), { breaches: Number(e.breaches), reassigned: Number(e.reassigned) });
+  for (const r of reps) {
+    const row = rep(r.userId);
+    row.answered = Number(r.answered);
+    row.inTime = Number(r.in_time);
+    row.late = Number(r.decided) - Number(r.in_time);
+    row.medianHours = r.median === null ? null : Number(r.median);
+  }
+  for (const e of events) {
+    const row = rep(e.userId);
+    row.breaches = Number(e.breaches);
+    row.reassigned = Number(e.reassigned);
+  }
+  const rows = [...byRep.values()]
+    .map((row) => ({ ...row, decided: row.inTime + row.late + row.breaches }))
+    .filter((row) => row.userId !== null || row.breaches > 0);
+  const total = rows.reduce(
+    (sum, row) => ({
+      decided: sum.decided + row.decided,
+      inTime: sum.inTime + row.inTime,
+      late: sum.late + row.late,
+      breached: sum.breached + row.breaches,
+    }),
+    { decided: 0, inTime: 0, late: 0, breached: 0 },
+  );
 
   // The commitment in force at the end of each month (the newest version created by then).
   const targetAt = (monthEnd: Date) =>
     targets.filter((t) => t.createdAt < monthEnd).at(-1)?.mqlMonthlyTarget ?? targets[0]?.mqlMonthlyTarget ?? null;
-  const r = response[0];
+  const r = response;
   return {
     range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },
-    compliance: { due, inTime, breached: Number(c?.breached ?? 0), rate: due > 0 ? inTime / due : null },
+    /** The headline: the totals of `byRep`. */
+    compliance: { ...total, rate: total.decided > 0 ? total.inTime / total.decided : null },
     responseHours: {
       answered: Number(r?.timed ?? 0),
       median: r?.median === null || r?.median === undefined ? null : Number(r.median),
       p90: r?.p90 === null || r?.p90 === undefined ? null : Number(r.p90),
     },
-    byRep: sortByName([...byRep.values()], (r) => r.name),
+    // People by name; the row of breaches nobody held last.
+    byRep: [
+      ...sortByName(
+        rows.filter((row) => row.userId !== null),
+        (row) => row.name,
+      ),
+      ...rows.filter((row) => row.userId === null),
+    ],
+    /** Whether the range includes now: at-risk handoffs are a figure of now. */
+    atRiskInRange: includesNow,
     atRisk: atRisk.map((h) => ({
       id: h.id,
       dueAt: h.dueAt,
+      firstDueAt: h.firstDueAt,
       overdue: h.dueAt <= now,
-      lead: h.lead,
+      lead: { id: h.leadId, name: h.name, email: h.email },
       assignee: h.assigneeId ? (names.get(h.assigneeId) ?? "—") : null,
     })),
     mqlsDelivered: delivered.map((d) => {

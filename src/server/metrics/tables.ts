@@ -113,25 +113,45 @@ export function slaTables(m: SlaMetrics, filter: MetricsFilter, t: T): Table[] {
       title: t("dashboards.sla.repsTitle"),
       columns: [
         { key: "rep", label: t("dashboards.columns.rep"), kind: "text" },
-        { key: "answered", label: t("dashboards.columns.answered"), kind: "int" },
+        { key: "decided", label: t("dashboards.columns.decided"), kind: "int" },
         { key: "inTime", label: t("dashboards.columns.inTime"), kind: "int" },
-        { key: "compliance", label: t("dashboards.columns.compliance"), kind: "ratio" },
-        { key: "median", label: t("dashboards.columns.medianResponse"), kind: "hours" },
+        { key: "late", label: t("dashboards.sla.late"), kind: "int" },
         { key: "breaches", label: t("dashboards.columns.breaches"), kind: "int" },
+        { key: "compliance", label: t("dashboards.columns.compliance"), kind: "ratio" },
+        { key: "answered", label: t("dashboards.columns.answered"), kind: "int" },
+        { key: "median", label: t("dashboards.columns.medianResponse"), kind: "hours" },
         { key: "reassigned", label: t("dashboards.columns.reassigned"), kind: "int" },
       ],
-      rows: m.byRep.map((r) => ({
-        cells: [
-          r.name,
-          r.answered,
-          r.inTime,
-          r.answered > 0 ? r.inTime / r.answered : null,
-          r.medianHours,
-          r.breaches,
-          r.reassigned,
-        ],
-        href: leadsHref({ ...filter, ownerId: r.userId }),
-      })),
+      // No link per rep: the leads list cannot show "the assignments this rep decided" (owners change), and a link
+      // to another set than the figure misleads. The last row is the headline: the table's totals.
+      rows: [
+        ...m.byRep.map((r) => ({
+          cells: [
+            r.userId ? r.name : t("dashboards.sla.nobodyRow"),
+            r.decided,
+            r.inTime,
+            r.late,
+            r.breaches,
+            r.decided > 0 ? r.inTime / r.decided : null,
+            r.answered,
+            r.medianHours,
+            r.reassigned,
+          ],
+        })),
+        {
+          cells: [
+            t("dashboards.sla.totalRow"),
+            m.compliance.decided,
+            m.compliance.inTime,
+            m.compliance.late,
+            m.compliance.breached,
+            m.compliance.rate,
+            m.responseHours.answered,
+            m.responseHours.median,
+            m.byRep.reduce((sum, r) => sum + r.reassigned, 0),
+          ],
+        },
+      ],
     },
     {
       id: "sla-mqls",

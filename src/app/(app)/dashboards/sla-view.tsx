@@ -20,7 +20,7 @@ export async function SlaView({ actor, filter, query }: ViewProps) {
         <Kpi
           label={t("dashboards.sla.compliance")}
           value={pct(m.compliance.rate)}
-          sub={t("dashboards.sla.complianceSub", { inTime: m.compliance.inTime, due: m.compliance.due })}
+          sub={t("dashboards.sla.complianceSub", { inTime: m.compliance.inTime, decided: m.compliance.decided })}
         />
         <Kpi
           label={t("dashboards.sla.medianResponse")}
@@ -42,13 +42,12 @@ export async function SlaView({ actor, filter, query }: ViewProps) {
                 { key: "late", label: t("dashboards.sla.late"), color: COLORS.amber },
                 { key: "breaches", label: t("dashboards.columns.breaches"), color: COLORS.red },
               ]}
-              rows={m.byRep.map((r, i) => {
-                const values = { inTime: r.inTime, late: r.answered - r.inTime, breaches: r.breaches };
+              rows={m.byRep.map((r) => {
+                const values = { inTime: r.inTime, late: r.late, breaches: r.breaches };
                 return {
-                  label: r.name,
+                  label: r.userId ? r.name : t("dashboards.sla.nobodyRow"),
                   values,
                   shown: { inTime: count(values.inTime), late: count(values.late), breaches: count(values.breaches) },
-                  href: repsTable.rows[i]?.href,
                 };
               })}
             />
@@ -80,7 +79,9 @@ export async function SlaView({ actor, filter, query }: ViewProps) {
         <h2 id="h-at-risk" className="font-semibold">
           {t("dashboards.sla.atRiskTitle")}
         </h2>
-        {m.atRisk.length === 0 ? (
+        {!m.atRiskInRange ? (
+          <p className="text-sm text-slate-600">{t("dashboards.sla.atRiskOutOfRange")}</p>
+        ) : m.atRisk.length === 0 ? (
           <p className="text-sm text-slate-600">{t("dashboards.sla.noneAtRisk")}</p>
         ) : (
           <ul className="space-y-1 text-sm" data-testid="at-risk">
@@ -93,6 +94,8 @@ export async function SlaView({ actor, filter, query }: ViewProps) {
                 {h.overdue
                   ? t("dashboards.sla.overdueSince", { at: when(h.dueAt) })
                   : t("handoffs.dueAt", { at: when(h.dueAt) })}
+                {/* After a reassignment the clock restarted: the first due time (the breach) is said too. */}
+                {h.firstDueAt < h.dueAt && ` · ${t("dashboards.sla.firstDueAt", { at: when(h.firstDueAt) })}`}
               </li>
             ))}
           </ul>
