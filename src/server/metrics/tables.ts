@@ -106,7 +106,7 @@ export function funnelTables(m: FunnelMetrics, filter: MetricsFilter, t: T): Tab
   ];
 }
 
-export function slaTables(m: SlaMetrics, filter: MetricsFilter, t: T): Table[] {
+export function slaTables(m: SlaMetrics, t: T): Table[] {
   return [
     {
       id: "sla-reps",

@@ -11,7 +11,7 @@ export async function SlaView({ actor, filter, query }: ViewProps) {
   const t = await getTranslations();
   const format = await getFormatter();
   const { pct, hours, count } = dashboardFormats(format, t);
-  const [repsTable, mqlsTable] = slaTables(m, filter, looseT(t));
+  const [repsTable, mqlsTable] = slaTables(m, looseT(t));
   const when = (at: Date) => format.dateTime(at, { dateStyle: "medium", timeStyle: "short" });
 
   return (

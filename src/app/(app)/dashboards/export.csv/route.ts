@@ -21,7 +21,7 @@ export async function GET(request: Request) {
   const tables = id.startsWith("funnel")
     ? funnelTables(await funnelMetrics(actor, filter), filter, t)
     : id.startsWith("sla")
-      ? slaTables(await slaMetrics(actor, filter), filter, t)
+      ? slaTables(await slaMetrics(actor, filter), t)
       : id.startsWith("roi")
         ? roiTables(await roiMetrics(actor, filter), filter, t)
         : id.startsWith("quality")
