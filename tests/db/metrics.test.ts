@@ -12,8 +12,9 @@ import { recordSpend } from "@/server/campaigns/service";
 import { db } from "@/server/db";
 import { goalProgress, leaderboard, setLeaderboardOptOut } from "@/server/goals/progress";
 import { setGoal } from "@/server/goals/service";
+import { listReturnedLeads, ZReturnedFilter } from "@/server/handoffs/queries";
 import { listLeads, ZLeadFilter } from "@/server/leads/list";
-import { ZMetricsFilter } from "@/server/metrics/filter";
+import { returnedHref, ZMetricsFilter } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
 import { qualityMetrics } from "@/server/metrics/quality";
 import { roiMetrics } from "@/server/metrics/roi";
@@ -450,5 +451,20 @@ describe("lead quality", () => {
     ]);
     expect(m.byCampaign.map((g) => [g.key, g.rejected])).toEqual([["Fair", 1]]);
     expect((await qualityMetrics(ws.manager, { ...october, channel: "REFERRAL" }, NOW)).acceptance).toBeNull();
+  });
+
+  it("the returned figures open the rejections they count, under every filter", async () => {
+    for (const extra of [{}, { channel: "EVENTS" }, { channel: "REFERRAL" }, { ownerId: rep2.userId }] as const) {
+      const filter = ZMetricsFilter.parse({ ...october, ...extra });
+      const m = await qualityMetrics(ws.manager, filter, NOW);
+      const listed = async (href: string) => {
+        const params = Object.fromEntries(new URL(href, "http://x").searchParams);
+        return (await listReturnedLeads(ws.manager, ZReturnedFilter.parse(params))).rows.length;
+      };
+      expect(await listed(returnedHref(filter)), JSON.stringify(extra)).toBe(m.rejected);
+      for (const [reason, count] of Object.entries(m.reasons)) {
+        expect(await listed(returnedHref(filter, { reason })), reason).toBe(count);
+      }
+    }
   });
 });

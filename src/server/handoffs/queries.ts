@@ -3,12 +3,14 @@ import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { Channel, type HandoffStatus, RejectReason } from "@/generated/prisma/enums";
 import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
+import { localDays } from "@/lib/local-days";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
 import type { HandoffListQuery } from "@/server/handoffs/schema";
 import { calendarOf } from "@/server/handoffs/sla";
 import { withScore } from "@/server/leads/score-row";
+import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 const leadFacts = {
   id: true,
@@ -147,6 +149,8 @@ export const ZReturnedFilter = z.object({
   channel: z.enum(Channel).optional().catch(undefined),
   campaignId: z.string().max(64).optional().catch(undefined),
   personaId: z.string().max(64).optional().catch(undefined),
+  /** The lead's owner (the dashboards' owner filter). */
+  ownerId: z.string().max(64).optional().catch(undefined),
   from: z.iso.date().optional().catch(undefined),
   to: z.iso.date().optional().catch(undefined),
   after: z.string().max(200).optional().catch(undefined),
@@ -164,16 +168,16 @@ export async function listReturnedLeads(actor: Actor, filter: ReturnedFilter) {
     ...(filter.channel ? { channel: filter.channel } : {}),
     ...(filter.campaignId ? { campaignId: filter.campaignId } : {}),
     ...(filter.personaId ? { personaId: filter.personaId } : {}),
+    ...(filter.ownerId ? { ownerId: filter.ownerId } : {}),
   };
+  // Days of the workspace's calendar, as the dashboards count them.
+  const days = localDays(filter.from, filter.to, await workspaceTimeZone(actor.workspaceId));
   const where: Prisma.HandoffWhereInput = {
     workspaceId: actor.workspaceId,
     status: "REJECTED",
     ...(filter.reason ? { rejectReason: filter.reason } : {}),
     ...(Object.keys(leadWhere).length > 0 ? { lead: leadWhere } : {}),
-    answeredAt: {
-      ...(filter.from ? { gte: new Date(`${filter.from}T00:00:00Z`) } : {}),
-      ...(filter.to ? { lt: new Date(new Date(`${filter.to}T00:00:00Z`).getTime() + 86_400_000) } : {}),
-    },
+    answeredAt: { ...(days.from ? { gte: days.from } : {}), ...(days.to ? { lt: days.to } : {}) },
     ...(after ? { OR: [{ answeredAt: { lt: after.at } }, { answeredAt: after.at, id: { lt: after.id } }] } : {}),
   };
   const rows = await db.handoff.findMany({

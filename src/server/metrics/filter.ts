@@ -106,6 +106,26 @@ export function rollupConditions(filter: MetricsFilter): Prisma.Sql {
   return parts.length > 0 ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
+/**
+ * The returned-leads list for the same filter (a rejection figure clicks
+ * through to the rejections it counts): the dashboard's period and every
+ * dimension, plus e.g. the reason.
+ */
+export function returnedHref(
+  filter: MetricsFilter & { from?: string; to?: string },
+  extra: Record<string, string> = {},
+): string {
+  const params = new URLSearchParams();
+  if (filter.from) params.set("from", filter.from);
+  if (filter.to) params.set("to", filter.to);
+  if (filter.channel) params.set("channel", filter.channel);
+  if (filter.campaignId) params.set("campaignId", filter.campaignId);
+  if (filter.personaId) params.set("personaId", filter.personaId);
+  if (filter.ownerId) params.set("ownerId", filter.ownerId);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  return `/handoffs/returned?${params}`;
+}
+
 /** The leads list's query string for the same filter (every figure clicks through to its leads). */
 export function leadsHref(
   filter: MetricsFilter & { from?: string; to?: string },

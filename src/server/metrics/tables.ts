@@ -1,6 +1,6 @@
 import "server-only";
 import { REJECT_REASONS } from "@/lib/reject-reasons";
-import { leadsHref, type MetricsFilter } from "@/server/metrics/filter";
+import { leadsHref, type MetricsFilter, returnedHref } from "@/server/metrics/filter";
 import { FUNNEL_STAGES, type FunnelMetrics } from "@/server/metrics/funnel";
 import type { QualityMetrics } from "@/server/metrics/quality";
 import type { RoiMetrics } from "@/server/metrics/roi";
@@ -257,7 +257,7 @@ export function qualityTables(m: QualityMetrics, filter: MetricsFilter, t: T): T
       t("leads.channel"),
       m.byChannel,
       (k) => t(`channels.${k}`),
-      (k) => `/handoffs/returned?${new URLSearchParams({ channel: k, from: range.from, to: range.to })}`,
+      (k) => returnedHref({ ...range, channel: k as MetricsFilter["channel"] }),
     ),
     slice(
       "quality-campaigns",

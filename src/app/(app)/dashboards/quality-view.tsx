@@ -4,6 +4,7 @@ import { BarList } from "@/components/charts/bar-list";
 import { ScrollRegion } from "@/components/scroll-region";
 import { TermHint } from "@/components/term-hint";
 import { REJECT_REASONS } from "@/lib/reject-reasons";
+import { returnedHref } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
 import { qualityMetrics } from "@/server/metrics/quality";
 import { qualityTables } from "@/server/metrics/tables";
@@ -37,7 +38,7 @@ export async function QualityView({ actor, filter, query }: ViewProps) {
         <Kpi
           label={t("dashboards.quality.rejected")}
           value={count(m.rejected)}
-          href={`/handoffs/returned?${new URLSearchParams(period)}`}
+          href={returnedHref({ ...filter, ...period })}
         />
         <Kpi
           label={t("dashboards.funnel.reachSql")}
@@ -62,7 +63,7 @@ export async function QualityView({ actor, filter, query }: ViewProps) {
             label: t(`handoffs.reasons.${r}`),
             values: { value: m.reasons[r] ?? 0 },
             shown: { value: count(m.reasons[r] ?? 0) },
-            href: `/handoffs/returned?${new URLSearchParams({ reason: r, ...period })}`,
+            href: returnedHref({ ...filter, ...period }, { reason: r }),
           }))}
         />
       </section>

@@ -53,6 +53,8 @@ export default async function ReturnedLeadsPage({
             options={REJECT_REASONS.map((r) => ({ value: r, label: t(`handoffs.reasons.${r}`) }))}
           />
           <LeadDimensionFilters values={filter} campaigns={options.campaigns} personas={options.personas} />
+          {/* The dashboards' owner filter has no field here: kept while the other filters change. */}
+          {filter.ownerId && <input type="hidden" name="ownerId" value={filter.ownerId} />}
           <FilterDate name="from" label={t("handoffs.returnedFrom")} value={filter.from} />
           <FilterDate name="to" label={t("handoffs.returnedTo")} value={filter.to} />
           <button type="submit" className="btn-secondary">
