@@ -47,15 +47,15 @@ test("lead quality shows why sales returns leads; a manager sets a shared goal b
   await expect(page.getByTestId("persona-performance")).toContainText("Francesca, Fleet Manager");
 
   await page.goto("/dashboards?view=goals");
-  await page.getByLabel("Goal", { exact: true }).selectOption({ label: "MQLs" });
+  await page.getByLabel("Goal", { exact: true }).selectOption({ label: "MQL entries" });
   await page.getByLabel("Target", { exact: true }).fill("40");
   await page.getByRole("button", { name: /Set goal for/ }).click();
-  await expect(page.getByRole("progressbar", { name: "MQLs" })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "MQL entries" })).toBeVisible();
 
   await page.context().clearCookies();
   await signInAs(page, DEMO.rep1);
   await page.goto("/dashboards?view=goals");
-  await expect(page.getByRole("progressbar", { name: "MQLs" })).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: "MQL entries" })).toBeVisible();
   await expect(page.getByRole("button", { name: /Set goal for/ })).toHaveCount(0);
   await expect(page.getByTestId("leaderboard-reps")).toBeVisible();
 });

@@ -37,13 +37,21 @@ export async function FunnelView({ actor, filter, query }: ViewProps) {
           href={leadsHref(range)}
         />
         <Kpi
-          label={<TermHint termKey="mql">MQL</TermHint>}
+          label={
+            <>
+              <TermHint termKey="mql">MQL</TermHint> {t("dashboards.funnel.leadsUnit")}
+            </>
+          }
           value={count(m.cohort.counts.MQL)}
           sub={delta(m.cohort.counts.MQL, m.cohort.previous.MQL)}
           href={leadsHref(range, { reached: "MQL" })}
         />
         <Kpi
-          label={<TermHint termKey="sql">SQL</TermHint>}
+          label={
+            <>
+              <TermHint termKey="sql">SQL</TermHint> {t("dashboards.funnel.leadsUnit")}
+            </>
+          }
           value={count(m.cohort.counts.SQL)}
           sub={delta(m.cohort.counts.SQL, m.cohort.previous.SQL)}
           href={leadsHref(range, { reached: "SQL" })}
