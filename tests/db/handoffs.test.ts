@@ -55,6 +55,15 @@ async function qualify(ws: Ws, email: string, now = TUESDAY_10) {
 }
 
 describe("handing an MQL to sales", () => {
+  it("keeps the score the lead crossed the threshold with, beside today's (which decays)", async () => {
+    const ws = await freshWorkspace();
+    const leadId = await qualify(ws, "crossed@acme.test");
+    const [handoff] = await db.handoff.findMany({ where: { leadId } });
+    const score = await db.leadScore.findUniqueOrThrow({ where: { leadId } });
+    expect(handoff?.scoreAtHandoff).toBe(score.totalScore);
+    expect(score.totalScore).toBeGreaterThanOrEqual(60);
+  });
+
   it("a lead crossing the threshold gets one handoff, due 4 business hours later, owned by the rep", async () => {
     const ws = await freshWorkspace();
     const leadId = await qualify(ws, "ada@acme.test");

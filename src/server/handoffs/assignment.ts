@@ -74,7 +74,16 @@ export async function createHandoffs(
   const rules = await tx.routingRule.findMany({ where: { workspaceId }, orderBy: { position: "asc" } });
   const leads = await tx.lead.findMany({
     where: { workspaceId, id: { in: input.leadIds } },
-    select: { id: true, personaId: true, country: true, companySize: true, name: true, email: true, company: true },
+    select: {
+      id: true,
+      personaId: true,
+      country: true,
+      companySize: true,
+      name: true,
+      email: true,
+      company: true,
+      score: { select: { totalScore: true } },
+    },
     orderBy: { id: "asc" },
   });
   const candidates = await lockCandidates(tx, workspaceId);
@@ -94,6 +103,7 @@ export async function createHandoffs(
       assigneeId: p.assigneeId,
       routingRuleId: p.rule?.id ?? null,
       handedOffAt: now,
+      scoreAtHandoff: p.lead.score?.totalScore ?? null,
       assignedAt: now,
       dueAt,
       firstDueAt: dueAt,

@@ -65,6 +65,7 @@ export async function listOpenHandoffs(actor: Actor, view: { team?: boolean; ass
         breachedAt: true,
         breachCount: true,
         reassignCount: true,
+        scoreAtHandoff: true,
         lead: { select: leadFacts },
         slaPolicy: { select: slaTerms },
       },

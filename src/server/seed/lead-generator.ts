@@ -283,6 +283,7 @@ export async function generateLeads(input: {
         status: answer?.status ?? "OPEN",
         assigneeId: assignee,
         handedOffAt: timestamps.mqlAt,
+        scoreAtHandoff: atCrossing.total,
         assignedAt: timestamps.mqlAt,
         dueAt,
         firstDueAt: dueAt,

@@ -121,6 +121,10 @@ export default async function HandoffsPage({
                     <Badge tone="slate">{t(`channels.${h.lead.channel}`)}</Badge>
                     <span className="tabular-nums text-slate-700">
                       {t("handoffs.score", { score: format.number(h.lead.totalScore, { maximumFractionDigits: 1 }) })}
+                      {/* Points decay: the score it crossed the threshold with is said when it differs. */}
+                      {h.scoreAtHandoff !== null &&
+                        Math.abs(h.scoreAtHandoff - h.lead.totalScore) >= 0.05 &&
+                        ` · ${t("handoffs.scoreAtHandoff", { score: format.number(h.scoreAtHandoff, { maximumFractionDigits: 1 }) })}`}
                     </span>
                     {h.reassignCount > 0 && (
                       <Badge tone="red">{t("handoffs.reassignedTimes", { count: h.reassignCount })}</Badge>
