@@ -311,6 +311,50 @@ describe("funnel", () => {
   });
 });
 
+describe("a period still in progress", () => {
+  it("compares the month so far with the same days of the month before, and marks the partial trend point", async () => {
+    const own = await freshWorkspace("Month to date");
+    const entries = ["2026-09-05T10:00:00Z", "2026-09-25T10:00:00Z", "2026-10-03T10:00:00Z"];
+    for (const [i, at] of entries.entries()) {
+      const created = await db.lead.create({
+        data: {
+          workspaceId: own.workspace.id,
+          email: `mtd${i}@x.test`,
+          channel: "EVENTS",
+          stage: "MQL",
+          createdAt: t(at),
+          mqlAt: t(at),
+        },
+      });
+      for (const [fromStage, toStage] of [
+        [null, "LEAD"],
+        ["LEAD", "MQL"],
+      ] as const) {
+        await db.leadStageChange.create({
+          data: { workspaceId: own.workspace.id, leadId: created.id, fromStage, toStage, at: t(at) },
+        });
+      }
+    }
+    const now = t("2026-10-10T12:00:00Z");
+    const filter = ZMetricsFilter.parse({ from: "2026-10-01", to: "2026-10-10" });
+    for (const source of ["rollup", "raw"] as const) {
+      const m = await funnelMetrics(own.manager, filter, now, source);
+      const october = m.velocity.find((v) => v.month === "2026-10");
+      // 1 MQL in October's first ten days against 1 in September's: flat, not the −50 % of a whole month (2).
+      expect(october, source).toMatchObject({ mqls: 1, rate: 0, inProgress: { throughDay: 10, previousSameDays: 1 } });
+      expect(m.trend.at(-1), source).toMatchObject({ period: "2026-10-01", inProgress: true });
+    }
+    // A whole past month is compared whole, and its trend point is complete.
+    const september = await funnelMetrics(
+      own.manager,
+      ZMetricsFilter.parse({ from: "2026-09-01", to: "2026-09-30" }),
+      now,
+    );
+    expect(september.velocity.find((v) => v.month === "2026-09")?.inProgress).toBeUndefined();
+    expect(september.trend.at(-1)?.inProgress).toBeUndefined();
+  });
+});
+
 describe("SLA", () => {
   it("compliance, response times in business hours, and breaches by rep", async () => {
     const m = await slaMetrics(ws.manager, october, NOW);

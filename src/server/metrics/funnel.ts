@@ -1,5 +1,6 @@
 import "server-only";
 import { formatInTimeZone } from "date-fns-tz";
+import { localDays } from "@/lib/local-days";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import {
@@ -125,10 +126,24 @@ async function timeInStage(workspaceId: string, range: Range, filter: MetricsFil
   ) as Partial<Record<FunnelStage, { medianHours: number | null; stays: number }>>;
 }
 
-export type TrendPoint = { period: string; leads: number; mql: number; sql: number; customer: number };
+export type TrendPoint = {
+  period: string;
+  leads: number;
+  mql: number;
+  sql: number;
+  customer: number;
+  /** The period holds today: its figures are still growing (the chart's last dip is not a drop). */
+  inProgress?: boolean;
+};
 
 /** Leads created and stage entries per week or month (periods in the workspace's time zone). */
-async function trend(workspaceId: string, range: Range, filter: MetricsFilter, source: Source): Promise<TrendPoint[]> {
+async function trend(
+  workspaceId: string,
+  range: Range,
+  filter: MetricsFilter,
+  source: Source,
+  now: Date,
+): Promise<TrendPoint[]> {
   const unit = filter.interval === "week" ? "week" : "month";
   const rows =
     source === "rollup"
@@ -172,17 +187,82 @@ async function trend(workspaceId: string, range: Range, filter: MetricsFilter, s
     else if (row.kind === "CUSTOMER") point.customer = n;
     byPeriod.set(period, point);
   }
-  return [...byPeriod.values()].sort((a, b) => a.period.localeCompare(b.period));
+  // The last period is partial when the view ends before it does (today, or a range ending mid-period).
+  const today = formatInTimeZone(now, range.timeZone, "yyyy-MM-dd");
+  const end = range.toDate < today ? range.toDate : today;
+  const partial = periodOf(end, unit);
+  return [...byPeriod.values()]
+    .sort((a, b) => a.period.localeCompare(b.period))
+    .map((point) => (point.period === partial.start && end < partial.last ? { ...point, inProgress: true } : point));
 }
 
-export type Velocity = { month: string; mqls: number; rate: number | null; modelChanged: boolean };
+/** The first and last day of the week (Monday to Sunday, as PostgreSQL's date_trunc) or month holding a day. */
+function periodOf(day: string, unit: "week" | "month"): { start: string; last: string } {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (unit === "month") {
+    const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0));
+    return { start: `${day.slice(0, 7)}-01`, last: last.toISOString().slice(0, 10) };
+  }
+  const start = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000);
+  return {
+    start: start.toISOString().slice(0, 10),
+    last: new Date(start.getTime() + 6 * 86_400_000).toISOString().slice(0, 10),
+  };
+}
+
+export type Velocity = {
+  month: string;
+  mqls: number;
+  rate: number | null;
+  modelChanged: boolean;
+  /**
+   * The month holds today: its rate compares its days so far with the same days of the previous month (through
+   * `throughDay`, which had `previousSameDays` MQL entries), not with the whole previous month.
+   */
+  inProgress?: { throughDay: number; previousSameDays: number };
+};
+
+/** MQL entries on the days fromDate…toDate (inclusive, workspace's calendar), from the source the dashboard reads. */
+async function mqlEntries(
+  workspaceId: string,
+  days: { fromDate: string; toDate: string; timeZone: string },
+  filter: MetricsFilter,
+  source: Source,
+): Promise<number> {
+  if (source === "rollup") {
+    const [row] = await db.$queryRaw<[{ n: bigint | null }]>`
+      SELECT sum(r.n)::bigint AS n FROM (
+        SELECT n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelRollup"
+        WHERE "workspaceId" = ${workspaceId} AND kind = 'flow' AND stage = 'MQL'
+          AND day >= ${days.fromDate}::date AND day <= ${days.toDate}::date
+        UNION ALL
+        SELECT n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelDelta"
+        WHERE "workspaceId" = ${workspaceId} AND kind = 'flow' AND stage = 'MQL'
+          AND day >= ${days.fromDate}::date AND day <= ${days.toDate}::date
+      ) r
+      WHERE TRUE ${rollupConditions(filter)}`;
+    return Number(row.n ?? 0);
+  }
+  const { from, to } = localDays(days.fromDate, days.toDate, days.timeZone) as { from: Date; to: Date };
+  const [row] = await db.$queryRaw<[{ n: bigint }]>`
+    SELECT count(*) AS n FROM "LeadStageChange" c JOIN "Lead" l ON l.id = c."leadId"
+    WHERE c."workspaceId" = ${workspaceId} AND c."toStage" = 'MQL' AND c.at >= ${from} AND c.at < ${to}
+    ${leadConditions(filter)}`;
+  return Number(row.n);
+}
 
 /**
  * Lead velocity rate per month: (MQLs this month − last month) ÷ last month,
  * from MQL entries; `modelChanged` flags months whose MQLs came under more
  * than one scoring model version (the rate then compares different definitions).
  */
-async function velocity(workspaceId: string, range: Range, filter: MetricsFilter, source: Source): Promise<Velocity[]> {
+async function velocity(
+  workspaceId: string,
+  range: Range,
+  filter: MetricsFilter,
+  source: Source,
+  now: Date,
+): Promise<Velocity[]> {
   const since = previousMonthStart(range);
   const rows =
     source === "rollup"
@@ -214,7 +294,7 @@ async function velocity(workspaceId: string, range: Range, filter: MetricsFilter
     mqls: Number(r.mqls),
     models: Number(r.models),
   }));
-  return months
+  const shown: Velocity[] = months
     .map((m, i) => {
       const before = months[i - 1];
       const previous = before && isPreviousMonth(before.month, m.month) ? before.mqls : 0;
@@ -226,6 +306,31 @@ async function velocity(workspaceId: string, range: Range, filter: MetricsFilter
       };
     })
     .filter((m) => m.month >= range.fromDate.slice(0, 7));
+  // A month the view holds only part of (the month in progress, or a range ending mid-month) against the same days
+  // of the month before: a whole month against a part is no trend.
+  const today = formatInTimeZone(now, range.timeZone, "yyyy-MM-dd");
+  const end = range.toDate < today ? range.toDate : today;
+  const [y, m] = end.split("-").map(Number) as [number, number];
+  const endsMonth = Number(end.slice(8, 10)) === new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const current = endsMonth ? undefined : shown.find((v) => v.month === end.slice(0, 7));
+  if (current) {
+    const throughDay = Number(end.slice(8, 10));
+    const previousMonth = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
+    const previousLength = new Date(Date.UTC(y, m - 1, 0)).getUTCDate();
+    const previousSameDays = await mqlEntries(
+      workspaceId,
+      {
+        fromDate: `${previousMonth}-01`,
+        toDate: `${previousMonth}-${String(Math.min(throughDay, previousLength)).padStart(2, "0")}`,
+        timeZone: range.timeZone,
+      },
+      filter,
+      source,
+    );
+    current.rate = previousSameDays > 0 ? (current.mqls - previousSameDays) / previousSameDays : null;
+    current.inProgress = { throughDay, previousSameDays };
+  }
+  return shown;
 }
 
 function previousMonthStart(range: Range): Date {
@@ -262,8 +367,8 @@ export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = n
     flow(ws, range, filter, source),
     flow(ws, previous, filter, source),
     timeInStage(ws, range, filter, source),
-    trend(ws, range, filter, source),
-    velocity(ws, range, filter, source),
+    trend(ws, range, filter, source, now),
+    velocity(ws, range, filter, source, now),
   ]);
   return {
     range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },

@@ -88,7 +88,15 @@ export function funnelTables(m: FunnelMetrics, filter: MetricsFilter, t: T): Tab
         { key: "sql", label: stageLabel("SQL"), kind: "int" },
         { key: "customer", label: stageLabel("CUSTOMER"), kind: "int" },
       ],
-      rows: m.trend.map((p) => ({ cells: [p.period, p.leads, p.mql, p.sql, p.customer] })),
+      rows: m.trend.map((p) => ({
+        cells: [
+          p.inProgress ? t("dashboards.funnel.periodInProgress", { period: p.period }) : p.period,
+          p.leads,
+          p.mql,
+          p.sql,
+          p.customer,
+        ],
+      })),
     },
     {
       id: "funnel-velocity",
@@ -100,7 +108,22 @@ export function funnelTables(m: FunnelMetrics, filter: MetricsFilter, t: T): Tab
         { key: "note", label: t("dashboards.columns.note"), kind: "text" },
       ],
       rows: m.velocity.map((v) => ({
-        cells: [v.month, v.mqls, v.rate, v.modelChanged ? t("dashboards.funnel.modelChanged") : ""],
+        cells: [
+          v.month,
+          v.mqls,
+          v.rate,
+          [
+            v.inProgress
+              ? t("dashboards.funnel.velocityPartial", {
+                  day: v.inProgress.throughDay,
+                  previous: v.inProgress.previousSameDays,
+                })
+              : "",
+            v.modelChanged ? t("dashboards.funnel.modelChanged") : "",
+          ]
+            .filter(Boolean)
+            .join(" · "),
+        ],
       })),
     },
   ];

@@ -115,7 +115,8 @@ export async function FunnelView({ actor, filter, query }: ViewProps) {
           chart={
             <TrendChart
               data={m.trend.map((p) => ({
-                label: p.period,
+                // The last period, when partial, says so on the axis too: its dip is not a drop.
+                label: p.inProgress ? t("dashboards.funnel.periodInProgress", { period: p.period }) : p.period,
                 leads: p.leads,
                 mql: p.mql,
                 sql: p.sql,
