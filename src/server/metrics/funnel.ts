@@ -188,12 +188,16 @@ async function trend(
     byPeriod.set(period, point);
   }
   // The last period is partial when the view ends before it does (today, or a range ending mid-period).
-  const today = formatInTimeZone(now, range.timeZone, "yyyy-MM-dd");
-  const end = range.toDate < today ? range.toDate : today;
+  const end = lastDayShown(range, now);
   const partial = periodOf(end, unit);
   return [...byPeriod.values()]
     .sort((a, b) => a.period.localeCompare(b.period))
     .map((point) => (point.period === partial.start && end < partial.last ? { ...point, inProgress: true } : point));
+}
+
+/** The last day a view's figures reach: the range's end, or today when it ends later (yyyy-mm-dd). */
+function lastDayShown(range: Range, now: Date): string {
+  return [range.toDate, formatInTimeZone(now, range.timeZone, "yyyy-MM-dd")].sort()[0] as string;
 }
 
 /** The first and last day of the week (Monday to Sunday, as PostgreSQL's date_trunc) or month holding a day. */
@@ -308,8 +312,7 @@ async function velocity(
     .filter((m) => m.month >= range.fromDate.slice(0, 7));
   // A month the view holds only part of (the month in progress, or a range ending mid-month) against the same days
   // of the month before: a whole month against a part is no trend.
-  const today = formatInTimeZone(now, range.timeZone, "yyyy-MM-dd");
-  const end = range.toDate < today ? range.toDate : today;
+  const end = lastDayShown(range, now);
   const [y, m] = end.split("-").map(Number) as [number, number];
   const endsMonth = Number(end.slice(8, 10)) === new Date(Date.UTC(y, m, 0)).getUTCDate();
   const current = endsMonth ? undefined : shown.find((v) => v.month === end.slice(0, 7));
