@@ -14,7 +14,7 @@ import { goalProgress, leaderboard, setLeaderboardOptOut } from "@/server/goals/
 import { setGoal } from "@/server/goals/service";
 import { listReturnedLeads, ZReturnedFilter } from "@/server/handoffs/queries";
 import { listLeads, ZLeadFilter } from "@/server/leads/list";
-import { returnedHref, ZMetricsFilter } from "@/server/metrics/filter";
+import { leadsHref, returnedHref, ZMetricsFilter } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
 import { qualityMetrics } from "@/server/metrics/quality";
 import { roiMetrics } from "@/server/metrics/roi";
@@ -412,6 +412,23 @@ describe("ROI", () => {
     expect(referral).toMatchObject({ spend: 0, leads: 1, sqls: 1, customers: 1, revenueFirstTouch: 2_000 });
     expect(m.total).toMatchObject({ spend: 5_800, revenueFirstTouch: 12_000, revenueLastTouch: 12_000, customers: 2 });
     expect(m.total.roiLastTouch).toBeCloseTo((12_000 - 5_800) / 5_800, 10);
+  });
+
+  it("by channel means the lead's own channel: a channel filter keeps its row as it is, and the row's link lists its leads", async () => {
+    const all = await roiMetrics(ws.manager, october, NOW);
+    // A won 10,000 with its last touch on the Ads campaign (paid search), but A is an Events lead: Events revenue.
+    expect(all.byChannel.find((r) => r.channel === "EVENTS")).toMatchObject({ revenueLastTouch: 10_000, spend: 3_100 });
+    expect(all.byChannel.find((r) => r.channel === "PAID_SEARCH")).toMatchObject({ revenueLastTouch: 0, spend: 2_700 });
+    for (const row of all.byChannel) {
+      const filtered = await roiMetrics(ws.manager, ZMetricsFilter.parse({ ...october, channel: row.channel }), NOW);
+      expect(filtered.byChannel, row.channel).toEqual([row]);
+      const params = Object.fromEntries(
+        new URL(leadsHref({ ...october, channel: row.channel }), "http://x").searchParams,
+      );
+      expect((await listLeads(ws.manager, ZLeadFilter.parse(params))).count.value, row.channel).toBe(row.leads);
+    }
+    const revenue = all.byChannel.reduce((sum, r) => sum + r.revenueLastTouch, 0);
+    expect(revenue).toBe(all.total.revenueLastTouch);
   });
 
   it("a range that cuts a month counts that month's spend by days", async () => {

@@ -20,6 +20,13 @@ import { workspaceTimeZone } from "@/server/workspaces/queries";
  *   campaign at capture and its events that name a campaign.
  * - CPL, cost per MQL and per SQL, CAC (spend ÷ new customers; marketing
  *   spend only — sales costs are not recorded), ROI = (revenue − spend) ÷ spend.
+ * - By channel, a lead's channel is its own (as in every filter and list):
+ *   each channel row counts the leads of that channel and the won amounts of
+ *   those leads; its spend is that of the campaigns of that channel (a
+ *   campaign's channel is the default of the leads it captures). So a channel
+ *   filter keeps its row exactly as it is unfiltered, and the row's link lists
+ *   the leads it counts. The campaign rows credit revenue by touch instead;
+ *   under a channel filter they count only that channel's leads.
  */
 
 export type RoiRow = {
@@ -70,7 +77,7 @@ export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new 
   const campaignOnly = Prisma.sql`${filter.channel ? Prisma.sql`AND c.channel = ${filter.channel}::"Channel"` : Prisma.empty}
     ${filter.campaignId ? Prisma.sql`AND c.id = ${filter.campaignId}` : Prisma.empty}`;
 
-  const [campaigns, spend, counts, revenue] = await Promise.all([
+  const [campaigns, spend, counts, revenue, wonByChannel] = await Promise.all([
     db.campaign.findMany({ where: { workspaceId: ws }, select: { id: true, name: true, channel: true } }),
     db.$queryRaw<{ campaignId: string; spend: Prisma.Decimal }[]>`
       SELECT s."campaignId",
@@ -146,6 +153,13 @@ export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new 
       )
       SELECT campaign_id AS "campaignId", channel, sum(first) AS first, sum(last) AS last, sum(linear) AS linear
       FROM credit GROUP BY 1, 2`,
+    // Won revenue by the lead's own channel (the channel rows).
+    db.$queryRaw<{ channel: Channel; amount: Prisma.Decimal }[]>`
+      SELECT l.channel, sum(l."wonAmount") AS amount
+      FROM "Lead" l
+      WHERE l."workspaceId" = ${ws} AND l."customerAt" >= ${range.from} AND l."customerAt" < ${range.to}
+        AND l."wonAmount" IS NOT NULL ${leads}
+      GROUP BY 1`,
   ]);
 
   const campaignById = new Map(campaigns.map((c) => [c.id, c]));
@@ -219,8 +233,32 @@ export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new 
     return target;
   };
   const byChannel = new Map<Channel, RoiRow>();
-  for (const r of finished)
-    byChannel.set(r.channel, addInto(byChannel.get(r.channel) ?? empty(r.channel, r.channel), r));
+  const channelRow = (channel: Channel) => {
+    let r = byChannel.get(channel);
+    if (!r) {
+      r = empty(channel, channel);
+      byChannel.set(channel, r);
+    }
+    return r;
+  };
+  // Spend by the campaign's channel; counts and revenue by the lead's own.
+  for (const r of finished) if (r.spend) channelRow(r.channel).spend = round(channelRow(r.channel).spend + r.spend);
+  for (const c of counts) {
+    const r = channelRow(c.channel);
+    const n = Number(c.n);
+    if (c.kind === "LEAD") r.leads += n;
+    else if (c.kind === "MQL") r.mqls += n;
+    else if (c.kind === "SQL") r.sqls += n;
+    else if (c.kind === "CUSTOMER") r.customers += n;
+  }
+  for (const w of wonByChannel) {
+    const r = channelRow(w.channel);
+    const amount = round(Number(w.amount));
+    // A lead has one channel: every attribution gives the channel all of its leads' revenue.
+    r.revenueFirstTouch = amount;
+    r.revenueLastTouch = amount;
+    r.revenueLinear = amount;
+  }
   const total = [...byChannel.values()].reduce(addInto, empty("total", "OTHER"));
   const withRatios = (r: RoiRow) => ({ ...r, ...ratios(r) });
   return {

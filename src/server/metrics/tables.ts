@@ -224,17 +224,46 @@ export function roiTables(m: RoiMetrics, filter: MetricsFilter, t: T): Table[] {
     r.roiFirstTouch,
     r.roiLastTouch,
   ];
+  // By the lead's own channel: one revenue (a lead has one channel, so every attribution agrees), spend of the
+  // campaigns of that channel (said in its header).
+  const channelColumns: Column[] = [
+    { key: "channel", label: t("dashboards.roi.leadChannel"), kind: "text" },
+    { key: "spend", label: t("dashboards.roi.spendOfChannelCampaigns"), kind: "eur" },
+    { key: "leads", label: t("dashboards.columns.leads"), kind: "int" },
+    { key: "mqls", label: t("dashboards.columns.mqls"), kind: "int" },
+    { key: "sqls", label: t("dashboards.columns.sqls"), kind: "int" },
+    { key: "customers", label: t("dashboards.columns.customers"), kind: "int" },
+    { key: "revenue", label: t("dashboards.roi.wonRevenue"), kind: "eur" },
+    { key: "cpl", label: t("dashboards.columns.cpl"), kind: "eur" },
+    { key: "costPerMql", label: t("dashboards.columns.costPerMql"), kind: "eur" },
+    { key: "costPerSql", label: t("dashboards.columns.costPerSql"), kind: "eur" },
+    { key: "cac", label: t("dashboards.columns.cac"), kind: "eur" },
+    { key: "roi", label: t("dashboards.roi.roi"), kind: "ratio" },
+  ];
+  const channelCells = (r: RoiMetrics["total"]) => [
+    r.spend,
+    r.leads,
+    r.mqls,
+    r.sqls,
+    r.customers,
+    r.revenueLastTouch,
+    r.cpl,
+    r.costPerMql,
+    r.costPerSql,
+    r.cac,
+    r.roiLastTouch,
+  ];
   return [
     {
       id: "roi-channels",
       title: t("dashboards.roi.channelsTitle"),
-      columns: columns({ key: "channel", label: t("leads.channel"), kind: "text" }),
+      columns: channelColumns,
       rows: [
         ...m.byChannel.map((r) => ({
-          cells: [t(`channels.${r.channel}`), ...cells(r)],
+          cells: [t(`channels.${r.channel}`), ...channelCells(r)],
           href: leadsHref({ ...range, channel: r.channel }),
         })),
-        { cells: [t("dashboards.total"), ...cells(m.total)] },
+        { cells: [t("dashboards.total"), ...channelCells(m.total)] },
       ],
     },
     {

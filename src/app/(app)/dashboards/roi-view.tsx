@@ -34,13 +34,13 @@ export async function RoiView({ actor, filter, query }: ViewProps) {
         <MetricSection
           table={channelsTable}
           query={query}
-          note={<p className="text-sm text-slate-600">{t("dashboards.roi.attributionNote")}</p>}
+          note={<p className="text-sm text-slate-600">{t("dashboards.roi.channelsNote")}</p>}
           chart={
             <BarList
               testId="chart-roi-channels"
               series={[
-                { key: "spend", label: t("dashboards.columns.spend"), color: COLORS.amber },
-                { key: "revenue", label: t("dashboards.columns.revenueLastTouch"), color: COLORS.green },
+                { key: "spend", label: t("dashboards.roi.spendOfChannelCampaigns"), color: COLORS.amber },
+                { key: "revenue", label: t("dashboards.roi.wonRevenue"), color: COLORS.green },
               ]}
               rows={m.byChannel.map((r, i) => ({
                 label: t(`channels.${r.channel}`),
@@ -52,7 +52,13 @@ export async function RoiView({ actor, filter, query }: ViewProps) {
           }
         />
       )}
-      {campaignsTable && <MetricSection table={campaignsTable} query={query} />}
+      {campaignsTable && (
+        <MetricSection
+          table={campaignsTable}
+          query={query}
+          note={<p className="text-sm text-slate-600">{t("dashboards.roi.attributionNote")}</p>}
+        />
+      )}
     </>
   );
 }
