@@ -14,6 +14,7 @@ export function TermPopover({
   definition,
   href,
   linkLabel,
+  status,
   children,
 }: {
   label: string;
@@ -21,6 +22,8 @@ export function TermPopover({
   definition: string;
   href: string;
   linkLabel: string;
+  /** Said above the definition when it is not the agreed one (e.g. "Proposed, not agreed yet"). */
+  status?: string;
   children: React.ReactNode;
 }) {
   const id = useId();
@@ -66,6 +69,7 @@ export function TermPopover({
         className="absolute left-0 top-full z-20 mt-1 block w-72 max-w-[calc(100vw-2rem)] rounded-md border border-slate-200 bg-white p-3 text-left text-sm font-normal text-slate-800 shadow-lg"
       >
         <span className="block font-semibold">{name}</span>
+        {status && <span className="mt-0.5 block text-xs font-medium text-amber-800">{status}</span>}
         <span className="mt-1 block">{definition}</span>
         <Link href={href} className="mt-2 block text-xs text-brand-700 underline">
           {linkLabel}

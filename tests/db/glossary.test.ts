@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { agreedDefinitions, getTermDetail, listTerms } from "@/server/glossary/queries";
+import { getTermDetail, listTerms, termDefinitions } from "@/server/glossary/queries";
 import { type TermContent, ZTermContent } from "@/server/glossary/schema";
 import {
   approveRevision,
+  approveStarterSet,
   commentOnTerm,
   deprecateTerm,
+  installStarterGlossary,
   proposeRevision,
   proposeTerm,
+  starterSetStatus,
   withdrawRevision,
 } from "@/server/glossary/service";
 import { STARTER_TERMS } from "@/server/glossary/starter-terms";
@@ -86,7 +89,7 @@ describe("agreement rules", () => {
     expect(detail.inForceRevisionId).toBe(first.revisionId);
     expect(detail.definitionEn).toBe(agreedDefinition);
     expect(detail.pending.map((r) => r.id)).toEqual([second.revisionId]);
-    expect((await agreedDefinitions(ws.workspace.id, "en")).get(detail.key)?.definition).toBe(agreedDefinition);
+    expect((await termDefinitions(ws.workspace.id, "en")).get(detail.key)?.definition).toBe(agreedDefinition);
 
     await approveRevision(ws.marketer, second.revisionId);
     detail = await getTermDetail(ws.sales, first.termId);
@@ -197,6 +200,35 @@ describe("starter glossary", () => {
     expect(terms.length).toBeGreaterThanOrEqual(20);
     expect(terms.every((t) => t.status === "PROPOSED" && t.nameEn && t.nameIt && t.definitionIt)).toBe(true);
     expect(terms.map((t) => t.key)).toEqual(expect.arrayContaining(["lead", "mql", "sql", "sla", "roi", "cac"]));
+  });
+
+  it("both sides agree the starter set in one step each, every approval recorded; meanwhile hints show the proposed text", async () => {
+    const ws = await freshWorkspace("Starter set");
+    await db.$transaction((tx) => installStarterGlossary(tx, ws.workspace.id));
+    const hints = await termDefinitions(ws.workspace.id, "it");
+    expect(hints.get("mql")).toMatchObject({ proposed: true, name: "MQL" });
+    expect(hints.get("mql")?.definition).toBeTruthy();
+    expect(await starterSetStatus(ws.marketer)).toEqual({
+      pending: STARTER_TERMS.length,
+      approvable: STARTER_TERMS.length,
+    });
+
+    expect(await approveStarterSet(ws.marketer)).toEqual({ approved: STARTER_TERMS.length, agreed: 0 });
+    // The marketer's side is in: nothing left for them, still all pending for sales.
+    expect(await starterSetStatus(ws.marketer)).toEqual({ pending: STARTER_TERMS.length, approvable: 0 });
+    expect(await approveStarterSet(ws.marketer)).toEqual({ approved: 0, agreed: 0 });
+    expect(await approveStarterSet(ws.sales)).toEqual({ approved: STARTER_TERMS.length, agreed: STARTER_TERMS.length });
+
+    const terms = await db.glossaryTerm.findMany({ where: { workspaceId: ws.workspace.id } });
+    expect(terms.every((t) => t.status === "AGREED")).toBe(true);
+    const approvals = await db.termApproval.findMany({
+      where: { revision: { workspaceId: ws.workspace.id } },
+      select: { role: true },
+    });
+    expect(approvals.filter((a) => a.role === "MARKETER")).toHaveLength(STARTER_TERMS.length);
+    expect(approvals.filter((a) => a.role === "SALES")).toHaveLength(STARTER_TERMS.length);
+    expect((await termDefinitions(ws.workspace.id, "en")).get("mql")?.proposed).toBe(false);
+    await expect(approveStarterSet(ws.admin)).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("search finds terms by name, synonym and definition in either language", async () => {

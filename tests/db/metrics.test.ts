@@ -431,6 +431,56 @@ describe("ROI", () => {
     expect(revenue).toBe(all.total.revenueLastTouch);
   });
 
+  it("shows marketing-sourced and marketing-influenced revenue apart, as the Attribution term defines them", async () => {
+    expect((await roiMetrics(ws.manager, october, NOW)).marketingRevenue).toEqual({
+      sourced: 10_000,
+      influenced: 10_000,
+    });
+    const own = await freshWorkspace("Sourced");
+    const campaign = await db.campaign.create({
+      data: { workspaceId: own.workspace.id, name: "Webinar", channel: "EMAIL" },
+    });
+    const won = (email: string, campaignId: string | null, amount: number) =>
+      db.lead.create({
+        data: {
+          workspaceId: own.workspace.id,
+          email,
+          channel: "DIRECT",
+          campaignId,
+          stage: "CUSTOMER",
+          createdAt: t("2026-10-02T10:00:00Z"),
+          customerAt: t("2026-10-20T10:00:00Z"),
+          wonAmount: amount,
+        },
+      });
+    await won("captured@x.test", campaign.id, 1_000);
+    const touched = await won("touched@x.test", null, 300);
+    const late = await won("late@x.test", null, 50);
+    await db.leadEvent.createMany({
+      data: [
+        {
+          workspaceId: own.workspace.id,
+          leadId: touched.id,
+          type: "WEBINAR",
+          occurredAt: t("2026-10-05T10:00:00Z"),
+          campaignId: campaign.id,
+        },
+        // A touch after the win influenced nothing.
+        {
+          workspaceId: own.workspace.id,
+          leadId: late.id,
+          type: "WEBINAR",
+          occurredAt: t("2026-10-25T10:00:00Z"),
+          campaignId: campaign.id,
+        },
+      ],
+    });
+    await won("direct@x.test", null, 7);
+    const m = await roiMetrics(own.manager, october, NOW, "raw");
+    expect(m.marketingRevenue).toEqual({ sourced: 1_000, influenced: 1_300 });
+    expect(m.total.revenueLastTouch).toBe(1_357);
+  });
+
   it("a range that cuts a month counts that month's spend by days", async () => {
     const m = await roiMetrics(ws.manager, ZMetricsFilter.parse({ from: "2026-10-01", to: "2026-10-15" }), NOW);
     expect(m.byCampaign.find((r) => r.name === "Fair")?.spend).toBe(1_500);

@@ -1,10 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { authorizedAction } from "@/server/action";
 import { ZComment, ZDeprecate, ZFollow, ZProposeRevision, ZRevisionRef, ZTermContent } from "@/server/glossary/schema";
 import {
   approveRevision,
+  approveStarterSet,
   commentOnTerm,
   deprecateTerm,
   proposeRevision,
@@ -40,6 +42,15 @@ export const approveRevisionAction = authorizedAction(
   { schema: ZRevisionRef, capability: "glossary.approve" },
   async (input, actor) => {
     const result = await approveRevision(actor, input.revisionId);
+    revalidatePath("/glossary", "layout");
+    return result;
+  },
+);
+
+export const approveStarterSetAction = authorizedAction(
+  { schema: z.object({}).strict(), capability: "glossary.approve" },
+  async (_input, actor) => {
+    const result = await approveStarterSet(actor);
     revalidatePath("/glossary", "layout");
     return result;
   },

@@ -112,15 +112,16 @@ export async function getTermDetail(actor: Actor, termId: string) {
 export type TermDetail = Awaited<ReturnType<typeof getTermDetail>>;
 
 /**
- * The workspace's agreed definitions by term key, for the hover/focus hints
- * elsewhere in the app. Once per request.
+ * The workspace's definitions by term key, for the hover/focus hints
+ * elsewhere in the app: the agreed one, or — before any agreement — the
+ * latest proposal, flagged so the hint says it is not agreed. Once per request.
  */
-export const agreedDefinitions = cache(async (workspaceId: string, locale: Locale) => {
+export const termDefinitions = cache(async (workspaceId: string, locale: Locale) => {
   const terms = await db.glossaryTerm.findMany({
-    where: { workspaceId, status: "AGREED" },
-    select: { id: true, key: true, nameEn: true, nameIt: true, definitionEn: true, definitionIt: true },
+    where: { workspaceId, status: { in: ["AGREED", "PROPOSED"] } },
+    select: { id: true, key: true, status: true, nameEn: true, nameIt: true, definitionEn: true, definitionIt: true },
   });
-  return new Map(terms.map((t) => [t.key, { id: t.id, ...localized(t, locale) }]));
+  return new Map(terms.map((t) => [t.key, { id: t.id, proposed: t.status === "PROPOSED", ...localized(t, locale) }]));
 });
 
 export async function glossaryCounts(actor: Actor) {

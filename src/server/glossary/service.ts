@@ -214,64 +214,140 @@ export async function approveRevision(actor: Actor, revisionId: string) {
   requirePermission(actor, "glossary.approve");
   return db.$transaction(async (tx) => {
     await lockGlossary(tx, actor.workspaceId);
-    const revision = await tx.termRevision.findFirst({
-      where: { id: revisionId, workspaceId: actor.workspaceId },
-      include: {
-        approvals: { select: { userId: true, role: true } },
-        term: { select: { status: true, inForceRevisionId: true } },
-      },
-    });
-    if (!revision) throw notFound();
-    const refusal = approvalRefusal({
-      approverId: actor.userId,
-      approverRole: actor.role,
-      authorId: revision.authorId,
-      revisionStatus: revision.term.status === "DEPRECATED" ? "CLOSED" : revision.status,
-      approvals: revision.approvals,
-    });
+    const refusal = await approveInTx(tx, actor, revisionId);
+    if (refusal === "notFound") throw notFound();
     if (refusal === "roleCannotApprove") throw new AppError("forbidden");
-    if (refusal) throw new AppError("conflict", refusal, { params: { reason: refusal } });
+    if (typeof refusal === "string") throw new AppError("conflict", refusal, { params: { reason: refusal } });
+    return refusal;
+  });
+}
 
-    await tx.termApproval.create({ data: { revisionId, userId: actor.userId, role: actor.role } });
-    const approvals: { role: Role }[] = [...revision.approvals, { role: actor.role }];
-    const agreed = isAgreed({ authorRole: revision.authorRole, approvals });
-    if (agreed) {
-      if (revision.term.inForceRevisionId) {
-        await tx.termRevision.update({
-          where: { id: revision.term.inForceRevisionId },
-          data: { status: "SUPERSEDED" },
-        });
-      }
-      await tx.termRevision.update({ where: { id: revisionId }, data: { status: "AGREED", agreedAt: new Date() } });
-      // Older open proposals were written against text that is no longer in force.
-      await tx.termRevision.updateMany({
-        where: { termId: revision.termId, status: "PENDING", number: { lt: revision.number } },
+/**
+ * One approval, inside the caller's transaction (glossary locked): recorded, and when it completes the agreement
+ * the revision comes into force. Returns why it was refused instead of throwing, so a set can skip what it may not.
+ */
+async function approveInTx(tx: Tx, actor: Actor, revisionId: string) {
+  const revision = await tx.termRevision.findFirst({
+    where: { id: revisionId, workspaceId: actor.workspaceId },
+    include: {
+      approvals: { select: { userId: true, role: true } },
+      term: { select: { status: true, inForceRevisionId: true } },
+    },
+  });
+  if (!revision) return "notFound" as const;
+  const refusal = approvalRefusal({
+    approverId: actor.userId,
+    approverRole: actor.role,
+    authorId: revision.authorId,
+    revisionStatus: revision.term.status === "DEPRECATED" ? "CLOSED" : revision.status,
+    approvals: revision.approvals,
+  });
+  if (refusal) return refusal;
+
+  await tx.termApproval.create({ data: { revisionId, userId: actor.userId, role: actor.role } });
+  const approvals: { role: Role }[] = [...revision.approvals, { role: actor.role }];
+  const agreed = isAgreed({ authorRole: revision.authorRole, approvals });
+  if (agreed) {
+    if (revision.term.inForceRevisionId) {
+      await tx.termRevision.update({
+        where: { id: revision.term.inForceRevisionId },
         data: { status: "SUPERSEDED" },
       });
-      await tx.glossaryTerm.update({
-        where: { id: revision.termId },
-        data: { status: "AGREED", inForceRevisionId: revisionId, ...displayFields(revision) },
-      });
     }
-    await follow(tx, revision.termId, actor.userId);
-    if (agreed) {
-      await notify(tx, {
-        workspaceId: actor.workspaceId,
-        userIds: await followerIds(tx, revision.termId),
-        exceptUserId: actor.userId,
-        kind: "termAgreed",
-        params: { term: revision.nameEn || revision.nameIt, revision: revision.number },
-        href: termHref(revision.termId),
-      });
-    }
-    await writeAudit(tx, actor, {
-      action: agreed ? "term.agreed" : "term.approved",
-      entityType: "GlossaryTerm",
-      entityId: revision.termId,
-      after: { revision: revision.number, approverRole: actor.role },
+    await tx.termRevision.update({ where: { id: revisionId }, data: { status: "AGREED", agreedAt: new Date() } });
+    // Older open proposals were written against text that is no longer in force.
+    await tx.termRevision.updateMany({
+      where: { termId: revision.termId, status: "PENDING", number: { lt: revision.number } },
+      data: { status: "SUPERSEDED" },
     });
-    return { agreed };
+    await tx.glossaryTerm.update({
+      where: { id: revision.termId },
+      data: { status: "AGREED", inForceRevisionId: revisionId, ...displayFields(revision) },
+    });
+  }
+  await follow(tx, revision.termId, actor.userId);
+  if (agreed) {
+    await notify(tx, {
+      workspaceId: actor.workspaceId,
+      userIds: await followerIds(tx, revision.termId),
+      exceptUserId: actor.userId,
+      kind: "termAgreed",
+      params: { term: revision.nameEn || revision.nameIt, revision: revision.number },
+      href: termHref(revision.termId),
+    });
+  }
+  await writeAudit(tx, actor, {
+    action: agreed ? "term.agreed" : "term.approved",
+    entityType: "GlossaryTerm",
+    entityId: revision.termId,
+    after: { revision: revision.number, approverRole: actor.role },
   });
+  return { agreed };
+}
+
+/** The starter glossary's proposals still open, and how many of them this member may approve for their side. */
+export async function starterSetStatus(actor: Actor) {
+  requirePermission(actor, "glossary.read");
+  const pending = await db.termRevision.findMany({
+    where: {
+      workspaceId: actor.workspaceId,
+      authorId: null,
+      status: "PENDING",
+      term: { status: { not: "DEPRECATED" } },
+    },
+    select: { approvals: { select: { userId: true, role: true } } },
+  });
+  const approvable = pending.filter(
+    (r) =>
+      approvalRefusal({
+        approverId: actor.userId,
+        approverRole: actor.role,
+        authorId: null,
+        revisionStatus: "PENDING",
+        approvals: r.approvals,
+      }) === null,
+  ).length;
+  return { pending: pending.length, approvable };
+}
+
+/**
+ * The starter glossary agreed as a set: one step records this member's approval on every starter proposal still
+ * open that they may approve (each approval recorded, as if given one by one). A term comes into force once the
+ * other side (or a manager) has approved it too. All or nothing.
+ */
+export async function approveStarterSet(actor: Actor) {
+  requirePermission(actor, "glossary.approve");
+  return db.$transaction(
+    async (tx) => {
+      await lockGlossary(tx, actor.workspaceId);
+      const pending = await tx.termRevision.findMany({
+        where: {
+          workspaceId: actor.workspaceId,
+          authorId: null,
+          status: "PENDING",
+          term: { status: { not: "DEPRECATED" } },
+        },
+        orderBy: { id: "asc" },
+        select: { id: true },
+      });
+      let approved = 0;
+      let agreed = 0;
+      for (const { id } of pending) {
+        const outcome = await approveInTx(tx, actor, id);
+        if (typeof outcome === "string") continue;
+        approved++;
+        if (outcome.agreed) agreed++;
+      }
+      await writeAudit(tx, actor, {
+        action: "glossary.starterSetApproved",
+        entityType: "Workspace",
+        entityId: actor.workspaceId,
+        after: { approved, agreed, approverRole: actor.role },
+      });
+      return { approved, agreed };
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** The author (or a manager) withdraws a pending revision. */

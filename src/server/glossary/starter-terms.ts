@@ -407,7 +407,7 @@ export const STARTER_TERMS: StarterTerm[] = [
       name: "Attribution",
       synonyms: ["Revenue attribution", "Marketing attribution"],
       definition:
-        "Crediting won revenue to the campaigns that touched the customer: first touch (100% to the first campaign), last touch (100% to the last) or linear (1/n to each of n campaigns). Marketing-sourced revenue (first touch is marketing) and marketing-influenced revenue (any marketing touch) are shown apart, never added.",
+        "Crediting won revenue to the campaigns that touched the customer: first touch (100% to the first campaign), last touch (100% to the last) or linear (1/n to each of n campaigns). Shown apart and never added: marketing-sourced revenue: won amounts of leads captured by a campaign; marketing-influenced revenue: won amounts of leads with any campaign touch before the win.",
       example:
         "A car dealer group first met us at a trade fair and last clicked a webinar email before signing: first touch credits the fair, last touch the webinar, linear half each.",
     },
@@ -415,7 +415,7 @@ export const STARTER_TERMS: StarterTerm[] = [
       name: "Attribuzione",
       synonyms: ["Attribuzione del fatturato", "Marketing attribution"],
       definition:
-        "L'assegnazione del fatturato vinto alle campagne che hanno toccato il cliente: first touch (100% alla prima campagna), last touch (100% all'ultima) o lineare (1/n a ciascuna delle n campagne). Il fatturato generato dal marketing (primo contatto del marketing) e quello influenzato dal marketing (qualsiasi contatto) si mostrano separati e non si sommano mai.",
+        "L'assegnazione del fatturato vinto alle campagne che hanno toccato il cliente: first touch (100% alla prima campagna), last touch (100% all'ultima) o lineare (1/n a ciascuna delle n campagne). Si mostrano separati e non si sommano mai: fatturato generato dal marketing: importi vinti dei lead acquisiti da una campagna; fatturato influenzato dal marketing: importi vinti dei lead con un contatto di una campagna prima della vittoria.",
       example:
         "Un gruppo di concessionarie ci ha conosciuti a una fiera e prima della firma ha cliccato per ultima un'email del webinar: il first touch premia la fiera, il last touch il webinar, il lineare metà ciascuno.",
     },
@@ -535,7 +535,7 @@ export const STARTER_TERMS: StarterTerm[] = [
       name: "Lead velocity rate",
       synonyms: ["LVR", "Lead velocity"],
       definition:
-        "Month-on-month growth of qualified leads: (MQLs this month − MQLs last month) ÷ MQLs last month. Comparable only while the MQL definition is unchanged, so every figure records the scoring model version in force.",
+        "Month-on-month growth of qualified leads: (MQLs this month − MQLs last month) ÷ MQLs last month, counting MQL entries. A month still in progress is compared with the same days of the month before. Comparable only while the MQL definition is unchanged, so every figure records the scoring model version in force.",
       example:
         "A logistics software vendor had 120 MQLs in March and 132 in April under the same scoring model: a lead velocity rate of 10%.",
     },
@@ -543,7 +543,7 @@ export const STARTER_TERMS: StarterTerm[] = [
       name: "Lead velocity rate",
       synonyms: ["LVR", "Velocità di crescita dei lead"],
       definition:
-        "La crescita mensile dei lead qualificati: (MQL di questo mese − MQL del mese scorso) ÷ MQL del mese scorso. È confrontabile solo finché la definizione di MQL non cambia, per questo ogni valore registra la versione del modello di scoring in vigore.",
+        "La crescita mensile dei lead qualificati: (MQL di questo mese − MQL del mese scorso) ÷ MQL del mese scorso, contando gli ingressi in MQL. Un mese non ancora finito si confronta con gli stessi giorni del mese prima. È confrontabile solo finché la definizione di MQL non cambia, per questo ogni valore registra la versione del modello di scoring in vigore.",
       example:
         "Un fornitore di software per la logistica è passato da 120 MQL a marzo a 132 ad aprile con lo stesso modello di scoring: lead velocity rate del 10%.",
     },
@@ -577,17 +577,17 @@ export const STARTER_TERMS: StarterTerm[] = [
       name: "CAC",
       synonyms: ["Customer Acquisition Cost", "Cost per customer"],
       definition:
-        "Customer Acquisition Cost: (marketing spend + sales spend) in a period ÷ new customers won in that period. Spend includes campaigns, tools and the team costs both sides agreed to count.",
+        "Customer Acquisition Cost: campaign spend recorded in the app in the period ÷ new customers won in the period. Today the app records campaign spend only: sales costs, tools and team costs are not in it, so this CAC is marketing's share of the full acquisition cost.",
       example:
-        "A retail software company spent 45,000 EUR on marketing and 75,000 EUR on sales in Q1 and won 40 new customers: a CAC of 3,000 EUR.",
+        "A retail software company recorded 45,000 EUR of campaign spend in Q1 and won 40 new customers: a CAC of 1,125 EUR on campaign spend.",
     },
     it: {
       name: "CAC",
       synonyms: ["Customer Acquisition Cost", "Costo di acquisizione cliente"],
       definition:
-        "Customer Acquisition Cost: (spesa di marketing + spesa commerciale) di un periodo ÷ nuovi clienti acquisiti nello stesso periodo. La spesa comprende campagne, strumenti e i costi del personale che i due team hanno concordato di includere.",
+        "Customer Acquisition Cost: spesa delle campagne registrata nell'app nel periodo ÷ nuovi clienti acquisiti nel periodo. Oggi l'app registra solo la spesa delle campagne: costi commerciali, strumenti e personale non sono inclusi, quindi questo CAC è la quota del marketing del costo di acquisizione completo.",
       example:
-        "Un'azienda di software per il retail ha speso 45.000 EUR in marketing e 75.000 EUR in vendite nel primo trimestre e acquisito 40 nuovi clienti: CAC di 3.000 EUR.",
+        "Un'azienda di software per il retail ha registrato 45.000 EUR di spesa delle campagne nel primo trimestre e acquisito 40 nuovi clienti: CAC di 1.125 EUR sulla spesa delle campagne.",
     },
     related: ["cpl", "roi", "customer"],
   },
@@ -598,7 +598,7 @@ export const STARTER_TERMS: StarterTerm[] = [
       name: "ROI",
       synonyms: ["Return on investment"],
       definition:
-        "Return on investment: (won revenue − spend) ÷ spend, for a channel, a campaign or the whole funnel in a period. Both teams are judged on ROI, not on revenue alone: sales figures without the spend behind them show only half the picture.",
+        "Return on investment: (won revenue − campaign spend) ÷ campaign spend, for a channel, a campaign or the whole funnel in a period. Both teams are judged on ROI, not on revenue alone: sales figures without the spend behind them show only half the picture.",
       example:
         "A LinkedIn campaign for a logistics software product cost 10,000 EUR and led to 35,000 EUR of won revenue: an ROI of 250%.",
     },
@@ -606,7 +606,7 @@ export const STARTER_TERMS: StarterTerm[] = [
       name: "ROI",
       synonyms: ["Ritorno sull'investimento", "Return on investment"],
       definition:
-        "Ritorno sull'investimento: (fatturato vinto − spesa) ÷ spesa, per un canale, una campagna o l'intero funnel in un periodo. Entrambi i team si valutano sul ROI, non sul solo fatturato: le vendite senza la spesa sostenuta per ottenerle restituiscono un'immagine a metà.",
+        "Ritorno sull'investimento: (fatturato vinto − spesa delle campagne) ÷ spesa delle campagne, per un canale, una campagna o l'intero funnel in un periodo. Entrambi i team si valutano sul ROI, non sul solo fatturato: le vendite senza la spesa sostenuta per ottenerle restituiscono un'immagine a metà.",
       example:
         "Una campagna LinkedIn per un software di logistica è costata 10.000 EUR e ha portato 35.000 EUR di fatturato vinto: ROI del 250%.",
     },

@@ -77,7 +77,7 @@ export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new 
   const campaignOnly = Prisma.sql`${filter.channel ? Prisma.sql`AND c.channel = ${filter.channel}::"Channel"` : Prisma.empty}
     ${filter.campaignId ? Prisma.sql`AND c.id = ${filter.campaignId}` : Prisma.empty}`;
 
-  const [campaigns, spend, counts, revenue, wonByChannel] = await Promise.all([
+  const [campaigns, spend, counts, revenue, wonByChannel, marketing] = await Promise.all([
     db.campaign.findMany({ where: { workspaceId: ws }, select: { id: true, name: true, channel: true } }),
     db.$queryRaw<{ campaignId: string; spend: Prisma.Decimal }[]>`
       SELECT s."campaignId",
@@ -160,6 +160,16 @@ export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new 
       WHERE l."workspaceId" = ${ws} AND l."customerAt" >= ${range.from} AND l."customerAt" < ${range.to}
         AND l."wonAmount" IS NOT NULL ${leads}
       GROUP BY 1`,
+    // Marketing's part of the won revenue (the Attribution term): sourced — captured by a campaign; influenced — a
+    // campaign touch (capture included) before the win. Sourced is part of influenced: shown apart, never added.
+    db.$queryRaw<[{ sourced: Prisma.Decimal | null; influenced: Prisma.Decimal | null }]>`
+      SELECT sum(l."wonAmount") FILTER (WHERE l."campaignId" IS NOT NULL) AS sourced,
+             sum(l."wonAmount") FILTER (WHERE l."campaignId" IS NOT NULL OR EXISTS (
+               SELECT 1 FROM "LeadEvent" e
+               WHERE e."leadId" = l.id AND e."campaignId" IS NOT NULL AND e."occurredAt" <= l."customerAt")) AS influenced
+      FROM "Lead" l
+      WHERE l."workspaceId" = ${ws} AND l."customerAt" >= ${range.from} AND l."customerAt" < ${range.to}
+        AND l."wonAmount" IS NOT NULL ${leads}`,
   ]);
 
   const campaignById = new Map(campaigns.map((c) => [c.id, c]));
@@ -272,6 +282,10 @@ export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new 
       .map(withRatios),
     byChannel: [...byChannel.values()].sort((a, b) => a.channel.localeCompare(b.channel)).map(withRatios),
     total: withRatios(total),
+    marketingRevenue: {
+      sourced: round(Number(marketing[0]?.sourced ?? 0)),
+      influenced: round(Number(marketing[0]?.influenced ?? 0)),
+    },
   };
 }
 export type RoiMetrics = Awaited<ReturnType<typeof roiMetrics>>;

@@ -57,7 +57,7 @@ export async function FunnelView({ actor, filter, query }: ViewProps) {
           href={leadsHref(range, { reached: "SQL" })}
         />
         <Kpi
-          label={t("dashboards.funnel.reachSql")}
+          label={<TermHint termKey="conversion-rate">{t("dashboards.funnel.reachSql")}</TermHint>}
           value={pct(m.cohort.conversions.leadToSql)}
           sub={t("dashboards.funnel.tenPercentLine")}
         />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BarList } from "@/components/charts/bar-list";
+import { TermHint } from "@/components/term-hint";
 import { slaMetrics } from "@/server/metrics/sla";
 import { slaTables } from "@/server/metrics/tables";
 import { COLORS, dashboardFormats, Kpi, looseT, MetricSection, type ViewProps } from "./parts";
@@ -18,16 +19,19 @@ export async function SlaView({ actor, filter, query }: ViewProps) {
     <>
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="sla-kpis">
         <Kpi
-          label={t("dashboards.sla.compliance")}
+          label={<TermHint termKey="sla-compliance">{t("dashboards.sla.compliance")}</TermHint>}
           value={pct(m.compliance.rate)}
           sub={t("dashboards.sla.complianceSub", { inTime: m.compliance.inTime, decided: m.compliance.decided })}
         />
         <Kpi
-          label={t("dashboards.sla.medianResponse")}
+          label={<TermHint termKey="response-time">{t("dashboards.sla.medianResponse")}</TermHint>}
           value={hours(m.responseHours.median)}
           sub={t("dashboards.sla.answered", { count: m.responseHours.answered })}
         />
-        <Kpi label={t("dashboards.sla.p90Response")} value={hours(m.responseHours.p90)} />
+        <Kpi
+          label={<TermHint termKey="response-time">{t("dashboards.sla.p90Response")}</TermHint>}
+          value={hours(m.responseHours.p90)}
+        />
         <Kpi label={t("dashboards.sla.atRisk")} value={count(m.atRisk.length)} href="/handoffs?view=team" />
       </dl>
       {repsTable && (

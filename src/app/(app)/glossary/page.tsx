@@ -3,8 +3,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Badge, TERM_STATUS_TONE } from "@/components/badges";
 import { FilterSelect } from "@/components/filter-select";
 import { pageActor } from "@/server/auth/current-actor";
+import { can } from "@/server/auth/permissions";
+import { sideOf } from "@/server/glossary/agreement";
 import { type Locale, listTerms, localized } from "@/server/glossary/queries";
 import { TERM_CATEGORIES, ZTermFilter } from "@/server/glossary/schema";
+import { starterSetStatus } from "@/server/glossary/service";
+import { ApproveStarterSet } from "./starter-set";
 
 export async function generateMetadata() {
   const t = await getTranslations("glossary");
@@ -20,7 +24,8 @@ export default async function GlossaryPage({
   const filter = ZTermFilter.parse(await searchParams);
   const t = await getTranslations("glossary");
   const locale = (await getLocale()) as Locale;
-  const terms = await listTerms(actor, filter, locale);
+  const [terms, starter] = await Promise.all([listTerms(actor, filter, locale), starterSetStatus(actor)]);
+  const side = sideOf(actor.role);
 
   return (
     <div className="space-y-4">
@@ -33,6 +38,22 @@ export default async function GlossaryPage({
           {t("propose")}
         </Link>
       </div>
+      {starter.pending > 0 && (
+        <section className="card space-y-2 border-amber-200 bg-amber-50" aria-labelledby="starter-set">
+          <h2 id="starter-set" className="font-semibold">
+            {t("starterTitle", { count: starter.pending })}
+          </h2>
+          <p className="max-w-3xl text-sm text-slate-700">{t("starterIntro")}</p>
+          {starter.approvable > 0 && can(actor.role, "glossary.approve") ? (
+            <ApproveStarterSet
+              count={starter.approvable}
+              side={side === "marketing" || side === "sales" ? t(`side_${side}`) : t("starterAsManager")}
+            />
+          ) : (
+            <p className="text-sm text-slate-700">{t("starterWaiting")}</p>
+          )}
+        </section>
+      )}
       <search>
         <form key={JSON.stringify(filter)} method="get" className="card flex flex-wrap items-end gap-3">
           <div className="min-w-64 flex-1">
