@@ -102,7 +102,7 @@ const ITALIAN_HOLIDAYS = [
 ];
 
 /** Terms the demo team already agreed (the rest of the starter glossary stays proposed). */
-const DEMO_AGREED_TERMS = ["lead", "sql", "opportunity", "customer", "sla"];
+const DEMO_AGREED_TERMS = ["lead", "mql", "sql", "opportunity", "customer", "sla"];
 
 const DEMO_PERSONAS = [
   {
@@ -195,7 +195,12 @@ async function seedDemoGlossaryAndPersonas(actors: Record<string, Actor>) {
     where: { workspaceId: manager.workspaceId, status: "PENDING", term: { key: { in: DEMO_AGREED_TERMS } } },
     select: { id: true },
   });
-  for (const revision of pending) await approveRevision(manager, revision.id);
+  // Agreed by both sides, as the product asks of every term (not by a manager's say alone).
+  const rep = actors["rep1@demo.test"] as Actor;
+  for (const revision of pending) {
+    await approveRevision(marketer, revision.id);
+    await approveRevision(rep, revision.id);
+  }
 
   for (const { persona, feedback } of DEMO_PERSONAS) {
     const created = await createPersona(marketer, ZPersonaFields.parse(persona));
