@@ -4,6 +4,8 @@ import { getLeadDetail } from "@/server/leads/queries";
 import { ZLeadInput } from "@/server/leads/schema";
 import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 import { captureLead, recordLeadEvent } from "@/server/leads/service";
+import { ZPersonaFields } from "@/server/personas/schema";
+import { createPersona } from "@/server/personas/service";
 import { scoreLead } from "@/server/scoring/engine";
 import { DEFAULT_SCORING_MODEL, ZScoringModelDefinition } from "@/server/scoring/schema";
 import { getScoringModels, previewDraft, publishDraft, restoreAsDraft, saveDraft } from "@/server/scoring/service";
@@ -151,5 +153,71 @@ describe("draft → preview → publish", { timeout: 60_000 }, () => {
       fitRules: [{ id: "x", label: "X", when: { attribute: "shoeSize", operator: "in", values: ["42"] }, points: 5 }],
     };
     expect(ZScoringModelDefinition.safeParse(badRule).success).toBe(false);
+  });
+});
+
+describe("the preview is the publish", { timeout: 180_000 }, () => {
+  it("over random models and data, the preview's new MQLs and changed scores are exactly what publishing does", async () => {
+    let state = 20_261_202;
+    const random = () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+    const industries = ["logistics", "retail", "manufacturing", "automotive", "software"];
+    let crossings = 0;
+    for (let round = 0; round < 4; round++) {
+      const ws = await freshWorkspace(`Preview is publish ${round}`);
+      await generateLeads({ workspaceId: ws.workspace.id, count: 150, seed: 40 + round });
+      // A persona saved after the leads were scored: its matches are new to the stored scores.
+      await createPersona(
+        ws.marketer,
+        ZPersonaFields.parse({
+          name: `Persona ${round}`,
+          fitIndustries: [industries[Math.floor(random() * industries.length)] as string],
+        }),
+      );
+      const definition = {
+        ...DEFAULT_SCORING_MODEL,
+        mqlThreshold: 15 + Math.round(random() * 70),
+        fitRules: DEFAULT_SCORING_MODEL.fitRules.map((rule) => ({
+          ...rule,
+          points: rule.id === "persona-match" ? Math.round(random() * 60) : rule.points,
+        })),
+      };
+      await saveDraft(ws.marketer, { definition, note: "" });
+      const now = new Date();
+      const preview = await previewDraft(ws.marketer, now);
+      const mqlBefore = new Set(
+        (await db.lead.findMany({ where: { workspaceId: ws.workspace.id, stage: "MQL" }, select: { id: true } })).map(
+          (l) => l.id,
+        ),
+      );
+      const handoffsBefore = await db.handoff.count({ where: { workspaceId: ws.workspace.id } });
+
+      const published = await publishDraft(ws.marketer, { note: `round ${round}` }, now);
+      crossings += published.becameMql;
+      const context = JSON.stringify({ round, threshold: definition.mqlThreshold });
+      expect(published.becameMql, context).toBe(preview.newMqls);
+      expect(published.rewritten, context).toBe(preview.changed);
+      expect(await db.leadScore.count({ where: { workspaceId: ws.workspace.id, qualifies: true } }), context).toBe(
+        preview.draft,
+      );
+      expect((await db.handoff.count({ where: { workspaceId: ws.workspace.id } })) - handoffsBefore, context).toBe(
+        preview.newMqls,
+      );
+      const newMqls = (
+        await db.lead.findMany({ where: { workspaceId: ws.workspace.id, stage: "MQL" }, select: { id: true } })
+      )
+        .map((l) => l.id)
+        .filter((id) => !mqlBefore.has(id));
+      const listed = preview.sample.filter((s) => s.becomesMql).map((s) => s.id);
+      // Every lead the publish made MQL is listed (up to the sample's 20), and nothing else is listed as one.
+      if (newMqls.length <= 20) expect(new Set(listed), context).toEqual(new Set(newMqls));
+      else
+        expect(
+          listed.every((id) => newMqls.includes(id)),
+          context,
+        ).toBe(true);
+    }
   });
 });

@@ -243,7 +243,7 @@ export async function rescoreWorkspace(input: {
 }
 
 /** Whether a new score differs from the stored one (points, qualification or explanation). */
-function scoreChanged(stored: PreviousScore, result: ScoreResult): boolean {
+export function scoreChanged(stored: PreviousScore, result: ScoreResult): boolean {
   return (
     stored === null ||
     stored.fit !== result.fit ||

@@ -5,8 +5,8 @@ import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { personaFits, publishedModel } from "@/server/leads/scoring-context";
-import type { ScoringModel } from "@/server/scoring/engine";
-import { type RescoreSummary, rescoreWorkspace, scoredBatches } from "@/server/scoring/rescore";
+import { becomesMql, type ScoreResult, type ScoringModel } from "@/server/scoring/engine";
+import { type RescoreSummary, rescoreWorkspace, scoreChanged, scoredBatches } from "@/server/scoring/rescore";
 import { ZScoringModelDefinition } from "@/server/scoring/schema";
 
 const asJson = (model: ScoringModel) => model as unknown as Prisma.InputJsonValue;
@@ -94,10 +94,16 @@ export async function restoreAsDraft(actor: Actor, version: number) {
 export type PreviewBreakdown = { key: string; published: number; draft: number };
 export type Preview = {
   leads: number;
+  /** Leads meeting the MQL criteria now (their stored scores), and under the draft. */
   published: number;
   draft: number;
+  /** Leads the publish makes MQL now, each handed to sales (one handoff each). */
+  newMqls: number;
+  /** Leads whose stored score the publish rewrites. */
+  changed: number;
   byPersona: PreviewBreakdown[];
   byChannel: PreviewBreakdown[];
+  /** Leads whose qualification changes, those becoming MQL first (at most 20 shown). */
   sample: {
     id: string;
     email: string;
@@ -105,21 +111,32 @@ export type Preview = {
     draftScore: number;
     publishedQualifies: boolean;
     draftQualifies: boolean;
+    becomesMql: boolean;
   }[];
 };
 
+const PREVIEW_SAMPLE = 20;
+
 /**
- * How many of the real leads would meet the MQL criteria under the draft
- * versus the published model, by persona and channel, with a sample of leads
- * whose outcome changes. Nothing is written.
+ * What publishing the draft will do to the real leads, computed as the publish computes it: each lead scored
+ * with the draft and today's persona matching (a persona saved since the last scoring counts), compared with
+ * its stored score — how many will meet the MQL criteria, which change, and which become MQL now (and go to
+ * sales). By persona and channel. Nothing is written.
  */
 export async function previewDraft(actor: Actor, now = new Date()): Promise<Preview> {
   requirePermission(actor, "rules.edit");
   const draft = await db.scoringModel.findFirst({ where: { workspaceId: actor.workspaceId, status: "DRAFT" } });
   if (!draft) throw new AppError("notFound", "There is no draft to preview");
-  const published = await db.$transaction((tx) => publishedModel(tx, actor.workspaceId));
-  const models = [published.model, ZScoringModelDefinition.parse(draft.definition)];
-  const preview: Preview = { leads: 0, published: 0, draft: 0, byPersona: [], byChannel: [], sample: [] };
+  const preview: Preview = {
+    leads: 0,
+    published: 0,
+    draft: 0,
+    newMqls: 0,
+    changed: 0,
+    byPersona: [],
+    byChannel: [],
+    sample: [],
+  };
   const persona = new Map<string, PreviewBreakdown>();
   const channel = new Map<string, PreviewBreakdown>();
   const bump = (map: Map<string, PreviewBreakdown>, key: string, was: boolean, will: boolean) => {
@@ -128,31 +145,43 @@ export async function previewDraft(actor: Actor, now = new Date()): Promise<Prev
     if (will) row.draft++;
     map.set(key, row);
   };
+  const crossing: Preview["sample"] = [];
+  const other: Preview["sample"] = [];
   for await (const batch of scoredBatches({
     workspaceId: actor.workspaceId,
-    models,
+    models: [ZScoringModelDefinition.parse(draft.definition)],
     personas: await personas(actor.workspaceId),
     now,
+    readPrevious: true,
   })) {
-    for (const { lead, personaId, results } of batch) {
-      const [was, will] = results as [(typeof results)[0], (typeof results)[0]];
+    for (const { lead, stored, personaId, results } of batch) {
+      const will = results[0] as ScoreResult;
+      const was = lead.qualifies;
+      const crosses = becomesMql({ qualifiedBefore: was, result: will, stage: lead.stage });
       preview.leads++;
-      if (was.qualifies) preview.published++;
+      if (was) preview.published++;
       if (will.qualifies) preview.draft++;
-      bump(persona, personaId ?? "", was.qualifies, will.qualifies);
-      bump(channel, lead.channel, was.qualifies, will.qualifies);
-      if (was.qualifies !== will.qualifies && preview.sample.length < 20) {
-        preview.sample.push({
-          id: lead.id,
-          email: lead.email,
-          publishedScore: was.total,
-          draftScore: will.total,
-          publishedQualifies: was.qualifies,
-          draftQualifies: will.qualifies,
-        });
+      if (crosses) preview.newMqls++;
+      if (scoreChanged(stored, will)) preview.changed++;
+      bump(persona, personaId ?? "", was, will.qualifies);
+      bump(channel, lead.channel, was, will.qualifies);
+      if (was !== will.qualifies) {
+        const list = crosses ? crossing : other;
+        if (list.length < PREVIEW_SAMPLE) {
+          list.push({
+            id: lead.id,
+            email: lead.email,
+            publishedScore: stored?.total ?? 0,
+            draftScore: will.total,
+            publishedQualifies: was,
+            draftQualifies: will.qualifies,
+            becomesMql: crosses,
+          });
+        }
       }
     }
   }
+  preview.sample = [...crossing, ...other].slice(0, PREVIEW_SAMPLE);
   const sorted = (map: Map<string, PreviewBreakdown>) =>
     [...map.values()].sort((a, b) => b.draft + b.published - (a.draft + a.published));
   preview.byPersona = sorted(persona);
@@ -164,6 +193,7 @@ export async function previewDraft(actor: Actor, now = new Date()): Promise<Prev
 export async function publishDraft(
   actor: Actor,
   input: { note: string },
+  now = new Date(),
 ): Promise<{ version: number } & RescoreSummary> {
   requirePermission(actor, "rules.publish");
   const model = await db.$transaction(async (tx) => {
@@ -197,6 +227,7 @@ export async function publishDraft(
     model,
     personas: await personas(actor.workspaceId),
     actorUserId: actor.userId,
+    now,
   });
   return { version: model.version, ...summary };
 }

@@ -52,6 +52,9 @@ export function PreviewView({
       <p className="text-sm">
         {t("previewSummary", { leads: preview.leads, draft: preview.draft, published: preview.published })}
       </p>
+      <p className="text-sm font-medium" data-testid="preview-outcome">
+        {t("previewOutcome", { newMqls: preview.newMqls, changed: preview.changed })}
+      </p>
       <div className="grid gap-4 md:grid-cols-2">
         {table(t("byPersona"), preview.byPersona, (key) => (key ? (personaName.get(key) ?? key) : t("noPersona")))}
         {table(t("byChannel"), preview.byChannel, (key) => channelName.get(key) ?? key)}
@@ -68,7 +71,7 @@ export function PreviewView({
                   {s.email}
                 </a>{" "}
                 {s.publishedScore} → {s.draftScore} ({s.publishedQualifies ? "MQL" : "—"} →{" "}
-                {s.draftQualifies ? "MQL" : "—"})
+                {s.draftQualifies ? "MQL" : "—"}){s.becomesMql && ` · ${t("becomesMql")}`}
               </li>
             ))}
           </ul>

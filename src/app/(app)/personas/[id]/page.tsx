@@ -51,6 +51,7 @@ export default async function PersonaPage({ params }: { params: Promise<{ id: st
               {[persona.title, persona.seniority, persona.industry, persona.region].filter(Boolean).join(" · ")}
             </p>
             {persona.archivedAt && <Badge>{t("personas.archived")}</Badge>}
+            <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("personas.matchingNote")}</p>
           </div>
         </div>
         {editable && (

@@ -15,6 +15,7 @@ export default async function NewPersonaPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("personas.new")}</h1>
+      <p className="max-w-3xl text-sm text-slate-600">{t("personas.matchingNote")}</p>
       <PersonaForm initial={EMPTY_PERSONA} channels={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))} />
     </div>
   );
