@@ -219,5 +219,7 @@ describe("the preview is the publish", { timeout: 180_000 }, () => {
           context,
         ).toBe(true);
     }
+    // The rounds did make MQLs (the comparison was not between two empty sets).
+    expect(crossings).toBeGreaterThan(0);
   });
 });
