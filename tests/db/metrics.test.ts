@@ -380,6 +380,7 @@ describe("SLA", () => {
     const thisWeek = { from: "2026-10-26", to: "2026-11-01" };
     const current = await slaMetrics(ws.manager, ZMetricsFilter.parse(thisWeek), NOW);
     expect(current.atRisk.map((h) => h.overdue)).toEqual([true]);
+    expect(current.atRiskCount).toBe(1);
     const social = await slaMetrics(ws.manager, ZMetricsFilter.parse({ ...thisWeek, channel: "SOCIAL" }), NOW);
     expect(social.atRisk).toEqual([]);
     const email = await slaMetrics(ws.manager, ZMetricsFilter.parse({ ...thisWeek, channel: "EMAIL" }), NOW);

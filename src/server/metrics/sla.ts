@@ -83,9 +83,11 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
             leadId: string;
             name: string;
             email: string;
+            total: bigint;
           }[]
         >`
-          SELECT h.id, h."dueAt", h."firstDueAt", h."assigneeId", lead.id AS "leadId", lead.name, lead.email
+          SELECT h.id, h."dueAt", h."firstDueAt", h."assigneeId", lead.id AS "leadId", lead.name, lead.email,
+                 count(*) OVER () AS total
           FROM "Handoff" h JOIN "Lead" lead ON lead.id = h."leadId" ${join}
           WHERE h."workspaceId" = ${ws} AND h.status = 'OPEN' AND h."dueSoonAt" <= ${now}
           ${leads}
@@ -198,6 +200,8 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
     ],
     /** Whether the range includes now: at-risk handoffs are a figure of now. */
     atRiskInRange: includesNow,
+    /** How many are at risk (the list shows the first 20 by due time). */
+    atRiskCount: Number(atRisk[0]?.total ?? 0),
     atRisk: atRisk.map((h) => ({
       id: h.id,
       dueAt: h.dueAt,

@@ -32,7 +32,11 @@ export async function SlaView({ actor, filter, query }: ViewProps) {
           label={<TermHint termKey="response-time">{t("dashboards.sla.p90Response")}</TermHint>}
           value={hours(m.responseHours.p90)}
         />
-        <Kpi label={t("dashboards.sla.atRisk")} value={count(m.atRisk.length)} href="/handoffs?view=team" />
+        <Kpi
+          label={t("dashboards.sla.atRisk")}
+          value={m.atRiskInRange ? count(m.atRiskCount) : "—"}
+          href={m.atRiskInRange ? "#h-at-risk" : undefined}
+        />
       </dl>
       {repsTable && (
         <MetricSection
@@ -103,6 +107,11 @@ export async function SlaView({ actor, filter, query }: ViewProps) {
               </li>
             ))}
           </ul>
+        )}
+        {m.atRiskCount > m.atRisk.length && (
+          <p className="text-sm text-slate-600">
+            {t("dashboards.sla.atRiskMore", { shown: m.atRisk.length, count: m.atRiskCount })}
+          </p>
         )}
       </section>
     </>
