@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ZCampaignInput, ZCampaignPatch, ZSpendEntry } from "@/server/campaigns/schema";
+import { ZDealStep } from "@/server/handoffs/deals";
 import { ZRejectInput } from "@/server/handoffs/schema";
 import { ZLeadEventInput, ZLeadInput } from "@/server/leads/schema";
 
@@ -90,6 +92,41 @@ function describeApi() {
         LeadInput: bodySchema(ZLeadInput),
         LeadEventInput: bodySchema(ZLeadEventInput),
         RejectInput: bodySchema(ZRejectInput),
+        CampaignInput: bodySchema(ZCampaignInput),
+        CampaignPatch: bodySchema(ZCampaignPatch),
+        SpendInput: bodySchema(ZSpendEntry),
+        DealStep: bodySchema(ZDealStep),
+        Campaign: {
+          type: "object",
+          description: "A campaign; its channel is the default channel of the leads it captures.",
+          properties: {
+            id: { type: "string" },
+            name: { type: "string" },
+            channel: { type: "string" },
+            startDate: { type: ["string", "null"], format: "date" },
+            endDate: { type: ["string", "null"], format: "date" },
+            budget: { type: ["number", "null"] },
+            currency: { type: "string" },
+            ownerId: { type: ["string", "null"] },
+            archived: { type: "boolean" },
+            createdAt: { type: "string", format: "date-time" },
+          },
+        },
+        Spend: {
+          type: "object",
+          description: "Spend of a campaign for a day or a month, in its currency and in EUR at the rate given.",
+          properties: {
+            id: { type: "string" },
+            campaignId: { type: "string" },
+            periodStart: { type: "string", format: "date" },
+            periodEnd: { type: "string", format: "date" },
+            amount: { type: "number" },
+            currency: { type: "string" },
+            eurRate: { type: "number" },
+            amountEur: { type: "number" },
+            note: { type: "string" },
+          },
+        },
         Handoff: {
           type: "object",
           description:
@@ -145,6 +182,18 @@ function describeApi() {
               format: "date-time",
               description:
                 "When the lead's own fields or stage last changed (an MQL crossing included). A re-score alone does not move it: see score.scoredAt.",
+            },
+            deal: {
+              type: "object",
+              description: "The deal after SQL: the opportunity, the win or the loss.",
+              properties: {
+                opportunityAmount: { type: ["number", "null"] },
+                expectedCloseDate: { type: ["string", "null"], format: "date" },
+                wonAmount: { type: ["number", "null"] },
+                wonAt: { type: ["string", "null"], format: "date-time" },
+                lostAt: { type: ["string", "null"], format: "date-time" },
+                lostReason: { type: ["string", "null"] },
+              },
             },
           },
         },
@@ -263,14 +312,15 @@ function describeApi() {
         },
       },
       ...Object.fromEntries(
-        (["funnel", "sla", "roi"] as const).map((metric) => [
+        (["funnel", "quality", "sla", "roi"] as const).map((metric) => [
           `/api/v1/metrics/${metric}`,
           {
             get: {
               summary: {
                 funnel: "Funnel: cohort and flow counts per stage, conversions, time in stage, trend, lead velocity",
+                quality: "Lead quality: acceptance rate and the rejection mix by channel, campaign and persona",
                 sla: "SLA: compliance, response time (business hours), breaches by rep, at risk, MQLs vs commitment",
-                roi: "ROI: spend vs won revenue by campaign and channel, cost per lead/MQL/SQL, CAC, attribution",
+                roi: "ROI: spend vs won revenue by channel (the lead's own) and campaign (by touch), cost per lead/MQL/SQL, CAC, marketing-sourced and -influenced revenue",
               }[metric],
               parameters: metricParameters,
               responses: { "200": { description: "The same figures as the dashboard" }, ...errors },
@@ -278,6 +328,128 @@ function describeApi() {
           },
         ]),
       ),
+      "/api/v1/campaigns": {
+        get: {
+          summary: "Campaigns, newest first, cursor-paginated",
+          parameters: [
+            {
+              name: "archived",
+              in: "query",
+              schema: { type: "string", enum: ["include", "exclude"], default: "exclude" },
+            },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+            { name: "cursor", in: "query", schema: { type: "string" }, description: "nextCursor of the previous page" },
+          ],
+          responses: { "200": { description: "{ data: Campaign[], nextCursor: string | null }" }, ...errors },
+        },
+        post: {
+          summary: "Create a campaign (its name is unique in the workspace)",
+          parameters: [idempotencyKey],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/CampaignInput" } } },
+          },
+          responses: {
+            "201": {
+              description: "Created",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Campaign" } } },
+            },
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/campaigns/{id}": {
+        get: {
+          summary: "One campaign",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": {
+              description: "The campaign",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Campaign" } } },
+            },
+            "404": problemResponse("Not found in this workspace"),
+            "401": errors["401"],
+          },
+        },
+        patch: {
+          summary: "Change a campaign: the fields sent replace the stored ones; the result is validated whole",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/CampaignPatch" } } },
+          },
+          responses: {
+            "200": {
+              description: "The changed campaign",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Campaign" } } },
+            },
+            "404": problemResponse("Not found in this workspace"),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/campaigns/{id}/spend": {
+        get: {
+          summary: "The campaign's spend rows, newest period first",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "{ data: Spend[] }" }, "404": problemResponse("Not found"), ...errors },
+        },
+        post: {
+          summary: "Record spend for a day or a month (the same period again replaces its row)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, idempotencyKey],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/SpendInput" } } },
+          },
+          responses: {
+            "201": {
+              description: "Recorded",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Spend" } } },
+            },
+            "200": { description: "Replaced the period's row" },
+            "404": problemResponse("Not found in this workspace"),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/leads/{id}/deal": {
+        post: {
+          summary: "Move an accepted lead's deal on: open an opportunity, won, or lost (the owner or a manager)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, idempotencyKey],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: { $ref: "#/components/schemas/DealStep" } } },
+          },
+          responses: {
+            "200": {
+              description: "The lead, with its deal",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Lead" } } },
+            },
+            "404": problemResponse("Not found in this workspace"),
+            "409": problemResponse("The lead's stage cannot take this step"),
+            ...errors,
+          },
+        },
+      },
+      "/api/v1/goals": {
+        get: {
+          summary: "The month's shared goals with their progress (the dashboards' own figures)",
+          parameters: [{ name: "month", in: "query", schema: { type: "string", pattern: "^\\d{4}-\\d{2}$" } }],
+          responses: { "200": { description: "Goals with target, actual and progress" }, ...errors },
+        },
+      },
+      "/api/v1/sla": {
+        get: {
+          summary: "The SLA in force: version, when agreed, response time, business calendar, commitment",
+          responses: { "200": { description: "The SLA's settings" }, "401": errors["401"], "403": errors["403"] },
+        },
+      },
+      "/api/v1/scoring-model": {
+        get: {
+          summary: "The scoring model in force (the MQL criteria): version, publisher, note, rules",
+          responses: { "200": { description: "The published model" }, "401": errors["401"], "403": errors["403"] },
+        },
+      },
       "/api/v1/leads/{id}/events": {
         post: {
           summary: "Record a behaviour event (the lead is re-scored at once)",

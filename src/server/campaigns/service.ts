@@ -31,10 +31,15 @@ function duplicateName(error: unknown): boolean {
   return (error as { code?: string })?.code === "P2002";
 }
 
-export async function createCampaign(actor: Actor, input: CampaignInput) {
+/** In the caller's transaction when given one (the API's idempotent POST), else in its own. */
+function inTransaction<T>(client: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return client ? work(client) : db.$transaction(work);
+}
+
+export async function createCampaign(actor: Actor, input: CampaignInput, client?: Tx) {
   requirePermission(actor, "campaigns.edit");
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(client, async (tx) => {
       await assertOwner(tx, actor.workspaceId, input.ownerId);
       const campaign = await tx.campaign.create({ data: { workspaceId: actor.workspaceId, ...campaignData(input) } });
       await writeAudit(tx, actor, {
@@ -55,10 +60,10 @@ export async function createCampaign(actor: Actor, input: CampaignInput) {
   }
 }
 
-export async function updateCampaign(actor: Actor, campaignId: string, input: CampaignInput) {
+export async function updateCampaign(actor: Actor, campaignId: string, input: CampaignInput, client?: Tx) {
   requirePermission(actor, "campaigns.edit");
   try {
-    return await db.$transaction(async (tx) => {
+    return await inTransaction(client, async (tx) => {
       const before = await tx.campaign.findFirst({ where: { id: campaignId, workspaceId: actor.workspaceId } });
       if (!before) throw notFound();
       await assertOwner(tx, actor.workspaceId, input.ownerId);
@@ -121,9 +126,9 @@ async function upsertSpend(tx: Tx, actor: Actor, input: SpendInput) {
 }
 
 /** Records spend for a day or a month; the same campaign and period again replaces it. */
-export async function recordSpend(actor: Actor, input: SpendInput) {
+export async function recordSpend(actor: Actor, input: SpendInput, client?: Tx) {
   requirePermission(actor, "campaigns.edit");
-  return db.$transaction(async (tx) => {
+  return inTransaction(client, async (tx) => {
     const campaign = await tx.campaign.findFirst({ where: { id: input.campaignId, workspaceId: actor.workspaceId } });
     if (!campaign) throw notFound();
     const spend = await upsertSpend(tx, actor, input);

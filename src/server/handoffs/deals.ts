@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { LeadStage } from "@/generated/prisma/enums";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
 
@@ -52,10 +52,10 @@ export function wonAt(closedOn: string, stageEnteredAt: Date, timeZone: string, 
   return noon < stageEnteredAt ? new Date(stageEnteredAt.getTime() + 1_000) : noon;
 }
 
-export async function progressDeal(actor: Actor, leadId: string, input: DealStep, now = new Date()) {
+export async function progressDeal(actor: Actor, leadId: string, input: DealStep, now = new Date(), client?: Tx) {
   requirePermission(actor, "deals.progress");
   const timeZone = await workspaceTimeZone(actor.workspaceId);
-  return db.$transaction(async (tx) => {
+  const run = async (tx: Tx) => {
     const rows = await tx.$queryRaw<{ stage: LeadStage; ownerId: string | null; stageEnteredAt: Date }[]>`
       SELECT stage, "ownerId", "stageEnteredAt" FROM "Lead"
       WHERE id = ${leadId} AND "workspaceId" = ${actor.workspaceId} FOR UPDATE`;
@@ -112,5 +112,7 @@ export async function progressDeal(actor: Actor, leadId: string, input: DealStep
       after: { stage: to, ...input },
     });
     return updated;
-  });
+  };
+  // In the caller's transaction when given one (the API's idempotent POST), else in its own.
+  return client ? run(client) : db.$transaction(run);
 }

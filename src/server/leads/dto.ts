@@ -26,7 +26,16 @@ type LeadRow = {
   customerAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The deal after SQL (absent from rows that cannot have one yet, e.g. a lead just captured). */
+  opportunityAmount?: { toNumber(): number } | number | null;
+  expectedCloseDate?: Date | null;
+  wonAmount?: { toNumber(): number } | number | null;
+  lostAt?: Date | null;
+  lostReason?: string | null;
 };
+
+const amount = (value: { toNumber(): number } | number | null | undefined) =>
+  value === null || value === undefined ? null : typeof value === "number" ? value : value.toNumber();
 
 export function leadDto(lead: LeadRow) {
   return {
@@ -54,6 +63,14 @@ export function leadDto(lead: LeadRow) {
     scoreExplanation: lead.scoreExplanation,
     ownerId: lead.ownerId,
     stageEnteredAt: { mql: lead.mqlAt, sql: lead.sqlAt, opportunity: lead.opportunityAt, customer: lead.customerAt },
+    deal: {
+      opportunityAmount: amount(lead.opportunityAmount),
+      expectedCloseDate: lead.expectedCloseDate ? lead.expectedCloseDate.toISOString().slice(0, 10) : null,
+      wonAmount: amount(lead.wonAmount),
+      wonAt: lead.customerAt,
+      lostAt: lead.lostAt ?? null,
+      lostReason: lead.lostReason || null,
+    },
     createdAt: lead.createdAt,
     updatedAt: lead.updatedAt,
   };
