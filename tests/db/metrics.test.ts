@@ -298,6 +298,8 @@ describe("funnel", () => {
       ZLeadFilter.parse({ from: "2026-10-01", to: "2026-10-31", entered: "MQL" }),
     );
     expect(entered.count.value).toBe(4);
+    // …which the flow says beside its entries: 4 leads (5 entries).
+    expect([m.flow.leads.MQL, m.flow.counts.MQL]).toEqual([4, 5]);
     // The page lists them all, E too (created in September: only the creation's upper bound is implied).
     expect(entered.leads).toHaveLength(4);
   });

@@ -1,11 +1,13 @@
 import "server-only";
 import { formatInTimeZone } from "date-fns-tz";
+import { Prisma } from "@/generated/prisma/client";
 import { localDays } from "@/lib/local-days";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import {
   historyConditions,
   leadConditions,
+  leadJoin,
   type MetricsFilter,
   previousRange,
   type Range,
@@ -83,6 +85,24 @@ async function flow(workspaceId: string, range: Range, filter: MetricsFilter, so
     WHERE c."workspaceId" = ${workspaceId} AND c.at >= ${range.from} AND c.at < ${range.to}
       AND c."toStage" IN ('LEAD', 'MQL', 'SQL', 'OPPORTUNITY', 'CUSTOMER')
     ${leadConditions(filter)}
+    GROUP BY 1`;
+  const result = emptyCounts();
+  for (const row of rows) result[row.stage] = Number(row.n);
+  return result;
+}
+
+/**
+ * The leads behind the flow's entries: per stage after Lead, how many distinct leads entered it in the range (a
+ * re-qualified lead enters MQL twice but is one lead). What a flow row's link lists.
+ */
+async function flowLeads(workspaceId: string, range: Range, filter: MetricsFilter, source: Source): Promise<Cohort> {
+  const denormalized = source === "rollup";
+  const rows = await db.$queryRaw<{ stage: FunnelStage; n: bigint }[]>`
+    SELECT c."toStage" AS stage, count(DISTINCT c."leadId") AS n
+    FROM "LeadStageChange" c ${denormalized ? Prisma.empty : leadJoin(filter, Prisma.sql`c."leadId"`)}
+    WHERE c."workspaceId" = ${workspaceId} AND c.at >= ${range.from} AND c.at < ${range.to}
+      AND c."toStage" IN ('LEAD', 'MQL', 'SQL', 'OPPORTUNITY', 'CUSTOMER')
+    ${denormalized ? historyConditions(filter, "c") : leadConditions(filter)}
     GROUP BY 1`;
   const result = emptyCounts();
   for (const row of rows) result[row.stage] = Number(row.n);
@@ -364,11 +384,12 @@ export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = n
   const range = resolveRange(filter, await workspaceTimeZone(actor.workspaceId), now);
   const previous = previousRange(range);
   const ws = actor.workspaceId;
-  const [current, prior, flowNow, flowBefore, stageTimes, points, lvr] = await Promise.all([
+  const [current, prior, flowNow, flowBefore, flowDistinct, stageTimes, points, lvr] = await Promise.all([
     cohort(ws, range, filter, source),
     cohort(ws, previous, filter, source),
     flow(ws, range, filter, source),
     flow(ws, previous, filter, source),
+    flowLeads(ws, range, filter, source),
     timeInStage(ws, range, filter, source),
     trend(ws, range, filter, source, now),
     velocity(ws, range, filter, source, now),
@@ -377,7 +398,12 @@ export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = n
     range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },
     previousRange: { from: previous.fromDate, to: previous.toDate },
     cohort: { counts: current, conversions: conversions(current), previous: prior },
-    flow: { counts: flowNow, conversions: conversions(flowNow), previous: flowBefore },
+    flow: {
+      counts: flowNow,
+      leads: flowDistinct,
+      conversions: conversions(flowNow),
+      previous: flowBefore,
+    },
     timeInStage: stageTimes,
     trend: points,
     velocity: lvr,

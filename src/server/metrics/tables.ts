@@ -63,6 +63,8 @@ export function funnelTables(m: FunnelMetrics, filter: MetricsFilter, t: T): Tab
       columns: [
         { key: "stage", label: t("dashboards.columns.stage"), kind: "text" },
         { key: "entries", label: t("dashboards.columns.entries"), kind: "int" },
+        // What the row's link lists: the leads that entered, each once ("10 leads (11 entries)").
+        { key: "leads", label: t("dashboards.columns.leadsEntering"), kind: "int" },
         { key: "conversion", label: t("dashboards.columns.conversionFromPrevious"), kind: "ratio" },
         { key: "previous", label: t("dashboards.columns.previousPeriod"), kind: "int" },
         { key: "medianHours", label: t("dashboards.columns.medianTimeInStage"), kind: "hours" },
@@ -71,6 +73,7 @@ export function funnelTables(m: FunnelMetrics, filter: MetricsFilter, t: T): Tab
         cells: [
           stageLabel(stage),
           m.flow.counts[stage],
+          m.flow.leads[stage],
           conversion(m.flow.counts, i),
           m.flow.previous[stage],
           m.timeInStage[stage]?.medianHours ?? null,
