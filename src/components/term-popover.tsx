@@ -57,7 +57,7 @@ export function TermPopover({
         aria-label={label}
         aria-expanded={open}
         // A 24 px target at least (WCAG 2.2 2.5.8), also where the term sits in small print.
-        className="inline-block min-h-6 min-w-6 cursor-help border-b border-dotted border-brand-600 font-medium leading-6 text-inherit"
+        className="inline-block min-h-6 min-w-6 cursor-help border-b border-dotted border-brand-600 py-0.5 text-left font-medium leading-5 text-inherit"
         onClick={() => setOpen((o) => !o)}
       >
         {children}

@@ -106,7 +106,7 @@ export function funnelTables(m: FunnelMetrics, filter: MetricsFilter, t: T): Tab
       title: t("dashboards.funnel.velocityTitle"),
       columns: [
         { key: "month", label: t("dashboards.columns.month"), kind: "text" },
-        { key: "mqls", label: stageLabel("MQL"), kind: "int" },
+        { key: "mqls", label: t("dashboards.columns.mqls"), kind: "int" },
         { key: "rate", label: t("dashboards.columns.leadVelocity"), kind: "ratio" },
         { key: "note", label: t("dashboards.columns.note"), kind: "text" },
       ],
