@@ -93,7 +93,9 @@ async function flow(workspaceId: string, range: Range, filter: MetricsFilter, so
 
 /**
  * The leads behind the flow's entries: per stage after Lead, how many distinct leads entered it in the range (a
- * re-qualified lead enters MQL twice but is one lead). What a flow row's link lists.
+ * re-qualified lead enters MQL twice but is one lead). What a flow row's link lists. A lead enters Lead once, at
+ * its capture (nothing moves a lead back to Lead), so there the entries are the leads: counting them distinct over
+ * a year of captures cost the funnel's p95 ~650 ms at 1M leads for nothing.
  */
 async function flowLeads(workspaceId: string, range: Range, filter: MetricsFilter, source: Source): Promise<Cohort> {
   const denormalized = source === "rollup";
@@ -101,7 +103,7 @@ async function flowLeads(workspaceId: string, range: Range, filter: MetricsFilte
     SELECT c."toStage" AS stage, count(DISTINCT c."leadId") AS n
     FROM "LeadStageChange" c ${denormalized ? Prisma.empty : leadJoin(filter, Prisma.sql`c."leadId"`)}
     WHERE c."workspaceId" = ${workspaceId} AND c.at >= ${range.from} AND c.at < ${range.to}
-      AND c."toStage" IN ('LEAD', 'MQL', 'SQL', 'OPPORTUNITY', 'CUSTOMER')
+      AND c."toStage" IN ('MQL', 'SQL', 'OPPORTUNITY', 'CUSTOMER')
     ${denormalized ? historyConditions(filter, "c") : leadConditions(filter)}
     GROUP BY 1`;
   const result = emptyCounts();
@@ -400,7 +402,7 @@ export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = n
     cohort: { counts: current, conversions: conversions(current), previous: prior },
     flow: {
       counts: flowNow,
-      leads: flowDistinct,
+      leads: { ...flowDistinct, LEAD: flowNow.LEAD },
       conversions: conversions(flowNow),
       previous: flowBefore,
     },
