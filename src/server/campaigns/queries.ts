@@ -1,7 +1,8 @@
 import "server-only";
+import { decodeCursor, encodeCursor } from "@/lib/keyset-cursor";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { notFound } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 
 /** Campaigns with their total spend in EUR and their leads (source campaign). */
 export async function listCampaigns(actor: Actor, options: { includeArchived?: boolean } = {}) {
@@ -36,4 +37,28 @@ export async function getCampaign(actor: Actor, campaignId: string) {
   });
   if (!campaign) throw notFound();
   return campaign;
+}
+
+/** Campaigns newest first, one page after a keyset cursor (the API's listing). */
+export async function campaignPage(actor: Actor, query: { limit: number; cursor?: string; includeArchived: boolean }) {
+  requirePermission(actor, "campaigns.read");
+  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  if (query.cursor && !after) {
+    throw new AppError("validation", "Invalid cursor", { fieldErrors: { cursor: ["invalid"] } });
+  }
+  const rows = await db.campaign.findMany({
+    where: {
+      workspaceId: actor.workspaceId,
+      ...(query.includeArchived ? {} : { archivedAt: null }),
+      ...(after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    campaigns: page,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null,
+  };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { slugify } from "@/lib/slug";
 import { writeAudit } from "@/server/audit/service";
@@ -285,16 +286,20 @@ async function approveInTx(tx: Tx, actor: Actor, revisionId: string) {
   return { agreed };
 }
 
+/** The starter glossary's proposals (no author) still open, on terms still in use. */
+const openStarterProposals = (workspaceId: string) =>
+  ({
+    workspaceId,
+    authorId: null,
+    status: "PENDING",
+    term: { status: { not: "DEPRECATED" } },
+  }) satisfies Prisma.TermRevisionWhereInput;
+
 /** The starter glossary's proposals still open, and how many of them this member may approve for their side. */
 export async function starterSetStatus(actor: Actor) {
   requirePermission(actor, "glossary.read");
   const pending = await db.termRevision.findMany({
-    where: {
-      workspaceId: actor.workspaceId,
-      authorId: null,
-      status: "PENDING",
-      term: { status: { not: "DEPRECATED" } },
-    },
+    where: openStarterProposals(actor.workspaceId),
     select: { approvals: { select: { userId: true, role: true } } },
   });
   const approvable = pending.filter(
@@ -321,12 +326,7 @@ export async function approveStarterSet(actor: Actor) {
     async (tx) => {
       await lockGlossary(tx, actor.workspaceId);
       const pending = await tx.termRevision.findMany({
-        where: {
-          workspaceId: actor.workspaceId,
-          authorId: null,
-          status: "PENDING",
-          term: { status: { not: "DEPRECATED" } },
-        },
+        where: openStarterProposals(actor.workspaceId),
         orderBy: { id: "asc" },
         select: { id: true },
       });

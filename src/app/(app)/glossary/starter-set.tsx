@@ -1,19 +1,16 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { FormError } from "@/components/form-error";
-import type { ActionError } from "@/server/action";
 import { approveStarterSetAction } from "@/server/glossary/actions";
+import { useAction } from "./use-action";
 
 /** Approves every open starter proposal for the member's side in one step (the card on the glossary page). */
 export function ApproveStarterSet({ count, side }: { count: number; side: string }) {
   const t = useTranslations("glossary");
-  const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
+  const { error, pending, run } = useAction();
   const [done, setDone] = useState<{ approved: number; agreed: number } | null>(null);
-  const [pending, startTransition] = useTransition();
   return (
     <div className="space-y-2">
       <button
@@ -21,13 +18,10 @@ export function ApproveStarterSet({ count, side }: { count: number; side: string
         className="btn-primary"
         disabled={pending}
         onClick={() =>
-          startTransition(async () => {
-            setError(null);
+          run(async () => {
             const result = await approveStarterSetAction({});
-            if (result.ok) {
-              setDone(result.data);
-              router.refresh();
-            } else setError(result.error);
+            if (result.ok) setDone(result.data);
+            return result;
           })
         }
       >

@@ -1,10 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { FieldError, FormError } from "@/components/form-error";
-import type { ActionError, ActionResult } from "@/server/action";
 import {
   approveRevisionAction,
   commentOnTermAction,
@@ -12,23 +10,7 @@ import {
   followTermAction,
   withdrawRevisionAction,
 } from "@/server/glossary/actions";
-
-function useAction() {
-  const router = useRouter();
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
-  const run = <T,>(action: () => Promise<ActionResult<T>>, onDone?: () => void) => {
-    setError(null);
-    startTransition(async () => {
-      const result = await action();
-      if (result.ok) {
-        onDone?.();
-        router.refresh();
-      } else setError(result.error);
-    });
-  };
-  return { error, pending, run };
-}
+import { useAction } from "../use-action";
 
 export function RevisionButtons({
   revisionId,

@@ -12,7 +12,10 @@ export const POST = apiRoute<{ id: string }>("deals.progress", async ({ actor, p
   const { data, raw } = await readJson(request, ZDealStep);
   return idempotent(request, actor, raw, async (tx) => {
     await progressDeal(actor, params.id, data, new Date(), tx);
-    const lead = await tx.lead.findUniqueOrThrow({ where: { id: params.id }, include: WITH_SCORE });
+    const lead = await tx.lead.findFirstOrThrow({
+      where: { id: params.id, workspaceId: actor.workspaceId },
+      include: WITH_SCORE,
+    });
     return { status: 200, body: leadDto(withScore(lead)) };
   });
 });

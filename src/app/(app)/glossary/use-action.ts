@@ -1,0 +1,23 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import type { ActionError, ActionResult } from "@/server/action";
+
+/** Runs a glossary action: pending while it runs, its error kept for the form, the page refreshed on success. */
+export function useAction() {
+  const router = useRouter();
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, startTransition] = useTransition();
+  const run = <T>(action: () => Promise<ActionResult<T>>, onDone?: () => void) => {
+    setError(null);
+    startTransition(async () => {
+      const result = await action();
+      if (result.ok) {
+        onDone?.();
+        router.refresh();
+      } else setError(result.error);
+    });
+  };
+  return { error, pending, run };
+}
