@@ -23,6 +23,13 @@ const ZEnv = z.object({
   SCHEDULER: z.enum(["on", "off"]).default("on"),
   /** Seconds between two SLA sweeps (breaches, due-soon warnings, outgoing e-mail). */
   SLA_SWEEP_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  /** Milliseconds between two looks at the webhook outbox (a delivery goes out within about this long). */
+  WEBHOOK_DISPATCH_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /**
+   * For tests only: lets webhooks reach loopback addresses (a receiver started by the test on 127.0.0.1).
+   * Private and link-local addresses stay refused whatever this says.
+   */
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -25,6 +25,8 @@ export async function setup() {
   process.env.DATABASE_URL = url.toString();
   process.env.TEST_ADMIN_DATABASE_URL = base.adminUrl;
   process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0123";
+  // Webhook receivers in tests are real servers on 127.0.0.1 (never allowed outside tests).
+  process.env.WEBHOOK_ALLOW_LOOPBACK ??= "true";
 }
 
 export async function teardown() {

@@ -26,6 +26,8 @@ export const CAPABILITIES = {
   /** See and revoke every member's API tokens. */
   "apiTokens.manageAll": ["ADMIN"],
   "audit.read": ["ADMIN"],
+  /** Subscribe URLs and Slack to the workspace's events, read their delivery log, redeliver. */
+  "webhooks.manage": ["ADMIN"],
   /** Browse the glossary, follow terms. */
   "glossary.read": ALL,
   /** Propose a new term or a change to a term. */

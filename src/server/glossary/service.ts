@@ -1,4 +1,5 @@
 import "server-only";
+import { appUrl } from "@/env";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { slugify } from "@/lib/slug";
@@ -10,6 +11,7 @@ import { approvalRefusal, isAgreed } from "@/server/glossary/agreement";
 import type { TermContent } from "@/server/glossary/schema";
 import { STARTER_TERMS } from "@/server/glossary/starter-terms";
 import { notify } from "@/server/notifications/service";
+import { emitWorkspaceEvent } from "@/server/webhooks/emit";
 
 const termHref = (termId: string) => `/glossary/${termId}`;
 
@@ -276,6 +278,16 @@ async function approveInTx(tx: Tx, actor: Actor, revisionId: string) {
       params: { term: revision.nameEn || revision.nameIt, revision: revision.number },
       href: termHref(revision.termId),
     });
+    await emitWorkspaceEvent(tx, actor.workspaceId, "term.agreed", async () => ({
+      term: {
+        id: revision.termId,
+        revision: revision.number,
+        category: revision.category,
+        name: { en: revision.nameEn, it: revision.nameIt },
+        definition: { en: revision.definitionEn, it: revision.definitionIt },
+        url: `${appUrl()}${termHref(revision.termId)}`,
+      },
+    }));
   }
   await writeAudit(tx, actor, {
     action: agreed ? "term.agreed" : "term.approved",

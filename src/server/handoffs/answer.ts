@@ -10,6 +10,7 @@ import { AppError, forbidden, notFound } from "@/server/errors";
 import { leadLabel, lockCandidates, moveHandoff } from "@/server/handoffs/assignment";
 import { calendarOf, slaVersion } from "@/server/handoffs/sla";
 import { notify } from "@/server/notifications/service";
+import { emitHandoffEvents } from "@/server/webhooks/emit";
 
 /**
  * Answering a handoff. Exactly one of two clicks, two tabs or two reps wins:
@@ -100,14 +101,22 @@ async function answer(actor: Actor, handoffId: string, input: Answer, now: Date,
       FROM answered a
     )
     SELECT * FROM answered`;
-  // A return also tells marketing, in the same transaction: the notification exists exactly when the answer does.
-  const rows = rejected
-    ? await db.$transaction(async (tx) => {
-        const answered = await statement(tx);
-        if (answered[0]) await notifyReturned(tx, actor, answered[0].leadId, rejected.reason);
-        return answered;
-      })
-    : await statement(db);
+  // A return also tells marketing, and the webhooks go out, in the same transaction: they exist exactly when the
+  // answer does.
+  const rows = await db.$transaction(async (tx) => {
+    const answered = await statement(tx);
+    const handoff = answered[0];
+    if (!handoff) return answered;
+    if (rejected) await notifyReturned(tx, actor, handoff.leadId, rejected.reason);
+    await emitHandoffEvents(
+      tx,
+      actor.workspaceId,
+      rejected ? "handoff.rejected" : "handoff.accepted",
+      [handoff.id],
+      now,
+    );
+    return answered;
+  });
   const updated = rows[0];
   if (!updated) {
     // Reassigned between the read and the answer: measured again from the new assignment (once), or refused.

@@ -6,6 +6,7 @@ import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db, type Tx } from "@/server/db";
 import { AppError, forbidden, notFound } from "@/server/errors";
+import { emitLeadEvents } from "@/server/webhooks/emit";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
 
 /**
@@ -111,6 +112,9 @@ export async function progressDeal(actor: Actor, leadId: string, input: DealStep
       before: { stage: lead.stage },
       after: { stage: to, ...input },
     });
+    if (input.step !== "opportunity") {
+      await emitLeadEvents(tx, actor.workspaceId, input.step === "won" ? "deal.won" : "deal.lost", [leadId], now);
+    }
     return updated;
   };
   // In the caller's transaction when given one (the API's idempotent POST), else in its own.

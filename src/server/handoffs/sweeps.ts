@@ -4,6 +4,7 @@ import { leadLabel, lockCandidates, managerIds, moveHandoff } from "@/server/han
 import { chooseAssignee } from "@/server/handoffs/routing";
 import { slaVersion } from "@/server/handoffs/sla";
 import { notify } from "@/server/notifications/service";
+import { emitHandoffEvents } from "@/server/webhooks/emit";
 
 /**
  * The SLA's enforcement, run by the scheduler on every app server. Each sweep
@@ -60,6 +61,8 @@ async function escalate(tx: Tx, handoffId: string, now: Date) {
     data: { workspaceId, handoffId, kind: "BREACHED", at: now, fromUserId: handoff.assigneeId, details: {} },
   });
   const breached = await tx.handoff.update({ where: { id: handoffId }, data: { breachCount: { increment: 1 } } });
+  // Sent with the assignee who let it fall due (a reassignment follows below).
+  await emitHandoffEvents(tx, workspaceId, "handoff.breached", [handoffId], now);
   if (handoff.assigneeId) {
     await notify(tx, {
       workspaceId,

@@ -17,6 +17,7 @@ import { logger } from "@/server/logger";
 import { type ScoreResult, scoreLead } from "@/server/scoring/engine";
 import { scoreExplanationJson } from "@/server/scoring/explanation";
 import { scoredBatches, writeScores } from "@/server/scoring/rescore";
+import { emitLeadEvents } from "@/server/webhooks/emit";
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 const CHUNK = 5_000;
@@ -446,6 +447,21 @@ async function writeChunkLeads(
                   ${inserted.map((lead) => lead.campaignId)}::text[], ${inserted.map((lead) => lead.personaId)}::text[])
         AS t(id, channel, campaign, persona)`;
   }
+  // Before the chunk's MQL crossings (scoreChunkLeads), so receivers hear of a lead before its qualification.
+  await emitLeadEvents(
+    tx,
+    actor.workspaceId,
+    "lead.created",
+    inserted.map((lead) => lead.id),
+    now,
+  );
+  await emitLeadEvents(
+    tx,
+    actor.workspaceId,
+    "lead.updated",
+    updated.map((lead) => lead.id),
+    now,
+  );
   const qualifyingNew = new Set(fresh.filter((_, index) => freshScores[index]?.result.qualifies).map((i) => i.email));
   const affected = [...updated, ...inserted.filter((l) => qualifyingNew.has(l.email))].map((l) => l.id);
   // A lead created by someone else between our UPDATE and INSERT was neither: it counts as updated next time.

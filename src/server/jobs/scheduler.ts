@@ -5,6 +5,7 @@ import { runDailyJobs } from "@/server/jobs/daily";
 import { sendPendingMail } from "@/server/jobs/mail-outbox";
 import { logger } from "@/server/logger";
 import { compactFunnel } from "@/server/metrics/rollup";
+import { dispatchWebhooks } from "@/server/webhooks/dispatcher";
 
 /**
  * Background work of one app server, started with it (src/instrumentation.ts).
@@ -24,6 +25,22 @@ async function guarded(name: string, work: () => Promise<unknown>) {
     // A database outage fails a tick; the next tick retries.
     logger.warn("scheduler.tickFailed", { job: name, error });
   }
+}
+
+/** Webhooks go out within about a second, on a loop of their own: a slow sweep never holds them up. */
+function startWebhookLoop() {
+  let sending = false;
+  const send = async () => {
+    if (sending) return;
+    sending = true;
+    try {
+      await guarded("webhooks", () => dispatchWebhooks());
+    } finally {
+      sending = false;
+    }
+  };
+  setInterval(() => void send(), env().WEBHOOK_DISPATCH_MS).unref();
+  void send();
 }
 
 export function startScheduler(): void {
@@ -50,6 +67,7 @@ export function startScheduler(): void {
   };
   const timer = setInterval(() => void tick(), env().SLA_SWEEP_SECONDS * 1000);
   timer.unref();
+  startWebhookLoop();
   // Catch up at once with whatever fell due while no server ran.
   void tick();
   logger.info("scheduler.started", { everySeconds: env().SLA_SWEEP_SECONDS });

@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import type { CaptureMethod } from "@/generated/prisma/enums";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import type { Db, Tx } from "@/server/db";
+import { leadDto } from "@/server/leads/dto";
 import { leadFields } from "@/server/leads/fields";
 import { matchPersona } from "@/server/leads/persona-match";
 import type { LeadInput } from "@/server/leads/schema";
@@ -12,6 +13,8 @@ import { type ScoringContext, scoringFingerprintSql, scoringInputs } from "@/ser
 import { scoreLead } from "@/server/scoring/engine";
 import { scoreExplanation } from "@/server/scoring/explanation";
 import { rawQuery } from "@/server/sql";
+import { leadUrl } from "@/server/webhooks/emit";
+import { leadEventCtes, payloadText } from "@/server/webhooks/outbox";
 
 /**
  * Scoring inputs last read per workspace. Used only together with their
@@ -23,7 +26,7 @@ const cachedInputs = new Map<string, ScoringContext>();
 /**
  * The common case of capture — a new email whose lead does not qualify yet —
  * in one statement, atomic on its own: the lead, already scored (it has no
- * events), its stage log and its audit entry. The API's throughput is bound by
+ * events), its stage log, its audit entry and its lead.created webhook. The API's throughput is bound by
  * the app server's CPU, and each round trip (and each Prisma model query)
  * costs a share of it; the general path makes about ten.
  *
@@ -54,6 +57,20 @@ export async function captureNewLead(
     const result = scoreLead({ email: input.email, ...fields, personaId }, [], context.model.model, now);
     if (result.qualifies) return null;
     const audit = { email: input.email, ...fields, totalScore: result.total, stage: "LEAD" };
+    const id = randomUUID();
+    const explanation = scoreExplanation(result);
+    const created = {
+      ...{ id, email: input.email, ...fields, personaId, stage: "LEAD", ownerId: null, createdAt: now, updatedAt: now },
+      ...{ mqlAt: null, sqlAt: null, opportunityAt: null, customerAt: null },
+      ...{ fitScore: result.fit, engagementScore: result.engagement, totalScore: result.total, qualifies: false },
+      ...{ scoreExplanation: explanation, scoredAt: now },
+    };
+    const hookPayload = payloadText(
+      workspaceId,
+      "lead.created",
+      { lead: { ...leadDto(created), url: leadUrl(id) } },
+      now,
+    );
     const [row] = await rawQuery<{ inputsCurrent: boolean } & Partial<ScoredLead>>(
       client,
       Prisma.sql`
@@ -63,7 +80,7 @@ export async function captureNewLead(
         INSERT INTO "Lead" (id, "workspaceId", email, name, phone, company, title, industry, "companySize", country, channel,
                             "campaignId", "legalBasis", "consentSource", "consentAt", "captureMethod", "stageEnteredAt",
                             "createdAt", "updatedAt", "personaId")
-        SELECT ${randomUUID()}::text, ${workspaceId}::text, ${input.email}::text, ${fields.name}::text, ${fields.phone}::text,
+        SELECT ${id}::text, ${workspaceId}::text, ${input.email}::text, ${fields.name}::text, ${fields.phone}::text,
                ${fields.company}::text, ${fields.title}::text, ${fields.industry}::text, ${fields.companySize}::int,
                ${fields.country}::text, ${fields.channel}::"Channel", ${fields.campaignId}::text,
                ${fields.legalBasis}::"LegalBasis", ${fields.consentSource}::text, ${fields.consentAt}::timestamp(3),
@@ -75,7 +92,7 @@ export async function captureNewLead(
         INSERT INTO "LeadScore" ("leadId", "workspaceId", channel, "fitScore", "engagementScore", "totalScore", qualifies,
                                  "scoreExplanation", "scoredAt", "scoringModelId")
         SELECT id, "workspaceId", channel, ${result.fit}::float8, ${result.engagement}::float8, ${result.total}::float8, FALSE,
-               ${JSON.stringify(scoreExplanation(result))}::jsonb, ${now}::timestamp(3),
+               ${JSON.stringify(explanation)}::jsonb, ${now}::timestamp(3),
                ${context.model.id}::text
         FROM lead
         RETURNING "fitScore", "engagementScore", "totalScore", qualifies, "scoreExplanation", "scoredAt", "scoringModelId"
@@ -90,7 +107,7 @@ export async function captureNewLead(
         SELECT "workspaceId", ${actor.userId}::text, ${actor.apiTokenId ?? null}::text, 'lead.created', 'Lead', id,
                ${JSON.stringify(audit)}::jsonb
         FROM lead
-      )
+      ), ${leadEventCtes(workspaceId, "lead.created", hookPayload, now)}
       SELECT current.ok AS "inputsCurrent", lead.*, score.* FROM current LEFT JOIN lead ON TRUE LEFT JOIN score ON TRUE`,
     );
     if (!row?.inputsCurrent) continue;

@@ -14,6 +14,7 @@ import { WITH_SCORE, withScore } from "@/server/leads/score-row";
 import { scoringInputs } from "@/server/leads/scoring-context";
 import { becomesMql, type ScoringModel, scoreLead } from "@/server/scoring/engine";
 import { scoreExplanation } from "@/server/scoring/explanation";
+import { emitLeadEvents, emitQualified } from "@/server/webhooks/emit";
 
 async function campaignId(tx: Tx, workspaceId: string, name: string | undefined, channel: Channel) {
   if (!name) return undefined;
@@ -113,7 +114,7 @@ export async function applyScore(
       },
     });
     // The MQL goes to sales in the same transaction: no MQL without a handoff.
-    await createHandoffs(tx, {
+    const handoffs = await createHandoffs(tx, {
       workspaceId: lead.workspaceId,
       leadIds: [lead.id],
       now: input.now,
@@ -121,9 +122,9 @@ export async function applyScore(
     });
     // The handoff gave the lead its owner: read it back.
     const handedOff = await tx.lead.findUniqueOrThrow({ where: { id: lead.id } });
-    return { lead: withScore({ ...handedOff, score: saved }), becameMql: true };
+    return { lead: withScore({ ...handedOff, score: saved }), becameMql: true, handoffIds: handoffs.map((h) => h.id) };
   }
-  return { lead: withScore({ ...written, score: saved }), becameMql: false };
+  return { lead: withScore({ ...written, score: saved }), becameMql: false, handoffIds: [] as string[] };
 }
 
 /**
@@ -170,13 +171,16 @@ export async function captureLead(
   }
   if (!created) await tx.lead.update({ where: { id: leadId }, data: fields });
 
-  const { lead, becameMql } = await applyScore(tx, {
+  const { lead, becameMql, handoffIds } = await applyScore(tx, {
     leadId,
     model: scoring.model,
     personas: scoring.personas,
     actorUserId: actor.userId,
     now,
   });
+  // In the order they happened: the capture, then the qualification it caused.
+  await emitLeadEvents(tx, workspaceId, created ? "lead.created" : "lead.updated", [leadId], now);
+  await emitQualified(tx, workspaceId, handoffIds, now);
   await writeAudit(tx, actor, {
     action: created ? "lead.created" : "lead.updated",
     entityType: "Lead",
@@ -292,5 +296,6 @@ async function insertEventAndScore(tx: Tx, actor: Actor, leadId: string, input: 
     actorUserId: actor.userId,
     now,
   });
+  await emitQualified(tx, actor.workspaceId, scored.handoffIds, now);
   return { event, ...scored };
 }

@@ -18,7 +18,8 @@ export type NotificationKind =
   | "handoffReassignedAway"
   | "handoffEscalated"
   | "handoffReturned"
-  | "dailySummary";
+  | "dailySummary"
+  | "webhookDisabled";
 
 /** Queues notifications in the caller's transaction (never to the actor themself). */
 export async function notify(

@@ -103,7 +103,7 @@ function toJson(value: unknown): unknown {
  * - event properties (form fields), handoff notes, the lost reason;
  * - copies elsewhere: audit entries about the lead and its handoffs (identifying keys removed — the
  *   append-only trigger lets exactly this through), notifications naming it, stored API responses,
- *   import rejections and not yet processed import files holding its e-mail.
+ *   import rejections and not yet processed import files holding its e-mail, webhook events about it.
  * The erasure is audited with the lead's id only.
  */
 export async function eraseLead(actor: Actor, leadId: string, now = new Date()) {
@@ -140,6 +140,8 @@ export async function eraseLead(actor: Actor, leadId: string, now = new Date()) 
       DELETE FROM "IdempotencyRecord"
       WHERE "workspaceId" = ${actor.workspaceId} AND strpos("responseBody", ${`"${leadId}"`}) > 0`;
     await eraseFromImports(tx, actor.workspaceId, lead.email);
+    // Webhook bodies about the lead (sent or waiting) carry its data: gone with their delivery log.
+    await tx.webhookEvent.deleteMany({ where: { workspaceId: actor.workspaceId, leadId } });
     await writeAudit(tx, actor, { action: "lead.erased", entityType: "Lead", entityId: leadId });
     return { id: leadId, erasedAt: now };
   });

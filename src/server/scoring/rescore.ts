@@ -10,6 +10,7 @@ import { behaviourSumsOf, parseBehaviourSums } from "@/server/scoring/behaviour-
 import { type ScoreResult, type ScoringModel, scoreFromSums } from "@/server/scoring/engine";
 import { scoreExplanation, scoreExplanationText } from "@/server/scoring/explanation";
 import { rawQuery } from "@/server/sql";
+import { emitQualified } from "@/server/webhooks/emit";
 
 const BATCH = 2_000;
 /**
@@ -363,6 +364,17 @@ export async function writeScores(
     SELECT (SELECT count(*)::int FROM scores) AS rewritten, ARRAY(SELECT "leadId" FROM log) AS crossed`;
   const { rewritten, crossed } = result[0] ?? { rewritten: 0, crossed: [] };
   // Every new MQL goes to sales in the same transaction.
-  await createHandoffs(tx, { workspaceId: input.workspaceId, leadIds: crossed, now, actorUserId: input.actorUserId });
+  const handoffs = await createHandoffs(tx, {
+    workspaceId: input.workspaceId,
+    leadIds: crossed,
+    now,
+    actorUserId: input.actorUserId,
+  });
+  await emitQualified(
+    tx,
+    input.workspaceId,
+    handoffs.map((h) => h.id),
+    now,
+  );
   return { becameMql: crossed.length, rewritten };
 }

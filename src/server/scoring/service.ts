@@ -8,6 +8,7 @@ import { personaFits, publishedModel } from "@/server/leads/scoring-context";
 import { becomesMql, type ScoreResult, type ScoringModel } from "@/server/scoring/engine";
 import { type RescoreSummary, rescoreWorkspace, scoreChanged, scoredBatches } from "@/server/scoring/rescore";
 import { ZScoringModelDefinition } from "@/server/scoring/schema";
+import { emitWorkspaceEvent } from "@/server/webhooks/emit";
 
 const asJson = (model: ScoringModel) => model as unknown as Prisma.InputJsonValue;
 
@@ -220,6 +221,16 @@ export async function publishDraft(
       before: previous ? { version: previous.version } : undefined,
       after: { version: published.version, note: published.note },
     });
+    const definition = ZScoringModelDefinition.parse(published.definition);
+    await emitWorkspaceEvent(tx, actor.workspaceId, "model.published", async () => ({
+      model: {
+        version: published.version,
+        publishedAt: published.publishedAt,
+        publishedBy: { id: actor.userId },
+        note: published.note,
+        definition,
+      },
+    }));
     return { id: published.id, version: published.version, model: ZScoringModelDefinition.parse(published.definition) };
   });
   const summary = await rescoreWorkspace({

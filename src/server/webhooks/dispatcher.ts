@@ -1,0 +1,221 @@
+import "server-only";
+import { Webhook } from "standardwebhooks";
+import { env } from "@/env";
+import type { WebhookEndpoint } from "@/generated/prisma/client";
+import { db } from "@/server/db";
+import { logger } from "@/server/logger";
+import { notify } from "@/server/notifications/service";
+import type { WebhookPayload } from "@/server/webhooks/events";
+import { type OutboundResult, postJson } from "@/server/webhooks/outbound";
+import { unseal } from "@/server/webhooks/secret-box";
+import { slackMessage } from "@/server/webhooks/slack";
+
+/**
+ * Delivers the outbox (outbox.ts) at least once. Any number of app servers
+ * run this; a delivery is claimed with a lease (row lock, SKIP LOCKED), sent
+ * with no transaction open, then recorded. A server killed mid-send never
+ * records: the lease runs out and another sends it again, with the same
+ * webhook-id, which receivers de-duplicate on.
+ *
+ * Why not pg-boss: its current releases need Node 22 (this app supports 20);
+ * it has no per-key ordering (events of one lead must arrive in order, which
+ * here is one NOT EXISTS in the claim); and the delivery log, redeliver and
+ * endpoint disabling need these rows anyway — a job table beside them would
+ * be a second copy of the same state to keep consistent.
+ */
+
+/** Attempts in all: with the delays below, retries span about a day. */
+export const MAX_ATTEMPTS = 10;
+const BASE_DELAY_SECONDS = 10;
+/** Long enough for one send (10 s time-out) with margin; then another server may retry. */
+const LEASE_SECONDS = 60;
+const BATCH = 20;
+/** An endpoint whose every attempt failed for this long is switched off, and admins are told. */
+export const DISABLE_AFTER_DAYS = 5;
+const DAY_MS = 86_400_000;
+
+/**
+ * Delay before the next attempt after `failures` failed ones: 10 s × 3ⁿ⁻¹
+ * (10 s, 30 s, 1.5 min … 18 h; 27 h in all), each ±15 % at random so that
+ * deliveries failing together do not retry together.
+ */
+export function retryDelayMs(failures: number, random = Math.random): number {
+  const base = BASE_DELAY_SECONDS * 3 ** Math.max(0, failures - 1) * 1000;
+  return Math.round(base * (0.85 + 0.3 * random()));
+}
+
+type Claimed = { id: bigint; eventId: string; endpointId: string; attempts: number };
+
+/** Due deliveries, at most one per (endpoint, lead) — the oldest pending — so a lead's events stay in order. */
+async function claim(now: Date, limit: number, workspaceId: string | null): Promise<Claimed[]> {
+  const lease = new Date(now.getTime() + LEASE_SECONDS * 1000);
+  return db.$queryRaw<Claimed[]>`
+    UPDATE "WebhookDelivery" d SET "leaseUntil" = ${lease}
+    WHERE d.id IN (
+      SELECT d.id FROM "WebhookDelivery" d
+      JOIN "WebhookEndpoint" e ON e.id = d."endpointId" AND e."disabledAt" IS NULL
+      WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= ${now}
+        AND (${workspaceId}::text IS NULL OR d."workspaceId" = ${workspaceId})
+        AND (d."leaseUntil" IS NULL OR d."leaseUntil" <= ${now})
+        AND (d."leadId" IS NULL OR NOT EXISTS (
+          SELECT 1 FROM "WebhookDelivery" earlier
+          WHERE earlier."endpointId" = d."endpointId" AND earlier."leadId" = d."leadId"
+            AND earlier.status = 'PENDING' AND earlier.id < d.id))
+      ORDER BY d."nextAttemptAt", d.id
+      LIMIT ${limit}
+      FOR UPDATE OF d SKIP LOCKED)
+    RETURNING d.id, d."eventId", d."endpointId", d.attempts`;
+}
+
+/** The signature header: the current secret's, and during a rotation's overlap the previous one's too. */
+export function signatureHeader(endpoint: WebhookEndpoint, msgId: string, at: Date, payload: string): string {
+  const secrets = [endpoint.secretSealed];
+  if (endpoint.previousSecretSealed && endpoint.previousSecretExpires && endpoint.previousSecretExpires > at) {
+    secrets.push(endpoint.previousSecretSealed);
+  }
+  return secrets.map((sealed) => new Webhook(unseal(sealed)).sign(msgId, at, payload)).join(" ");
+}
+
+async function send(endpoint: WebhookEndpoint, event: { id: string; payload: string }) {
+  // The signed timestamp is the real time of the send (receivers refuse stale or future ones), whatever clock
+  // schedules the retries.
+  const now = new Date();
+  const allowLoopback = env().WEBHOOK_ALLOW_LOOPBACK === "true";
+  if (endpoint.kind === "SLACK") {
+    const message = slackMessage(JSON.parse(event.payload) as WebhookPayload, endpoint.locale);
+    // A type Slack does not show (only possible if its subscription was edited by hand): nothing to send.
+    if (!message) return { ok: true, status: 204, durationMs: 0, excerpt: "" } satisfies OutboundResult;
+    return postJson(endpoint.url, JSON.stringify(message), {}, { allowLoopback });
+  }
+  return postJson(
+    endpoint.url,
+    event.payload,
+    {
+      "webhook-id": event.id,
+      "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
+      "webhook-signature": signatureHeader(endpoint, event.id, now, event.payload),
+    },
+    { allowLoopback },
+  );
+}
+
+async function record(delivery: Claimed, endpoint: WebhookEndpoint, result: OutboundResult, at: Date) {
+  const attempts = delivery.attempts + 1;
+  await db.$transaction(async (tx) => {
+    await tx.webhookAttempt.create({
+      data: {
+        deliveryId: delivery.id,
+        at,
+        durationMs: result.durationMs,
+        statusCode: result.status,
+        error: result.ok ? null : result.error,
+        excerpt: result.excerpt,
+      },
+    });
+    if (result.ok) {
+      await tx.webhookDelivery.updateMany({
+        where: { id: delivery.id, status: "PENDING" },
+        data: {
+          status: "DELIVERED",
+          attempts,
+          deliveredAt: at,
+          lastAttemptAt: at,
+          lastStatusCode: result.status,
+          lastError: null,
+          leaseUntil: null,
+        },
+      });
+      if (endpoint.failingSince) {
+        await tx.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: null } });
+      }
+      return;
+    }
+    const exhausted = attempts >= MAX_ATTEMPTS;
+    await tx.webhookDelivery.updateMany({
+      where: { id: delivery.id, status: "PENDING" },
+      data: {
+        status: exhausted ? "FAILED" : "PENDING",
+        attempts,
+        lastAttemptAt: at,
+        lastStatusCode: result.status,
+        lastError: result.error,
+        nextAttemptAt: new Date(at.getTime() + retryDelayMs(attempts)),
+        leaseUntil: null,
+      },
+    });
+    const failingSince = endpoint.failingSince ?? at;
+    if (!endpoint.failingSince) {
+      await tx.webhookEndpoint.updateMany({
+        where: { id: endpoint.id, failingSince: null },
+        data: { failingSince: at },
+      });
+    } else if (at.getTime() - failingSince.getTime() >= DISABLE_AFTER_DAYS * DAY_MS) {
+      const switched = await tx.webhookEndpoint.updateMany({
+        where: { id: endpoint.id, disabledAt: null },
+        data: { disabledAt: at, disabledReason: "failing" },
+      });
+      if (switched.count === 1) {
+        const admins = await tx.membership.findMany({
+          where: { workspaceId: endpoint.workspaceId, role: "ADMIN" },
+          select: { userId: true },
+        });
+        await notify(tx, {
+          workspaceId: endpoint.workspaceId,
+          userIds: admins.map((a) => a.userId),
+          kind: "webhookDisabled",
+          params: { url: endpoint.url, days: DISABLE_AFTER_DAYS },
+          href: `/settings/webhooks/${endpoint.id}`,
+          mail: true,
+        });
+        logger.warn("webhooks.endpointDisabled", { endpointId: endpoint.id, workspaceId: endpoint.workspaceId });
+      }
+    }
+  });
+}
+
+/**
+ * Sends what is due, batch after batch, until nothing is (or `limit` were
+ * attempted). Returns how many were attempted and delivered.
+ */
+export async function dispatchWebhooks(
+  /** workspaceId limits it to one workspace (tests, tooling); the scheduler sends for all. */
+  options: { now?: () => Date; limit?: number; workspaceId?: string } = {},
+): Promise<{ attempted: number; delivered: number }> {
+  const clock = options.now ?? (() => new Date());
+  const limit = options.limit ?? 500;
+  let attempted = 0;
+  let delivered = 0;
+  while (attempted < limit) {
+    const claimed = await claim(clock(), Math.min(BATCH, limit - attempted), options.workspaceId ?? null);
+    if (claimed.length === 0) break;
+    const endpoints = new Map(
+      (await db.webhookEndpoint.findMany({ where: { id: { in: claimed.map((c) => c.endpointId) } } })).map((e) => [
+        e.id,
+        e,
+      ]),
+    );
+    const events = new Map(
+      (
+        await db.webhookEvent.findMany({
+          where: { id: { in: claimed.map((c) => c.eventId) } },
+          select: { id: true, payload: true },
+        })
+      ).map((e) => [e.id, e]),
+    );
+    // A batch holds at most one delivery per (endpoint, lead): sending them side by side keeps each lead's order.
+    const results = await Promise.all(
+      claimed.map(async (delivery) => {
+        const endpoint = endpoints.get(delivery.endpointId);
+        const event = events.get(delivery.eventId);
+        if (!endpoint || !event) return false;
+        const at = clock();
+        const result = await send(endpoint, event);
+        await record(delivery, endpoint, result, at);
+        return result.ok;
+      }),
+    );
+    attempted += claimed.length;
+    delivered += results.filter(Boolean).length;
+  }
+  return { attempted, delivered };
+}
