@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError } from "@/components/form-error";
 import { approveStarterSetAction } from "@/server/glossary/actions";
-import { useAction } from "./use-action";
+import { useAction } from "@/components/use-action";
 
 /** Approves every open starter proposal for the member's side in one step (the card on the glossary page). */
 export function ApproveStarterSet({ count, side }: { count: number; side: string }) {

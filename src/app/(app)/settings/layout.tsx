@@ -7,6 +7,7 @@ const SECTIONS: { href: string; labelKey: string; capability: Capability }[] = [
   { href: "/settings/members", labelKey: "settings.members", capability: "members.read" },
   { href: "/settings/api-tokens", labelKey: "settings.apiTokens", capability: "apiTokens.manageOwn" },
   { href: "/settings/audit", labelKey: "settings.audit", capability: "audit.read" },
+  { href: "/settings/webhooks", labelKey: "settings.webhooks", capability: "webhooks.manage" },
   { href: "/settings/privacy", labelKey: "settings.privacy", capability: "privacy.manage" },
   { href: "/settings/workspace", labelKey: "settings.workspace", capability: "workspace.read" },
   { href: "/settings/profile", labelKey: "settings.profile", capability: "workspace.read" },

@@ -10,7 +10,7 @@ import {
   followTermAction,
   withdrawRevisionAction,
 } from "@/server/glossary/actions";
-import { useAction } from "../use-action";
+import { useAction } from "@/components/use-action";
 
 export function RevisionButtons({
   revisionId,

@@ -4,17 +4,17 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionError, ActionResult } from "@/server/action";
 
-/** Runs a glossary action: pending while it runs, its error kept for the form, the page refreshed on success. */
+/** Runs a server action: pending while it runs, its error kept for the form, the page refreshed on success. */
 export function useAction() {
   const router = useRouter();
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
-  const run = <T>(action: () => Promise<ActionResult<T>>, onDone?: () => void) => {
+  const run = <T>(action: () => Promise<ActionResult<T>>, onDone?: (data: T) => void) => {
     setError(null);
     startTransition(async () => {
       const result = await action();
       if (result.ok) {
-        onDone?.();
+        onDone?.(result.data);
         router.refresh();
       } else setError(result.error);
     });
