@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError } from "@/components/form-error";
-import { approveStarterSetAction } from "@/server/glossary/actions";
 import { useAction } from "@/components/use-action";
+import { approveStarterSetAction } from "@/server/glossary/actions";
 
 /** Approves every open starter proposal for the member's side in one step (the card on the glossary page). */
 export function ApproveStarterSet({ count, side }: { count: number; side: string }) {

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FieldError, FormError } from "@/components/form-error";
+import { useAction } from "@/components/use-action";
 import {
   approveRevisionAction,
   commentOnTermAction,
@@ -10,7 +11,6 @@ import {
   followTermAction,
   withdrawRevisionAction,
 } from "@/server/glossary/actions";
-import { useAction } from "@/components/use-action";
 
 export function RevisionButtons({
   revisionId,
