@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { WEBHOOK_EVENT_TYPES } from "@/server/webhooks/events";
 import { openApiDocument } from "./openapi";
 
 /** Every route handler under src/app/api/v1, as an OpenAPI path ([id] → {id}). */
@@ -27,5 +28,13 @@ describe("OpenAPI document", () => {
     );
     expect(lead.additionalProperties).toBe(false);
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+
+  it("documents every webhook event, with its payload and the Standard Webhooks headers", () => {
+    const doc = openApiDocument("https://example.test");
+    expect(Object.keys(doc.webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
+    const mql = doc.webhooks["lead.mql"]?.post;
+    expect(mql?.parameters.map((p) => p.name)).toEqual(["webhook-id", "webhook-timestamp", "webhook-signature"]);
+    expect(mql?.requestBody.content["application/json"].schema.properties.type).toEqual({ const: "lead.mql" });
   });
 });

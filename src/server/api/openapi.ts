@@ -3,6 +3,7 @@ import { ZCampaignInput, ZCampaignPatch, ZSpendEntry } from "@/server/campaigns/
 import { ZDealStep } from "@/server/handoffs/deals";
 import { ZRejectInput } from "@/server/handoffs/schema";
 import { ZLeadEventInput, ZLeadInput } from "@/server/leads/schema";
+import { webhookSection } from "./openapi-webhooks";
 
 /** JSON Schema of a request body, from the same zod schema the server validates with. */
 const bodySchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -466,5 +467,6 @@ function describeApi() {
         },
       },
     },
+    webhooks: webhookSection(),
   };
 }
