@@ -125,9 +125,11 @@ async function record(delivery: Claimed, endpoint: WebhookEndpoint, result: Outb
           leaseUntil: null,
         },
       });
-      if (endpoint.failingSince) {
-        await tx.webhookEndpoint.update({ where: { id: endpoint.id }, data: { failingSince: null } });
-      }
+      // (Read from the row, not the batch's copy: another delivery of the batch may have just failed.)
+      await tx.webhookEndpoint.updateMany({
+        where: { id: endpoint.id, failingSince: { not: null } },
+        data: { failingSince: null },
+      });
       return;
     }
     const exhausted = attempts >= MAX_ATTEMPTS;

@@ -51,7 +51,7 @@ export function EndpointCard({ endpoint }: { endpoint: EndpointView }) {
         {[
           endpoint.lastAttempt ? t("lastAttempt", { when: endpoint.lastAttempt }) : t("neverSent"),
           t("pending", { count: endpoint.pending }),
-          t("failed", { count: endpoint.failed }),
+          endpoint.failed > 0 ? t("failed", { count: endpoint.failed }) : "",
           endpoint.overlapUntil ? t("overlapUntil", { when: endpoint.overlapUntil }) : "",
         ]
           .filter(Boolean)

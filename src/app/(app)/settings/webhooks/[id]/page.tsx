@@ -2,7 +2,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/badges";
-import { ScrollRegion } from "@/components/scroll-region";
 import { pageActor } from "@/server/auth/current-actor";
 import { isAppError } from "@/server/errors";
 import { isWebhookEventType } from "@/server/webhooks/events";
@@ -15,6 +14,8 @@ export async function generateMetadata() {
 }
 
 const TONE = { PENDING: "amber", DELIVERED: "green", FAILED: "red" } as const;
+// Literal classes (Tailwind finds them in the source): the columns of a delivery from md up.
+const COLUMNS = "md:grid-cols-[minmax(0,2fr)_minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,2.2fr)_auto] md:gap-3";
 
 async function load(actor: Awaited<ReturnType<typeof pageActor>>, id: string, before: string | undefined) {
   try {
@@ -56,72 +57,66 @@ export default async function DeliveryLogPage({
       {deliveries.length === 0 ? (
         <p className="text-sm text-slate-600">{t("noDeliveries")}</p>
       ) : (
-        <ScrollRegion label={t("log")}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("event")}</th>
-                <th scope="col">{t("created")}</th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("details")}</th>
-                <th scope="col">
-                  <span className="sr-only">{t("redeliver")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((delivery) => (
-                <tr key={String(delivery.id)} data-testid="delivery-row">
-                  <td>
-                    <span className="block">{eventName(delivery.event.type)}</span>
-                    <code className="text-xs text-slate-500">{delivery.event.id}</code>
-                  </td>
-                  <td className="whitespace-nowrap">{when(delivery.event.createdAt)}</td>
-                  <td>
-                    <Badge tone={TONE[delivery.status]}>{t(`deliveryStatus.${delivery.status}`)}</Badge>
-                    {delivery.status === "PENDING" && delivery.attempts > 0 && (
-                      <span className="mt-1 block text-xs text-slate-600">
-                        {t("nextAttempt")}: {when(delivery.nextAttemptAt)}
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    {delivery.log.length === 0 ? (
-                      <span className="text-sm text-slate-600">—</span>
-                    ) : (
-                      <details>
-                        <summary className="cursor-pointer text-sm">
-                          {t("attempts")}: {delivery.attempts}
-                          {delivery.lastStatusCode !== null && ` · HTTP ${delivery.lastStatusCode}`}
-                        </summary>
-                        <ul className="mt-1 space-y-1 text-xs">
-                          {delivery.log.map((attempt) => (
-                            <li key={String(attempt.id)}>
-                              {t("attemptLine", {
-                                when: when(attempt.at),
-                                result: [
-                                  attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : "",
-                                  attempt.error ? t(`errors.${attempt.error}` as "errors.httpError") : "",
-                                ]
-                                  .filter(Boolean)
-                                  .join(" · "),
-                                ms: attempt.durationMs,
-                              })}
-                              {attempt.excerpt && (
-                                <code className="mt-0.5 block max-w-md truncate text-slate-500">{attempt.excerpt}</code>
-                              )}
-                            </li>
-                          ))}
-                        </ul>
-                      </details>
-                    )}
-                  </td>
-                  <td>{delivery.status !== "PENDING" && <RedeliverButton deliveryId={String(delivery.id)} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        // A list rather than a table: on a phone each delivery stacks; from md up its parts line up in columns.
+        <ul className="divide-y divide-slate-200 border-y border-slate-200">
+          <li aria-hidden="true" className={`hidden py-2 text-sm font-medium text-slate-600 md:grid ${COLUMNS}`}>
+            <span>{t("event")}</span>
+            <span>{t("created")}</span>
+            <span>{t("status")}</span>
+            <span>{t("details")}</span>
+            <span />
+          </li>
+          {deliveries.map((delivery) => (
+            <li key={String(delivery.id)} data-testid="delivery-row" className={`grid gap-2 py-3 ${COLUMNS}`}>
+              <div className="min-w-0">
+                <span className="block font-medium">{eventName(delivery.event.type)}</span>
+                <code className="block truncate text-xs text-slate-500">{delivery.event.id}</code>
+              </div>
+              <div className="text-sm">
+                <span className="sr-only">{t("created")}: </span>
+                {when(delivery.event.createdAt)}
+              </div>
+              <div>
+                <Badge tone={TONE[delivery.status]}>{t(`deliveryStatus.${delivery.status}`)}</Badge>
+                {delivery.status === "PENDING" && delivery.attempts > 0 && (
+                  <span className="mt-1 block text-xs text-slate-600">
+                    {t("nextAttempt")}: {when(delivery.nextAttemptAt)}
+                  </span>
+                )}
+              </div>
+              <div className="min-w-0">
+                {delivery.log.length > 0 && (
+                  <details>
+                    <summary className="cursor-pointer text-sm">
+                      {t("attempts")}: {delivery.attempts}
+                      {delivery.lastStatusCode !== null && ` · HTTP ${delivery.lastStatusCode}`}
+                    </summary>
+                    <ul className="mt-1 space-y-1 text-xs">
+                      {delivery.log.map((attempt) => (
+                        <li key={String(attempt.id)}>
+                          {t("attemptLine", {
+                            when: when(attempt.at),
+                            result: [
+                              attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : "",
+                              attempt.error ? t(`errors.${attempt.error}` as "errors.httpError") : "",
+                            ]
+                              .filter(Boolean)
+                              .join(" · "),
+                            ms: attempt.durationMs,
+                          })}
+                          {attempt.excerpt && (
+                            <code className="mt-0.5 block truncate text-slate-500">{attempt.excerpt}</code>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </div>
+              <div>{delivery.status !== "PENDING" && <RedeliverButton deliveryId={String(delivery.id)} />}</div>
+            </li>
+          ))}
+        </ul>
       )}
       <nav className="flex gap-3 text-sm" aria-label={t("log")}>
         {before && (

@@ -14,7 +14,7 @@ export function RedeliverButton({ deliveryId }: { deliveryId: string }) {
     <div>
       <button
         type="button"
-        className="btn-secondary py-1"
+        className="btn-secondary py-1 whitespace-nowrap"
         disabled={pending || queued}
         onClick={() =>
           run(
