@@ -27,6 +27,8 @@ const env: EnvOverrides = {
   NEXTAUTH_URL: `http://localhost:${port}`,
   SMARKETING_EMBEDDED_DB: "1",
   NEXT_TELEMETRY_DISABLED: "1",
+  // The webhook journey's receivers are real servers on 127.0.0.1.
+  WEBHOOK_ALLOW_LOOPBACK: "true",
 };
 await generatePrismaClient();
 await migrate(env.DATABASE_URL as string);

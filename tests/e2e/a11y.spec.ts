@@ -86,6 +86,7 @@ test("every page of the app has no serious accessibility violations", async ({ p
   await signInAs(page, DEMO.admin);
   await expectAccessible(page, "/settings/audit");
   await expectAccessible(page, "/settings/workspace"); // with the export and import section of admins
+  await expectAccessible(page, "/settings/webhooks");
 });
 
 test("keyboard alone: sign in, open the inbox, accept a handoff", async ({ page }) => {
