@@ -18,11 +18,12 @@ import { publishDraft, saveDraft } from "@/server/scoring/service";
 import { ensureWorkspace } from "@/server/seed/factories";
 import { benchDashboards } from "./bench-dashboards";
 import { benchHandoffs } from "./bench-handoffs";
+import { benchWebhooks } from "./bench-webhooks";
 import { type Figure, ms, ratio, saveFigures, stats, time } from "./lib/bench-stats";
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const EVENTS_PER_LEAD = 10;
-const ONLY = new Set((process.env.BENCH_ONLY ?? "list,api,import,rescore,handoffs,dashboards").split(","));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "list,api,import,rescore,handoffs,dashboards,webhooks").split(","));
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 25 });
 
 const figures: Figure[] = [];
@@ -36,10 +37,12 @@ async function dataset() {
     members: [
       { email: "bench-marketer@bench.test", name: "Bench Marketer", role: "MARKETER" },
       { email: "bench-rep@bench.test", name: "Bench Rep", role: "SALES" },
+      { email: "bench-admin@bench.test", name: "Bench Admin", role: "ADMIN" },
     ],
   });
   const marketer = actors["bench-marketer@bench.test"];
-  if (!marketer) throw new Error("bench marketer missing");
+  const admin = actors["bench-admin@bench.test"];
+  if (!marketer || !admin) throw new Error("bench members missing");
   const existing = await db.lead.count({ where: { workspaceId: workspace.id } });
   if (existing < LEADS) {
     console.log(
@@ -71,7 +74,7 @@ async function dataset() {
     });
     console.log(`  generated in ${(took / 1000).toFixed(1)} s`);
   }
-  return { workspace, marketer };
+  return { workspace, marketer, admin };
 }
 
 /** A list filter as the app runs it, and the same page as one plain SQL statement (the floor). */
@@ -371,7 +374,7 @@ async function dropBenchWrites(workspaceId: string) {
     await pool.query('VACUUM (ANALYZE) "Lead", "LeadScore", "LeadStageChange", "AuditLog"');
 }
 
-const { workspace, marketer } = await dataset();
+const { workspace, marketer, admin } = await dataset();
 await dropBenchWrites(workspace.id);
 const actor = { userId: marketer.userId, workspaceId: workspace.id, role: "MARKETER" as const };
 const leads = await db.lead.count({ where: { workspaceId: workspace.id } });
@@ -383,6 +386,7 @@ if (ONLY.has("import")) await benchImport(actor);
 
 if (ONLY.has("handoffs")) figures.push(...(await benchHandoffs(pool, workspace.id)));
 if (ONLY.has("dashboards")) figures.push(...(await benchDashboards(pool, workspace.id)));
+if (ONLY.has("webhooks")) figures.push(...(await benchWebhooks(workspace.id, actor, admin)));
 
 const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL (embedded) ${
   (await pool.query("SHOW server_version")).rows[0]?.server_version

@@ -4,7 +4,7 @@
  * Uses its own embedded PostgreSQL (.data/postgres-bench) unless DATABASE_URL
  * is set; the generated workspace is kept between runs.
  *   BENCH_LEADS   leads to generate (default 1000000; events = 10 × leads)
- *   BENCH_ONLY    comma list of: list,api,http,import,rescore,handoffs,dashboards,pages (default: all)
+ *   BENCH_ONLY    comma list of: list,api,http,import,rescore,handoffs,dashboards,webhooks,pages (default: all)
  * "pages" measures page speed in Chromium against the production build (tests/e2e/page-speed.spec.ts, run
  * by Playwright with PAGE_SPEED_RUNS loads per page on the demo data). "http" measures the lead API over HTTP
  * against one `next start` process of the production build (scripts/bench-http.ts).
@@ -15,7 +15,9 @@ import { ensureBuild } from "./lib/build";
 import { ensureDatabase } from "./lib/postgres";
 import { authSecret, generatePrismaClient, migrate, runServerScript } from "./lib/prepare";
 
-const only = new Set((process.env.BENCH_ONLY ?? "list,api,http,import,rescore,handoffs,dashboards,pages").split(","));
+const only = new Set(
+  (process.env.BENCH_ONLY ?? "list,api,http,import,rescore,handoffs,dashboards,webhooks,pages").split(","),
+);
 let code = 0;
 if (only.has("pages")) {
   try {
@@ -38,6 +40,8 @@ try {
     LOG_LEVEL: "warn",
     // The throughput figure measures the app, not the per-token limit.
     API_RATE_LIMIT_PER_MINUTE: "1000000",
+    // The webhook figures deliver to a receiver the bench starts on 127.0.0.1.
+    WEBHOOK_ALLOW_LOOPBACK: "true",
   };
   // The API is measured as one app process runs it, with its default pool; the other groups drive up to 50
   // concurrent writers (handoffs) from one process, hence a larger pool for them.

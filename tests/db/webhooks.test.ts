@@ -11,6 +11,7 @@ import { eraseLead } from "@/server/privacy/service";
 import { freshWorkspace } from "@/server/seed/factories";
 import { DISABLE_AFTER_DAYS, dispatchWebhooks, MAX_ATTEMPTS, retryDelayMs } from "@/server/webhooks/dispatcher";
 import { WEBHOOK_EVENT_TYPES } from "@/server/webhooks/events";
+import { pruneWebhookEvents } from "@/server/webhooks/outbox";
 import { createEndpoint, redeliver, rotateSecret, setSlack } from "@/server/webhooks/service";
 import { startReceiver } from "../support/webhook-receiver";
 
@@ -263,6 +264,23 @@ describe("webhooks out", () => {
     expect(texts[0]).toContain(`/leads/${leadId}|Ada Rossi>`);
     expect(texts[1]).toContain("Nessun budget");
     expect(texts.join("\n")).toMatch(/punteggio \d+/);
+  });
+
+  it("finished events are kept 30 days for the log and redelivery, then pruned; waiting ones stay", async () => {
+    const ws = await freshWorkspace();
+    const site = await receiver();
+    await subscribe(ws, site.url, ["lead.created"]);
+    await db.$transaction((tx) => captureLead(tx, ws.marketer, { email: "sent@acme.test" }));
+    await dispatchWebhooks({ workspaceId: ws.workspace.id });
+    site.setMode("down");
+    await db.$transaction((tx) => captureLead(tx, ws.marketer, { email: "waiting@acme.test" }));
+    await dispatchWebhooks({ workspaceId: ws.workspace.id });
+    const count = () => db.webhookEvent.count({ where: { workspaceId: ws.workspace.id } });
+    await pruneWebhookEvents(new Date(Date.now() + 29 * 86_400_000));
+    expect(await count()).toBe(2);
+    await pruneWebhookEvents(new Date(Date.now() + 31 * 86_400_000));
+    const left = await db.webhookEvent.findMany({ where: { workspaceId: ws.workspace.id } });
+    expect(left.map((e) => JSON.parse(e.payload).data.lead.email)).toEqual(["waiting@acme.test"]);
   });
 
   it("an erased lead's webhook events go with its personal data", async () => {

@@ -7,6 +7,7 @@ import { personaFits, publishedModel } from "@/server/leads/scoring-context";
 import { logger } from "@/server/logger";
 import { notify } from "@/server/notifications/service";
 import { rescoreWorkspace } from "@/server/scoring/rescore";
+import { pruneWebhookEvents } from "@/server/webhooks/outbox";
 
 /**
  * Once-a-day jobs per workspace, at a local hour of its time zone. A job runs
@@ -102,6 +103,10 @@ export async function runDailyJobs(now = new Date(), only?: string[]) {
     await runOnce("indexMaintenance", now.toISOString().slice(0, 10), async () => {
       const { rebuilt, dropped } = await compactIndexes();
       logger.info("job.indexMaintenance", { rebuilt: rebuilt.length, dropped });
+    });
+    await runOnce("webhookRetention", now.toISOString().slice(0, 10), async () => {
+      const pruned = await pruneWebhookEvents(now);
+      logger.info("job.webhookRetention", { pruned });
     });
   }
 }

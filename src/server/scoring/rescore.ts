@@ -202,14 +202,18 @@ export async function rescoreWorkspace(input: {
       // A batch chosen as a deadlock's victim is written again (its scores and crossings are decided on the locked rows).
       const written = await retryTransient(
         () =>
-          db.$transaction((tx) =>
-            writeScores(tx, {
-              workspaceId: input.workspaceId,
-              model: input.model,
-              rows,
-              now,
-              actorUserId: input.actorUserId,
-            }),
+          db.$transaction(
+            (tx) =>
+              writeScores(tx, {
+                workspaceId: input.workspaceId,
+                model: input.model,
+                rows,
+                now,
+                actorUserId: input.actorUserId,
+              }),
+            // A batch locks its leads one by one behind the captures and events writing them meanwhile (each
+            // lock waits for one short transaction); Prisma's default 5 s would abort a busy batch half way.
+            { timeout: 60_000 },
           ),
         {
           retryOn: /deadlock detected|40P01/,

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import type { Db, Tx } from "@/server/db";
+import { type Db, db, type Tx } from "@/server/db";
 import { rawQuery } from "@/server/sql";
 import { PAYLOAD_VERSION, type WebhookEventType } from "@/server/webhooks/events";
 
@@ -85,4 +85,16 @@ export function leadEventCtes(workspaceId: string, type: WebhookEventType, paylo
       SELECT hook_event.id, hook_endpoints.id, ${workspaceId}::text, hook_event."leadId", ${now}::timestamp(3), ${now}::timestamp(3)
       FROM hook_event, hook_endpoints
     )`;
+}
+
+/** How long sent (or given up) events and their delivery log are kept, for redelivery and support. */
+export const RETENTION_DAYS = 30;
+
+/** Drops events older than the retention whose every delivery is finished (delivered or failed). */
+export async function pruneWebhookEvents(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - RETENTION_DAYS * 86_400_000);
+  const result = await db.webhookEvent.deleteMany({
+    where: { createdAt: { lt: before }, deliveries: { none: { status: "PENDING" } } },
+  });
+  return result.count;
 }
