@@ -13,6 +13,7 @@ export const NAV_ITEMS: { href: string; labelKey: string; capability: Capability
   { href: "/sla", labelKey: "nav.sla", capability: "handoffs.read" },
   { href: "/dashboards", labelKey: "nav.dashboards", capability: "metrics.read" },
   { href: "/campaigns", labelKey: "nav.campaigns", capability: "campaigns.read" },
+  { href: "/forms", labelKey: "nav.forms", capability: "forms.edit" },
   { href: "/rules", labelKey: "nav.rules", capability: "rules.read" },
   { href: "/notifications", labelKey: "nav.notifications", capability: "workspace.read" },
   { href: "/settings", labelKey: "nav.settings", capability: "workspace.read" },

@@ -15,6 +15,7 @@ import { ZCampaignInput } from "@/server/campaigns/schema";
 import { createCampaign } from "@/server/campaigns/service";
 import { db } from "@/server/db";
 import { isAppError } from "@/server/errors";
+import { listForms } from "@/server/forms/service";
 import { listTerms } from "@/server/glossary/queries";
 import { ZTermContent } from "@/server/glossary/schema";
 import { approveRevision, commentOnTerm, deprecateTerm, proposeTerm } from "@/server/glossary/service";
@@ -109,6 +110,7 @@ const PROBES: Record<Capability, Probe> = {
   },
   "audit.read": (actor) => refusedIfForbidden(listAuditEntries(actor, {})),
   "webhooks.manage": (actor) => refusedIfForbidden(listEndpoints(actor)),
+  "forms.edit": (actor) => refusedIfForbidden(listForms(actor)),
   "glossary.read": (actor) => refusedIfForbidden(listTerms(actor, {})),
   "glossary.propose": (actor) => refusedIfForbidden(proposeTerm(actor, termContent())),
   "glossary.approve": async (actor, ws) => {

@@ -46,6 +46,8 @@ export const CAPABILITIES = {
   "leads.write": ["ADMIN", "MANAGER", "MARKETER"],
   // Logging a call or a meeting on a lead's page; a sales rep only on the leads they own (checked in the service).
   "leads.logActivity": ALL,
+  /** Build website forms, see their views, submissions and conversion. */
+  "forms.edit": ["ADMIN", "MANAGER", "MARKETER"],
   /** See the scoring model (MQL criteria), its versions and previews. */
   "rules.read": ALL,
   /** Edit the draft scoring model and preview it. */

@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { pageActor } from "@/server/auth/current-actor";
+import { starterDefinition } from "@/server/forms/schema";
+import { editorChoices } from "../editor-data";
+import { FormEditor } from "../form-editor";
+
+export async function generateMetadata() {
+  const t = await getTranslations("forms");
+  return { title: t("new") };
+}
+
+export default async function NewFormPage() {
+  const actor = await pageActor("forms.edit");
+  const t = await getTranslations("forms");
+  const { eventTypes, countries } = await editorChoices(actor, await getLocale());
+  return (
+    <div className="space-y-4">
+      <p>
+        <Link href="/forms" className="text-sm underline">
+          ← {t("back")}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">{t("new")}</h1>
+      <FormEditor
+        initial={{ name: "", definition: starterDefinition() }}
+        consentVersion={0}
+        eventTypes={eventTypes}
+        countries={countries}
+      />
+    </div>
+  );
+}
