@@ -16,6 +16,18 @@ export const FORM_LEAD_FIELDS = [
 ] as const;
 export type FormLeadField = (typeof FORM_LEAD_FIELDS)[number];
 
+/** A lead field's label when it is added to a form, in both languages (the marketer may reword it). */
+export const DEFAULT_FIELD_LABELS: Record<FormLeadField, { en: string; it: string }> = {
+  email: { en: "Work e-mail", it: "E-mail di lavoro" },
+  name: { en: "Name", it: "Nome" },
+  company: { en: "Company", it: "Azienda" },
+  title: { en: "Job title", it: "Ruolo" },
+  phone: { en: "Phone", it: "Telefono" },
+  country: { en: "Country", it: "Paese" },
+  companySize: { en: "Company size (employees)", it: "Dimensione aziendale (dipendenti)" },
+  industry: { en: "Industry", it: "Settore" },
+};
+
 const ZBilingual = (max: number) => z.strictObject({ en: plainText(max), it: plainText(max) });
 const ZLabel = ZBilingual(120).refine((label) => label.en !== "" || label.it !== "", "labelRequired");
 

@@ -7,7 +7,13 @@ import { type CountryOption, PublicForm } from "@/app/f/[id]/public-form";
 import { FormError, validationMessage } from "@/components/form-error";
 import { useAction } from "@/components/use-action";
 import { saveFormAction } from "@/server/forms/actions";
-import { FORM_LEAD_FIELDS, type FormDefinition, type FormField } from "@/server/forms/schema";
+import {
+  DEFAULT_FIELD_LABELS,
+  FORM_LEAD_FIELDS,
+  type FormDefinition,
+  type FormField,
+  type FormLeadField,
+} from "@/server/forms/schema";
 import { FieldRow } from "./field-row";
 
 const blank = { en: "", it: "" };
@@ -90,6 +96,7 @@ export function FormEditor({
 
   return (
     <form
+      noValidate
       className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]"
       onSubmit={(event) => {
         event.preventDefault();
@@ -166,9 +173,9 @@ export function FormEditor({
                       }
                     : {
                         kind: "lead",
-                        field: value as (typeof FORM_LEAD_FIELDS)[number],
+                        field: value as FormLeadField,
                         required: false,
-                        label: { en: t(`leadFields.${value}` as "leadFields.name"), it: "" },
+                        label: { ...DEFAULT_FIELD_LABELS[value as FormLeadField] },
                         help: { ...blank },
                       };
                 setFields([...form.fields, field]);
@@ -218,8 +225,10 @@ export function FormEditor({
             <p className="text-sm text-red-700">{messageFor("definition.consent.text")}</p>
           )}
           <p className="text-xs text-slate-600">
-            {formId ? `${t("consentVersion", { version: consentVersion })} · ` : ""}
-            {t("consentHint", { next: consentVersion + 1 })}
+            {t("consentHint")}
+            {formId
+              ? ` ${t("consentVersion", { version: consentVersion })} · ${t("consentNext", { next: consentVersion + 1 })}`
+              : ""}
           </p>
         </section>
 

@@ -72,7 +72,8 @@ export function PublicForm({
         const shared = {
           id,
           name,
-          required: field.required,
+          // The preview lives inside the editor's form: its fields must not hold the editor's submission back.
+          required: action ? field.required : undefined,
           "aria-invalid": error ? true : undefined,
           "aria-describedby": describedBy,
           className: "input",
@@ -139,7 +140,7 @@ export function PublicForm({
               type="checkbox"
               name="consent"
               className="mt-1"
-              required={definition.consent.required}
+              required={action ? definition.consent.required : undefined}
               defaultChecked={sent("consent") === "on"}
               aria-invalid={errorOf("consent") ? true : undefined}
               aria-describedby={errorOf("consent") ? "consent-error" : undefined}
