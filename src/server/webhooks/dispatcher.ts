@@ -2,7 +2,7 @@ import "server-only";
 import { Webhook } from "standardwebhooks";
 import { env } from "@/env";
 import type { WebhookEndpoint } from "@/generated/prisma/client";
-import { db } from "@/server/db";
+import { db, type Tx } from "@/server/db";
 import { logger } from "@/server/logger";
 import { notify } from "@/server/notifications/service";
 import type { WebhookPayload } from "@/server/webhooks/events";
@@ -99,80 +99,93 @@ async function send(endpoint: WebhookEndpoint, event: { id: string; payload: str
   );
 }
 
-async function record(delivery: Claimed, endpoint: WebhookEndpoint, result: OutboundResult, at: Date) {
-  const attempts = delivery.attempts + 1;
+type Outcome = { delivery: Claimed; endpoint: WebhookEndpoint; result: OutboundResult; at: Date };
+
+/**
+ * Records a batch's answers in one transaction of a few statements (not a
+ * transaction per delivery: the log would cost more than the sends): the
+ * attempts, each delivery's new state, and each endpoint's failure clock.
+ */
+async function record(outcomes: Outcome[]) {
+  if (outcomes.length === 0) return;
+  const rows = outcomes.map(({ delivery, result, at }) => {
+    const attempts = delivery.attempts + 1;
+    const status = result.ok ? "DELIVERED" : attempts >= MAX_ATTEMPTS ? "FAILED" : "PENDING";
+    return {
+      id: String(delivery.id),
+      status,
+      attempts,
+      at: at.toISOString(),
+      next: new Date(at.getTime() + (result.ok ? 0 : retryDelayMs(attempts))).toISOString(),
+      code: result.status,
+      error: result.ok ? null : result.error,
+    };
+  });
   await db.$transaction(async (tx) => {
-    await tx.webhookAttempt.create({
-      data: {
+    await tx.webhookAttempt.createMany({
+      data: outcomes.map(({ delivery, result, at }) => ({
         deliveryId: delivery.id,
         at,
         durationMs: result.durationMs,
         statusCode: result.status,
         error: result.ok ? null : result.error,
         excerpt: result.excerpt,
-      },
+      })),
     });
-    if (result.ok) {
-      await tx.webhookDelivery.updateMany({
-        where: { id: delivery.id, status: "PENDING" },
-        data: {
-          status: "DELIVERED",
-          attempts,
-          deliveredAt: at,
-          lastAttemptAt: at,
-          lastStatusCode: result.status,
-          lastError: null,
-          leaseUntil: null,
-        },
-      });
-      // (Read from the row, not the batch's copy: another delivery of the batch may have just failed.)
-      await tx.webhookEndpoint.updateMany({
-        where: { id: endpoint.id, failingSince: { not: null } },
-        data: { failingSince: null },
-      });
-      return;
+    // Only while still pending: a delivery an admin redelivered or that another server finished meanwhile stays as it is.
+    await tx.$executeRaw`
+      UPDATE "WebhookDelivery" d SET
+        status = r.status::"WebhookDeliveryStatus", attempts = r.attempts, "lastAttemptAt" = r.at,
+        "lastStatusCode" = r.code, "lastError" = r.error, "leaseUntil" = NULL,
+        "deliveredAt" = CASE WHEN r.status = 'DELIVERED' THEN r.at ELSE NULL END,
+        "nextAttemptAt" = CASE WHEN r.status = 'PENDING' THEN r.next ELSE d."nextAttemptAt" END
+      FROM json_to_recordset(${JSON.stringify(rows)}::json)
+        AS r(id bigint, status text, attempts int, at timestamp(3), next timestamp(3), code int, error text)
+      WHERE d.id = r.id AND d.status = 'PENDING'`;
+    const byEndpoint = new Map<string, { endpoint: WebhookEndpoint; ok: boolean; failed: Date | null }>();
+    for (const { endpoint, result, at } of outcomes) {
+      const entry = byEndpoint.get(endpoint.id) ?? { endpoint, ok: false, failed: null };
+      if (result.ok) entry.ok = true;
+      else entry.failed ??= at;
+      byEndpoint.set(endpoint.id, entry);
     }
-    const exhausted = attempts >= MAX_ATTEMPTS;
-    await tx.webhookDelivery.updateMany({
-      where: { id: delivery.id, status: "PENDING" },
-      data: {
-        status: exhausted ? "FAILED" : "PENDING",
-        attempts,
-        lastAttemptAt: at,
-        lastStatusCode: result.status,
-        lastError: result.error,
-        nextAttemptAt: new Date(at.getTime() + retryDelayMs(attempts)),
-        leaseUntil: null,
-      },
-    });
-    const failingSince = endpoint.failingSince ?? at;
-    if (!endpoint.failingSince) {
-      await tx.webhookEndpoint.updateMany({
-        where: { id: endpoint.id, failingSince: null },
-        data: { failingSince: at },
-      });
-    } else if (at.getTime() - failingSince.getTime() >= DISABLE_AFTER_DAYS * DAY_MS) {
-      const switched = await tx.webhookEndpoint.updateMany({
-        where: { id: endpoint.id, disabledAt: null },
-        data: { disabledAt: at, disabledReason: "failing" },
-      });
-      if (switched.count === 1) {
-        const admins = await tx.membership.findMany({
-          where: { workspaceId: endpoint.workspaceId, role: "ADMIN" },
-          select: { userId: true },
+    for (const { endpoint, ok, failed } of byEndpoint.values()) {
+      if (ok) {
+        // Any success restarts the failure clock (read from the row: the batch's copy may be stale).
+        await tx.webhookEndpoint.updateMany({
+          where: { id: endpoint.id, failingSince: { not: null } },
+          data: { failingSince: null },
         });
-        await notify(tx, {
-          workspaceId: endpoint.workspaceId,
-          userIds: admins.map((a) => a.userId),
-          kind: "webhookDisabled",
-          params: { url: endpoint.url, days: DISABLE_AFTER_DAYS },
-          href: `/settings/webhooks/${endpoint.id}`,
-          mail: true,
-        });
-        logger.warn("webhooks.endpointDisabled", { endpointId: endpoint.id, workspaceId: endpoint.workspaceId });
-      }
+      } else if (failed) await failing(tx, endpoint, failed);
     }
   });
+}
+
+/** Starts an endpoint's failure clock, or switches it off (and tells the admins) once it ran for days. */
+async function failing(tx: Tx, endpoint: WebhookEndpoint, at: Date) {
+  if (!endpoint.failingSince) {
+    await tx.webhookEndpoint.updateMany({ where: { id: endpoint.id, failingSince: null }, data: { failingSince: at } });
+    return;
+  }
+  if (at.getTime() - endpoint.failingSince.getTime() < DISABLE_AFTER_DAYS * DAY_MS) return;
+  const switched = await tx.webhookEndpoint.updateMany({
+    where: { id: endpoint.id, disabledAt: null },
+    data: { disabledAt: at, disabledReason: "failing" },
+  });
+  if (switched.count === 0) return;
+  const admins = await tx.membership.findMany({
+    where: { workspaceId: endpoint.workspaceId, role: "ADMIN" },
+    select: { userId: true },
+  });
+  await notify(tx, {
+    workspaceId: endpoint.workspaceId,
+    userIds: admins.map((a) => a.userId),
+    kind: "webhookDisabled",
+    params: { url: endpoint.url, days: DISABLE_AFTER_DAYS },
+    href: `/settings/webhooks/${endpoint.id}`,
+    mail: true,
+  });
+  logger.warn("webhooks.endpointDisabled", { endpointId: endpoint.id, workspaceId: endpoint.workspaceId });
 }
 
 /**
@@ -205,17 +218,18 @@ export async function dispatchWebhooks(
       ).map((e) => [e.id, e]),
     );
     // A batch holds at most one delivery per (endpoint, lead): sending them side by side keeps each lead's order.
-    const results = await Promise.all(
-      claimed.map(async (delivery) => {
+    const outcomes = await Promise.all(
+      claimed.map(async (delivery): Promise<Outcome | null> => {
         const endpoint = endpoints.get(delivery.endpointId);
         const event = events.get(delivery.eventId);
-        if (!endpoint || !event) return false;
+        if (!endpoint || !event) return null;
         const at = clock();
-        const result = await send(endpoint, event);
-        await record(delivery, endpoint, result, at);
-        return result.ok;
+        return { delivery, endpoint, result: await send(endpoint, event), at };
       }),
     );
+    const sent = outcomes.filter((o) => o !== null);
+    await record(sent);
+    const results = sent.map((o) => o.result.ok);
     attempted += claimed.length;
     delivered += results.filter(Boolean).length;
   }
