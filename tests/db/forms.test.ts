@@ -140,6 +140,12 @@ describe("website forms", () => {
   });
 
   it("says what to fix: a missing required field, a throw-away address, no consent, a choice not offered", async () => {
+    const empty = await makeForm(await freshWorkspace());
+    const blank = person(empty, { email: "", name: "" });
+    expect(await submitForm(empty.publicId, blank.raw, context(blank.now))).toEqual({
+      kind: "invalid",
+      fieldErrors: { email: ["required"], name: ["required"] },
+    });
     const ws = await freshWorkspace();
     const form = await makeForm(ws);
     const { raw, now } = person(form, { email: "someone@mailinator.com", name: "", q_team_size: "1000" });

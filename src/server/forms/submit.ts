@@ -128,8 +128,10 @@ function readValues(definition: FormDefinition, raw: Record<string, string>) {
     } else lead[field.field] = value;
   }
   const parsed = ZLeadInput.safeParse(lead);
-  if (!parsed.success) Object.assign(fieldErrors, zodFieldErrors(parsed.error));
-  else if (isDisposable(parsed.data.email)) fieldErrors.email = ["disposableEmail"];
+  if (!parsed.success) {
+    // A field already missing says so ("required"), not also that its empty value is malformed.
+    for (const [key, codes] of Object.entries(zodFieldErrors(parsed.error))) fieldErrors[key] ??= codes;
+  } else if (isDisposable(parsed.data.email)) fieldErrors.email = ["disposableEmail"];
   if (definition.consent.required && raw[CONSENT_FIELD] !== "on") fieldErrors[CONSENT_FIELD] = ["consentRequired"];
   return parsed.success && Object.keys(fieldErrors).length === 0
     ? { ok: true as const, lead: parsed.data, answers }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { type CountryOption, PublicForm } from "@/app/f/[id]/public-form";
 import { FormError, validationMessage } from "@/components/form-error";
@@ -51,7 +51,7 @@ export function FormEditor({
   const [name, setName] = useState(initial.name);
   const [form, setForm] = useState<FormDefinition>(initial.definition);
   const [origins, setOrigins] = useState(initial.definition.allowedOrigins.join("\n"));
-  const [previewLocale, setPreviewLocale] = useState<"en" | "it">("en");
+  const [previewLocale, setPreviewLocale] = useState<"en" | "it">(useLocale() === "it" ? "it" : "en");
   const [saved, setSaved] = useState(false);
   const set = <K extends keyof FormDefinition>(key: K, value: FormDefinition[K]) => {
     setSaved(false);

@@ -41,7 +41,12 @@ export default async function EditFormPage({ params }: { params: Promise<{ id: s
           {t("hostedPage")}
         </h2>
         <div className="flex flex-wrap gap-2">
-          <input readOnly value={hosted} aria-label={t("hostedPage")} className="input min-w-0 flex-1 font-mono" />
+          <input
+            readOnly
+            value={hosted}
+            aria-label={t("hostedPage")}
+            className="input w-full min-w-0 font-mono sm:w-auto sm:flex-1"
+          />
           <CopyButton value={hosted} label={t("copyLink")} />
           <a href={`/f/${form.publicId}`} target="_blank" rel="noreferrer" className="btn-secondary">
             {t("open")}
