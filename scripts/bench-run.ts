@@ -17,13 +17,16 @@ import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
 import { publishDraft, saveDraft } from "@/server/scoring/service";
 import { ensureWorkspace } from "@/server/seed/factories";
 import { benchDashboards } from "./bench-dashboards";
+import { benchForms } from "./bench-forms";
 import { benchHandoffs } from "./bench-handoffs";
 import { benchWebhooks } from "./bench-webhooks";
 import { type Figure, ms, ratio, saveFigures, stats, time } from "./lib/bench-stats";
 
 const LEADS = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const EVENTS_PER_LEAD = 10;
-const ONLY = new Set((process.env.BENCH_ONLY ?? "list,api,import,rescore,handoffs,dashboards,webhooks").split(","));
+const ONLY = new Set(
+  (process.env.BENCH_ONLY ?? "list,api,import,rescore,handoffs,dashboards,webhooks,forms").split(","),
+);
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 25 });
 
 const figures: Figure[] = [];
@@ -387,6 +390,7 @@ if (ONLY.has("import")) await benchImport(actor);
 if (ONLY.has("handoffs")) figures.push(...(await benchHandoffs(pool, workspace.id)));
 if (ONLY.has("dashboards")) figures.push(...(await benchDashboards(pool, workspace.id)));
 if (ONLY.has("webhooks")) figures.push(...(await benchWebhooks(workspace.id, actor, admin)));
+if (ONLY.has("forms")) figures.push(...(await benchForms(pool, workspace.id, actor)));
 
 const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL (embedded) ${
   (await pool.query("SHOW server_version")).rows[0]?.server_version

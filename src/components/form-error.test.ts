@@ -1,7 +1,7 @@
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { zodFieldErrors } from "@/server/action";
+import { zodFieldErrors } from "@/server/field-errors";
 import en from "../../messages/en.json";
 import it_ from "../../messages/it.json";
 import { validationMessage } from "./form-error";

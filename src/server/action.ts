@@ -8,6 +8,7 @@ import { currentActor } from "@/server/auth/current-actor";
 import type { Capability } from "@/server/auth/permissions";
 import { isDatabaseUnavailable } from "@/server/db-unavailable";
 import { AppError, type ErrorCode, type FieldErrors, isAppError } from "@/server/errors";
+import { zodFieldErrors } from "@/server/field-errors";
 import { logger } from "@/server/logger";
 
 export type ActionError = {
@@ -26,20 +27,6 @@ async function currentRequestId(): Promise<string | undefined> {
   } catch {
     return undefined; // Outside a request (scripts, tests).
   }
-}
-
-export function zodFieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_";
-    // "Too long" says the limit: the key carries it ("tooLongMax:120") for the form to put in words.
-    const message =
-      issue.code === "too_big" && issue.message === "tooLong" && typeof issue.maximum === "number"
-        ? `tooLongMax:${issue.maximum}`
-        : issue.message;
-    fields[key] = [...(fields[key] ?? []), message];
-  }
-  return fields;
 }
 
 /** Turns any thrown value into a result the UI can show; unexpected errors are logged, never shown. */

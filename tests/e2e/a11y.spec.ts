@@ -66,6 +66,8 @@ test("every page of the app has no serious accessibility violations", async ({ p
     "/campaigns",
     campaign,
     "/campaigns/import",
+    "/forms",
+    "/forms/new",
     "/notifications",
     "/settings/members",
     "/settings/api-tokens",

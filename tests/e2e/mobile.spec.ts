@@ -158,6 +158,8 @@ async function pagesOf(page: Page, role: "manager" | "rep") {
   if (role === "rep") return common;
   return [
     ...common,
+    "/forms",
+    "/forms/new",
     `${term}/edit`,
     "/glossary/new",
     `${persona}/edit`,

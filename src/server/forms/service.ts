@@ -1,11 +1,11 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
-import { zodFieldErrors } from "@/server/action";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
+import { zodFieldErrors } from "@/server/field-errors";
 import { type FormDefinition, type FormInput, ZFormDefinition, ZFormInput } from "@/server/forms/schema";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { Channel } from "@/generated/prisma/enums";
-import { zodFieldErrors } from "@/server/action";
 import { AppError, isAppError } from "@/server/errors";
+import { zodFieldErrors } from "@/server/field-errors";
 import { IMPORT_FIELDS } from "@/server/imports/mapping";
 import { MAX_IMPORT_BYTES } from "@/server/imports/service";
 import { COUNTRY_CODES } from "@/server/imports/values";

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionResult, authorizedAction, toActionError, zodFieldErrors } from "@/server/action";
+import { type ActionResult, authorizedAction, toActionError } from "@/server/action";
 import { currentActorOrNull } from "@/server/auth/current-actor";
 import { getSession } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
+import { zodFieldErrors } from "@/server/field-errors";
 import {
   ZAcceptInvite,
   ZAcceptInviteNewUser,
