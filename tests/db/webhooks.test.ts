@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { isAppError } from "@/server/errors";
 import { acceptHandoff, rejectHandoff } from "@/server/handoffs/answer";
+import { sweepBreaches } from "@/server/handoffs/sweeps";
 import { captureNewLead } from "@/server/leads/quick-capture";
 import { captureLead, recordLeadEvent } from "@/server/leads/service";
 import { eraseLead } from "@/server/privacy/service";
@@ -281,6 +282,18 @@ describe("webhooks out", () => {
     await pruneWebhookEvents(new Date(Date.now() + 31 * 86_400_000));
     const left = await db.webhookEvent.findMany({ where: { workspaceId: ws.workspace.id } });
     expect(left.map((e) => JSON.parse(e.payload).data.lead.email)).toEqual(["waiting@acme.test"]);
+  });
+
+  it("an SLA breach is sent with the rep who let it fall due", async () => {
+    const ws = await freshWorkspace();
+    const site = await receiver();
+    await subscribe(ws, site.url, ["handoff.breached"]);
+    const { handoffId } = await qualify(ws, "late@acme.test");
+    await sweepBreaches(new Date(Date.now() + 7 * 86_400_000), { workspaceId: ws.workspace.id });
+    await drain(ws.workspace.id);
+    expect(site.received.map((r) => r.type)).toEqual(["handoff.breached"]);
+    const body = JSON.parse(site.received[0]?.body ?? "{}");
+    expect(body.data.handoff).toMatchObject({ id: handoffId, breachCount: 1, assignee: { id: ws.sales.userId } });
   });
 
   it("an erased lead's webhook events go with its personal data", async () => {

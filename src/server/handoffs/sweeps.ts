@@ -4,7 +4,7 @@ import { leadLabel, lockCandidates, managerIds, moveHandoff } from "@/server/han
 import { chooseAssignee } from "@/server/handoffs/routing";
 import { slaVersion } from "@/server/handoffs/sla";
 import { notify } from "@/server/notifications/service";
-import { emitHandoffEvents } from "@/server/webhooks/emit";
+import { emitHandoffEvents, subscribed } from "@/server/webhooks/emit";
 
 /**
  * The SLA's enforcement, run by the scheduler on every app server. Each sweep
@@ -25,7 +25,10 @@ export type SweepScope = { workspaceId?: string };
 export async function sweepBreaches(now = new Date(), scope: SweepScope = {}, limit = 1_000): Promise<SweepResult> {
   let handled = 0;
   while (handled < limit) {
-    const n = await db.$transaction((tx) => breachBatch(tx, now, scope, Math.min(BATCH, limit - handled)));
+    // A batch of escalations (each notifies, locks the team, reassigns) may take seconds under load: not Prisma's 5 s.
+    const n = await db.$transaction((tx) => breachBatch(tx, now, scope, Math.min(BATCH, limit - handled)), {
+      timeout: 60_000,
+    });
     handled += n;
     if (n === 0) break;
   }
@@ -39,7 +42,13 @@ async function breachBatch(tx: Tx, now: Date, scope: SweepScope, size: number): 
       AND (${scope.workspaceId ?? null}::text IS NULL OR "workspaceId" = ${scope.workspaceId ?? null})
     ORDER BY "dueAt" LIMIT ${size}
     FOR UPDATE SKIP LOCKED`;
-  for (const { id } of due) await escalate(tx, id, now);
+  // Whether each workspace sends handoff.breached anywhere, asked once per batch rather than per breach.
+  const hooked = new Map<string, boolean>();
+  const breachHooked = async (workspaceId: string) => {
+    if (!hooked.has(workspaceId)) hooked.set(workspaceId, await subscribed(tx, workspaceId, ["handoff.breached"]));
+    return hooked.get(workspaceId) ?? false;
+  };
+  for (const { id } of due) await escalate(tx, id, now, breachHooked);
   return due.length;
 }
 
@@ -48,7 +57,7 @@ async function breachBatch(tx: Tx, now: Date, scope: SweepScope, size: number): 
  * next available rep (up to the SLA's K reassignments), else to a manager,
  * else leave it marked as breached with whoever has it.
  */
-async function escalate(tx: Tx, handoffId: string, now: Date) {
+async function escalate(tx: Tx, handoffId: string, now: Date, breachHooked: (workspaceId: string) => Promise<boolean>) {
   const handoff = await tx.handoff.findUniqueOrThrow({ where: { id: handoffId } });
   const sla = await slaVersion(tx, handoff.slaPolicyId);
   const workspaceId = handoff.workspaceId;
@@ -62,7 +71,7 @@ async function escalate(tx: Tx, handoffId: string, now: Date) {
   });
   const breached = await tx.handoff.update({ where: { id: handoffId }, data: { breachCount: { increment: 1 } } });
   // Sent with the assignee who let it fall due (a reassignment follows below).
-  await emitHandoffEvents(tx, workspaceId, "handoff.breached", [handoffId], now);
+  await emitHandoffEvents(tx, workspaceId, "handoff.breached", [handoffId], now, await breachHooked(workspaceId));
   if (handoff.assigneeId) {
     await notify(tx, {
       workspaceId,

@@ -5,6 +5,7 @@
  * mapping step for the values nothing else recognised.
  */
 import { Channel } from "@/generated/prisma/enums";
+import { sortByName } from "@/lib/collate";
 import { unguardCell } from "@/lib/csv";
 import { norm } from "@/server/imports/mapping";
 import en from "../../../messages/en.json";
@@ -56,6 +57,16 @@ export const COUNTRY_CODES: readonly string[] = (() => {
   }
   return codes;
 })();
+
+/** Every country as a choice, named in the reader's language and in their order. */
+export function countryOptions(locale: string): { code: string; name: string }[] {
+  const names = new Intl.DisplayNames([locale], { type: "region" });
+  return sortByName(
+    COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })),
+    (country) => country.name,
+    locale,
+  );
+}
 
 const COUNTRY_WORDS: Record<string, string> = {
   uk: "GB",

@@ -122,9 +122,13 @@ export async function applyScore(
     });
     // The handoff gave the lead its owner: read it back.
     const handedOff = await tx.lead.findUniqueOrThrow({ where: { id: lead.id } });
-    return { lead: withScore({ ...handedOff, score: saved }), becameMql: true, handoffIds: handoffs.map((h) => h.id) };
+    return { lead: withScore({ ...handedOff, score: saved }), becameMql: true, handoffs };
   }
-  return { lead: withScore({ ...written, score: saved }), becameMql: false, handoffIds: [] as string[] };
+  return {
+    lead: withScore({ ...written, score: saved }),
+    becameMql: false,
+    handoffs: [] as { id: string; leadId: string }[],
+  };
 }
 
 /**
@@ -171,7 +175,7 @@ export async function captureLead(
   }
   if (!created) await tx.lead.update({ where: { id: leadId }, data: fields });
 
-  const { lead, becameMql, handoffIds } = await applyScore(tx, {
+  const { lead, becameMql, handoffs } = await applyScore(tx, {
     leadId,
     model: scoring.model,
     personas: scoring.personas,
@@ -180,7 +184,7 @@ export async function captureLead(
   });
   // In the order they happened: the capture, then the qualification it caused.
   await emitLeadEvents(tx, workspaceId, created ? "lead.created" : "lead.updated", [leadId], now);
-  await emitQualified(tx, workspaceId, handoffIds, now);
+  await emitQualified(tx, workspaceId, handoffs, now);
   await writeAudit(tx, actor, {
     action: created ? "lead.created" : "lead.updated",
     entityType: "Lead",
@@ -296,6 +300,6 @@ async function insertEventAndScore(tx: Tx, actor: Actor, leadId: string, input: 
     actorUserId: actor.userId,
     now,
   });
-  await emitQualified(tx, actor.workspaceId, scored.handoffIds, now);
+  await emitQualified(tx, actor.workspaceId, scored.handoffs, now);
   return { event, ...scored };
 }

@@ -374,11 +374,6 @@ export async function writeScores(
     now,
     actorUserId: input.actorUserId,
   });
-  await emitQualified(
-    tx,
-    input.workspaceId,
-    handoffs.map((h) => h.id),
-    now,
-  );
+  await emitQualified(tx, input.workspaceId, handoffs, now);
   return { becameMql: crossed.length, rewritten };
 }

@@ -13,7 +13,7 @@ import { emitWebhooks, type OutgoingEvent } from "@/server/webhooks/outbox";
  * endpoint of the workspace subscribes to the type.
  */
 
-async function subscribed(client: Tx | Db, workspaceId: string, types: WebhookEventType[]): Promise<boolean> {
+export async function subscribed(client: Tx | Db, workspaceId: string, types: WebhookEventType[]): Promise<boolean> {
   const found = await client.webhookEndpoint.findFirst({
     where: { workspaceId, disabledAt: null, events: { hasSome: types } },
     select: { id: true },
@@ -53,8 +53,10 @@ export async function emitHandoffEvents(
   type: Extract<WebhookEventType, `handoff.${string}`>,
   handoffIds: string[],
   now = new Date(),
+  /** Whether the workspace subscribes to `type`, when the caller already knows (a sweep asks once per batch). */
+  known?: boolean,
 ) {
-  if (handoffIds.length === 0 || !(await subscribed(client, workspaceId, [type]))) return;
+  if (handoffIds.length === 0 || !(known ?? (await subscribed(client, workspaceId, [type])))) return;
   const handoffs = await client.handoff.findMany({ where: { workspaceId, id: { in: handoffIds } } });
   const userIds = [...new Set(handoffs.flatMap((h) => [h.assigneeId, h.answeredById]).filter((id) => id !== null))];
   const users = new Map(
@@ -94,13 +96,14 @@ export async function emitHandoffEvents(
   await emitWebhooks(client, workspaceId, events, now);
 }
 
-/** A lead became MQL and went to sales (createHandoffs): lead.mql, then handoff.created. */
-export async function emitQualified(client: Tx | Db, workspaceId: string, handoffIds: string[], now = new Date()) {
-  if (handoffIds.length === 0) return;
-  const handoffs = await client.handoff.findMany({
-    where: { workspaceId, id: { in: handoffIds } },
-    select: { leadId: true },
-  });
+/** Leads became MQL and went to sales (the handoffs createHandoffs returned): lead.mql, then handoff.created. */
+export async function emitQualified(
+  client: Tx | Db,
+  workspaceId: string,
+  handoffs: readonly { id: string; leadId: string }[],
+  now = new Date(),
+) {
+  if (handoffs.length === 0) return;
   await emitLeadEvents(
     client,
     workspaceId,
@@ -108,7 +111,13 @@ export async function emitQualified(client: Tx | Db, workspaceId: string, handof
     handoffs.map((h) => h.leadId),
     now,
   );
-  await emitHandoffEvents(client, workspaceId, "handoff.created", handoffIds, now);
+  await emitHandoffEvents(
+    client,
+    workspaceId,
+    "handoff.created",
+    handoffs.map((h) => h.id),
+    now,
+  );
 }
 
 /** term.agreed, model.published: workspace-level events, no lead. */

@@ -10,8 +10,11 @@ import { env } from "@/env";
  */
 const VERSION = "v1";
 
+let derived: Buffer | undefined;
+/** Derived once per process (every send unseals a secret). */
 function key(): Buffer {
-  return Buffer.from(hkdfSync("sha256", env().NEXTAUTH_SECRET, "smarketing", "webhook-signing-secrets", 32));
+  derived ??= Buffer.from(hkdfSync("sha256", env().NEXTAUTH_SECRET, "smarketing", "webhook-signing-secrets", 32));
+  return derived;
 }
 
 export function seal(plain: string): string {

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { type CountryOption, PublicForm } from "@/app/f/[id]/public-form";
 import { FormError, validationMessage } from "@/components/form-error";
 import { useAction } from "@/components/use-action";
+import { Channel } from "@/generated/prisma/enums";
 import { saveFormAction } from "@/server/forms/actions";
 import {
   DEFAULT_FIELD_LABELS,
@@ -17,17 +18,6 @@ import {
 import { FieldRow } from "./field-row";
 
 const blank = { en: "", it: "" };
-const CHANNELS = [
-  "ORGANIC_SEARCH",
-  "PAID_SEARCH",
-  "SOCIAL",
-  "EMAIL",
-  "EVENTS",
-  "REFERRAL",
-  "DIRECT",
-  "PARTNER",
-  "OTHER",
-] as const;
 
 /** Builds or edits a form: fields, consent, what happens after sending, scoring event, origins; a live preview beside. */
 export function FormEditor({
@@ -40,7 +30,7 @@ export function FormEditor({
   formId?: string;
   initial: { name: string; definition: FormDefinition };
   consentVersion: number;
-  eventTypes: { key: string; label: string }[];
+  eventTypes: { value: string; label: string }[];
   countries: CountryOption[];
 }) {
   const t = useTranslations("forms");
@@ -276,7 +266,7 @@ export function FormEditor({
               onChange={(e) => set("eventType", e.target.value)}
             >
               {eventTypes.map((type) => (
-                <option key={type.key} value={type.key}>
+                <option key={type.value} value={type.value}>
                   {type.label}
                 </option>
               ))}
@@ -295,7 +285,7 @@ export function FormEditor({
               value={form.channel}
               onChange={(e) => set("channel", e.target.value as FormDefinition["channel"])}
             >
-              {CHANNELS.map((c) => (
+              {Object.values(Channel).map((c) => (
                 <option key={c} value={c}>
                   {tc(c)}
                 </option>

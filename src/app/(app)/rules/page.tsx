@@ -7,6 +7,7 @@ import { db } from "@/server/db";
 import { listCustomEventTypes } from "@/server/leads/event-types";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { getScoringModels } from "@/server/scoring/service";
+import { eventTypeOptions } from "../event-type-options";
 import { EventTypes } from "./event-types";
 import { toForm } from "./model-form";
 import { RestoreButton } from "./restore-button";
@@ -31,10 +32,7 @@ export default async function RulesPage() {
     }),
     listCustomEventTypes(actor),
   ]);
-  const eventTypes = [
-    ...BUILT_IN_EVENT_TYPES.map((type) => ({ value: type, label: t(`leads.eventTypes.${type}`) })),
-    ...customTypes.map((type) => ({ value: type.key, label: type.label })),
-  ];
+  const eventTypes = await eventTypeOptions(actor, customTypes);
   const base = draft ?? published;
 
   return (

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { openForm, recordView, startStamp } from "@/server/forms/submit";
-import { COUNTRY_CODES } from "@/server/imports/values";
+import { countryOptions } from "@/server/imports/values";
 import { submitHostedForm } from "./actions";
 import { PublicForm } from "./public-form";
 
@@ -18,11 +18,6 @@ export default async function HostedFormPage({ params }: { params: Promise<{ id:
   if (!form) notFound();
   await recordView(form.id);
   const locale = (await getLocale()) === "it" ? "it" : "en";
-  const names = new Intl.DisplayNames([locale], { type: "region" });
-  const collator = new Intl.Collator(locale);
-  const countries = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
-    collator.compare(a.name, b.name),
-  );
   return (
     <main className="mx-auto max-w-xl px-4 py-10">
       <div className="card">
@@ -31,7 +26,7 @@ export default async function HostedFormPage({ params }: { params: Promise<{ id:
           definition={form.definition}
           locale={locale}
           stamp={startStamp(form.id)}
-          countries={countries}
+          countries={countryOptions(locale)}
           action={submitHostedForm.bind(null, id)}
         />
       </div>

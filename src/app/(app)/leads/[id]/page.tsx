@@ -10,11 +10,10 @@ import { can } from "@/server/auth/permissions";
 import { closeWindow } from "@/server/handoffs/deals";
 import { leadHandoffs } from "@/server/handoffs/queries";
 import { calendarOf } from "@/server/handoffs/sla";
-import { listCustomEventTypes } from "@/server/leads/event-types";
 import { getLeadDetail } from "@/server/leads/queries";
-import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { found } from "@/server/page-data";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
+import { eventTypeOptions } from "../../event-type-options";
 import { DealActions } from "./deal-actions";
 import { LeadAnswer } from "./lead-answer";
 import { LogActivityOpener } from "./log-activity-opener";
@@ -48,12 +47,7 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   // Reps log on the leads they own (as the service checks); erased leads take no new activity.
   const canLog =
     can(actor.role, "leads.logActivity") && !lead.erasedAt && (actor.role !== "SALES" || lead.ownerId === actor.userId);
-  const eventTypes = canLog
-    ? [
-        ...BUILT_IN_EVENT_TYPES.map((type) => ({ value: type, label: t(`leads.eventTypes.${type}`) })),
-        ...(await listCustomEventTypes(actor)).map((type) => ({ value: type.key, label: type.label })),
-      ]
-    : [];
+  const eventTypes = canLog ? await eventTypeOptions(actor) : [];
   const eventLabel = (type: string) => (t.has(`leads.eventTypes.${type}`) ? t(`leads.eventTypes.${type}`) : type);
 
   const fact = (label: string, value: React.ReactNode) =>
