@@ -1,10 +1,10 @@
 import { createTranslator } from "use-intl/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { validationMessage } from "@/lib/validation-message";
 import { zodFieldErrors } from "@/server/field-errors";
 import en from "../../messages/en.json";
 import it_ from "../../messages/it.json";
-import { validationMessage } from "./form-error";
 
 const schema = z.object({ name: z.string().max(120, "tooLong"), email: z.string().email("invalidEmail") });
 

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type RefObject, useEffect } from "react";
+import { validationMessage } from "@/lib/validation-message";
 import type { ActionError } from "@/server/action";
 
 /** Shows an action's error in the user's language; never raw server text. */
@@ -18,15 +19,6 @@ export function FormError({ error }: { error: ActionError | null | undefined }) 
       {error.requestId && <span className="mt-1 block text-xs">{t("reference", { id: error.requestId })}</span>}
     </p>
   );
-}
-
-type ValidationT = ((key: string, values?: Record<string, number>) => string) & { has: (key: string) => boolean };
-
-/** A field error's key in words; a key may carry a number ("tooLongMax:120" → "at most 120 characters"). */
-export function validationMessage(t: ValidationT, key: string): string {
-  const [name = "", arg] = key.split(":");
-  if (!t.has(name)) return t("invalid");
-  return arg === undefined ? t(name) : t(name, { max: Number(arg) });
 }
 
 /** The first message for one field, translated from the `validation.*` keys. */

@@ -38,6 +38,7 @@ import { eraseLead } from "@/server/privacy/service";
 import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
 import { getScoringModels, publishDraft, saveDraft } from "@/server/scoring/service";
 import { ensureUser, freshWorkspace } from "@/server/seed/factories";
+import { trackingSettings } from "@/server/tracking/service";
 import { listEndpoints } from "@/server/webhooks/service";
 import { getWorkspace } from "@/server/workspaces/queries";
 import { updateWorkspace } from "@/server/workspaces/service";
@@ -111,6 +112,7 @@ const PROBES: Record<Capability, Probe> = {
   "audit.read": (actor) => refusedIfForbidden(listAuditEntries(actor, {})),
   "webhooks.manage": (actor) => refusedIfForbidden(listEndpoints(actor)),
   "forms.edit": (actor) => refusedIfForbidden(listForms(actor)),
+  "tracking.edit": (actor) => refusedIfForbidden(trackingSettings(actor)),
   "glossary.read": (actor) => refusedIfForbidden(listTerms(actor, {})),
   "glossary.propose": (actor) => refusedIfForbidden(proposeTerm(actor, termContent())),
   "glossary.approve": async (actor, ws) => {

@@ -100,7 +100,8 @@ export async function readJson<S extends z.ZodType>(
   return { data: parsed.data, raw: text };
 }
 
-async function readLimited(request: Request, max: number): Promise<string> {
+/** The body as text, refused (413) past `max` bytes whatever Content-Length claimed. */
+export async function readLimited(request: Request, max: number): Promise<string> {
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -111,7 +112,10 @@ async function readLimited(request: Request, max: number): Promise<string> {
     size += value.byteLength;
     if (size > max) {
       await reader.cancel();
-      throw problem(413, "The body is larger than 1 MB.");
+      throw problem(
+        413,
+        max === MAX_BODY_BYTES ? "The body is larger than 1 MB." : `The body is larger than ${max} bytes.`,
+      );
     }
     chunks.push(value);
   }

@@ -48,6 +48,8 @@ export const CAPABILITIES = {
   "leads.logActivity": ALL,
   /** Build website forms, see their views, submissions and conversion. */
   "forms.edit": ["ADMIN", "MANAGER", "MARKETER"],
+  /** Set up the website tracking snippet: consent, sites, URL and channel rules. */
+  "tracking.edit": ["ADMIN", "MANAGER", "MARKETER"],
   /** See the scoring model (MQL criteria), its versions and previews. */
   "rules.read": ALL,
   /** Edit the draft scoring model and preview it. */

@@ -55,7 +55,7 @@ export const ZFormField = z.discriminatedUnion("kind", [
 export type FormField = z.infer<typeof ZFormField>;
 
 /** An origin a form may be embedded from, e.g. https://www.example.com (no path). */
-const ZOrigin = z
+export const ZOrigin = z
   .string()
   .trim()
   .toLowerCase()

@@ -9,8 +9,9 @@ import { isDisposable } from "@/server/forms/disposable-domains";
 import type { FormDefinition } from "@/server/forms/schema";
 import { parseDefinition } from "@/server/forms/service";
 import { ZLeadInput } from "@/server/leads/schema";
-import { captureLead, recordLeadEvent } from "@/server/leads/service";
+import { captureLead, insertEvent } from "@/server/leads/service";
 import { hit } from "@/server/rate-limit";
+import { identifyVisitor } from "@/server/tracking/attribution";
 
 /**
  * A visitor's submission of a website form. Nothing secret reaches the
@@ -34,6 +35,9 @@ const DOUBLE_SUBMIT_MS = 60_000;
 export const HONEYPOT_FIELD = "website";
 export const STARTED_FIELD = "started";
 export const CONSENT_FIELD = "consent";
+/** The tracking snippet's anonymous visitor id, sent by the embedded form (or a hosted link's ?vid=). */
+export const VISITOR_FIELD = "vid";
+const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 export const questionField = (key: string) => `q_${key}`;
 
 function stampKey(): Buffer {
@@ -57,6 +61,11 @@ function fillTimeOk(formId: string, stamp: string | undefined, now: Date): boole
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
   const took = now.getTime() - started;
   return took >= MIN_FILL_MS && took <= MAX_FILL_MS;
+}
+
+/** The client's address as the balancer saw it (first of X-Forwarded-For), for the per-address limit. */
+export function clientAddress(all: Headers): string {
+  return all.get("x-forwarded-for")?.split(",")[0]?.trim() || all.get("x-real-ip") || "unknown";
 }
 
 export type SubmitContext = {
@@ -170,11 +179,24 @@ export async function submitForm(
   const consentText =
     definition.consent.text[context.locale] || definition.consent.text.en || definition.consent.text.it;
   const consented = raw[CONSENT_FIELD] === "on" && consentText !== "";
+  const visitorId = VISITOR_ID.test(raw[VISITOR_FIELD] ?? "") ? raw[VISITOR_FIELD] : null;
   const outcome = await db.$transaction(async (tx) => {
     const known = await tx.lead.findUnique({
       where: { workspaceId_email: { workspaceId: form.workspaceId, email: values.lead.email } },
       select: { id: true },
     });
+    const properties: Record<string, string | number> = {
+      form: form.name,
+      formId: form.publicId,
+      ...answers(values.answers),
+    };
+    if (context.page) properties.page = context.page.slice(0, 2000);
+    if (consented) {
+      properties.consentText = consentText;
+      properties.consentVersion = form.consentVersion;
+      properties.consentLanguage = context.locale;
+    }
+    let duplicate = false;
     const { lead } = await captureLead(
       tx,
       actor,
@@ -194,24 +216,25 @@ export async function submitForm(
       },
       now,
       "FORM",
+      {
+        // The form's event and the visitor's page views are in place before the one scoring of the submission.
+        beforeScore: async (leadId, created) => {
+          if (await doubleSubmit(tx, form.id, leadId, now)) {
+            duplicate = true;
+            return;
+          }
+          await insertEvent(tx, actor, leadId, { type: definition.eventType, properties }, now);
+          if (visitorId)
+            await identifyVisitor(tx, { workspaceId: form.workspaceId, visitorId, leadId, isNew: created, now });
+          await tx.formSubmission.create({
+            data: { formId: form.id, workspaceId: form.workspaceId, leadId, at: now },
+          });
+        },
+      },
     );
-    if (await doubleSubmit(tx, form.id, lead.id, now)) return { kind: "refused", reason: "duplicate" } as const;
-    const properties: Record<string, string | number> = {
-      form: form.name,
-      formId: form.publicId,
-      ...answers(values.answers),
-    };
-    if (context.page) properties.page = context.page.slice(0, 2000);
-    if (consented) {
-      properties.consentText = consentText;
-      properties.consentVersion = form.consentVersion;
-      properties.consentLanguage = context.locale;
-    }
-    await recordLeadEvent(tx, actor, lead.id, { type: definition.eventType, properties }, now);
-    await tx.formSubmission.create({
-      data: { formId: form.id, workspaceId: form.workspaceId, leadId: lead.id, at: now },
-    });
-    return { kind: "stored", leadId: lead.id } as const;
+    return duplicate
+      ? ({ kind: "refused", reason: "duplicate" } as const)
+      : ({ kind: "stored", leadId: lead.id } as const);
   });
   if (outcome.kind === "stored") await count(form.id, "submissions", now);
   return outcome;

@@ -7,6 +7,7 @@ import { personaFits, publishedModel } from "@/server/leads/scoring-context";
 import { logger } from "@/server/logger";
 import { notify } from "@/server/notifications/service";
 import { rescoreWorkspace } from "@/server/scoring/rescore";
+import { pruneAnonymousViews } from "@/server/tracking/attribution";
 import { pruneWebhookEvents } from "@/server/webhooks/outbox";
 
 /**
@@ -107,6 +108,10 @@ export async function runDailyJobs(now = new Date(), only?: string[]) {
     await runOnce("webhookRetention", now.toISOString().slice(0, 10), async () => {
       const pruned = await pruneWebhookEvents(now);
       logger.info("job.webhookRetention", { pruned });
+    });
+    await runOnce("pageViewRetention", now.toISOString().slice(0, 10), async () => {
+      const pruned = await pruneAnonymousViews(now);
+      logger.info("job.pageViewRetention", { pruned });
     });
   }
 }

@@ -5,6 +5,7 @@ import { runDailyJobs } from "@/server/jobs/daily";
 import { sendPendingMail } from "@/server/jobs/mail-outbox";
 import { logger } from "@/server/logger";
 import { compactFunnel } from "@/server/metrics/rollup";
+import { attributePending } from "@/server/tracking/attribution";
 import { dispatchWebhooks } from "@/server/webhooks/dispatcher";
 
 /**
@@ -27,21 +28,24 @@ async function guarded(name: string, work: () => Promise<unknown>) {
   }
 }
 
-/** Webhooks go out within about a second, on a loop of their own: a slow sweep never holds them up. */
-function startWebhookLoop() {
-  let sending = false;
-  const send = async () => {
-    if (sending) return;
-    sending = true;
+/** A job on a short loop of its own (a slow sweep never holds it up), never overlapping itself. */
+function startLoop(name: string, everyMs: number, work: () => Promise<unknown>) {
+  let busy = false;
+  const run = async () => {
+    if (busy) return;
+    busy = true;
     try {
-      await guarded("webhooks", () => dispatchWebhooks());
+      await guarded(name, work);
     } finally {
-      sending = false;
+      busy = false;
     }
   };
-  setInterval(() => void send(), env().WEBHOOK_DISPATCH_MS).unref();
-  void send();
+  setInterval(() => void run(), everyMs).unref();
+  void run();
 }
+
+/** Page views of identified visitors become their leads' events (and scores) within a few seconds. */
+const ATTRIBUTION_EVERY_MS = 3_000;
 
 export function startScheduler(): void {
   if (started || env().SCHEDULER === "off") return;
@@ -67,7 +71,9 @@ export function startScheduler(): void {
   };
   const timer = setInterval(() => void tick(), env().SLA_SWEEP_SECONDS * 1000);
   timer.unref();
-  startWebhookLoop();
+  // Webhooks go out within about a second.
+  startLoop("webhooks", env().WEBHOOK_DISPATCH_MS, () => dispatchWebhooks());
+  startLoop("pageViewAttribution", ATTRIBUTION_EVERY_MS, () => attributePending());
   // Catch up at once with whatever fell due while no server ran.
   void tick();
   logger.info("scheduler.started", { everySeconds: env().SLA_SWEEP_SECONDS });

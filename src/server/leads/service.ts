@@ -142,12 +142,16 @@ export async function captureLead(
   input: LeadInput,
   now = new Date(),
   via: CaptureMethod = "FORM",
-  /** tryNew: false when the caller already tried `captureNewLead` (the API, outside a transaction). */
-  options: { tryNew?: boolean } = {},
+  options: {
+    /** false when the caller already tried `captureNewLead` (the API, outside a transaction). */
+    tryNew?: boolean;
+    /** Adds to the lead (its events) after it is saved and before it is scored: one scoring counts them all. */
+    beforeScore?: (leadId: string, created: boolean) => Promise<void>;
+  } = {},
 ) {
   requirePermission(actor, "leads.write");
   const workspaceId = actor.workspaceId;
-  if (options.tryNew ?? true) {
+  if ((options.tryNew ?? true) && !options.beforeScore) {
     // A campaign named without a channel takes the lead's channel, known only once the lead is found: general path.
     const campaign = input.channel ? await campaignId(tx, workspaceId, input.campaign, input.channel) : undefined;
     const fresh = await captureNewLead(tx, actor, input, now, via, campaign);
@@ -174,6 +178,7 @@ export async function captureLead(
     if (created) await logCaptured(tx, actor, leadId, now);
   }
   if (!created) await tx.lead.update({ where: { id: leadId }, data: fields });
+  await options.beforeScore?.(leadId, created);
 
   const { lead, becameMql, handoffs } = await applyScore(tx, {
     leadId,
@@ -275,14 +280,16 @@ export async function logLeadActivity(
   });
 }
 
-async function insertEventAndScore(tx: Tx, actor: Actor, leadId: string, input: LeadEventInput, now: Date) {
+/** Adds an event to a lead without scoring it (the caller scores once, e.g. a capture's `beforeScore`). */
+export async function insertEvent(tx: Tx, actor: Actor, leadId: string, input: LeadEventInput, now: Date) {
+  requirePermission(actor, "leads.write");
   const locked = await lockLead(tx, actor.workspaceId, { id: leadId });
   if (!locked) throw notFound();
   await assertEventType(tx, actor.workspaceId, input.type);
   const lead = await tx.lead.findUniqueOrThrow({ where: { id: leadId }, select: { channel: true, erasedAt: true } });
   if (lead.erasedAt)
     throw new AppError("conflict", "The lead's personal data was erased", { params: { reason: "alreadyErased" } });
-  const event = await tx.leadEvent.create({
+  return tx.leadEvent.create({
     data: {
       workspaceId: actor.workspaceId,
       leadId,
@@ -292,6 +299,10 @@ async function insertEventAndScore(tx: Tx, actor: Actor, leadId: string, input: 
       campaignId: await campaignId(tx, actor.workspaceId, input.campaign, lead.channel),
     },
   });
+}
+
+async function insertEventAndScore(tx: Tx, actor: Actor, leadId: string, input: LeadEventInput, now: Date) {
+  const event = await insertEvent(tx, actor, leadId, input, now);
   const scoring = await scoringInputs(tx, actor.workspaceId);
   const scored = await applyScore(tx, {
     leadId,

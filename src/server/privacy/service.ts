@@ -142,6 +142,13 @@ export async function eraseLead(actor: Actor, leadId: string, now = new Date()) 
     await eraseFromImports(tx, actor.workspaceId, lead.email);
     // Webhook bodies about the lead (sent or waiting) carry its data: gone with their delivery log.
     await tx.webhookEvent.deleteMany({ where: { workspaceId: actor.workspaceId, leadId } });
+    // The browser that identified as the lead is forgotten, and the pages of its touches (channel and campaign stay).
+    await tx.trackedVisitor.deleteMany({ where: { workspaceId: actor.workspaceId, leadId } });
+    await tx.pageView.deleteMany({ where: { workspaceId: actor.workspaceId, leadId } });
+    await tx.$executeRaw`
+      UPDATE "Lead" SET "firstTouch" = "firstTouch" - 'referrer' - 'landingPage',
+        "lastTouch" = "lastTouch" - 'referrer' - 'landingPage'
+      WHERE id = ${leadId}`;
     await writeAudit(tx, actor, { action: "lead.erased", entityType: "Lead", entityId: leadId });
     return { id: leadId, erasedAt: now };
   });

@@ -4,9 +4,10 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { type CountryOption, PublicForm } from "@/app/f/[id]/public-form";
-import { FormError, validationMessage } from "@/components/form-error";
+import { FormError } from "@/components/form-error";
 import { useAction } from "@/components/use-action";
 import { Channel } from "@/generated/prisma/enums";
+import { validationMessage } from "@/lib/validation-message";
 import { saveFormAction } from "@/server/forms/actions";
 import {
   DEFAULT_FIELD_LABELS,

@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
-import { FieldError, FormError, useFocusFirstFieldError, validationMessage } from "@/components/form-error";
+import { FieldError, FormError, useFocusFirstFieldError } from "@/components/form-error";
+import { validationMessage } from "@/lib/validation-message";
 import type { ActionError } from "@/server/action";
 import { previewDraftAction, publishDraftAction, saveDraftAction } from "@/server/scoring/actions";
 import type { Preview } from "@/server/scoring/service";

@@ -3,7 +3,7 @@
 import { headers } from "next/headers";
 import { getLocale } from "next-intl/server";
 import type { FieldErrors } from "@/server/errors";
-import { submitForm } from "@/server/forms/submit";
+import { clientAddress, submitForm } from "@/server/forms/submit";
 import { logger } from "@/server/logger";
 
 export type HostedFormState = {
@@ -12,11 +12,6 @@ export type HostedFormState = {
   /** What was sent, to fill the form again after a refusal (never the honeypot or the start stamp). */
   values?: Record<string, string>;
 };
-
-/** The client's address as the balancer saw it (first of X-Forwarded-For), for the per-address limit. */
-function clientAddress(all: Headers): string {
-  return all.get("x-forwarded-for")?.split(",")[0]?.trim() || all.get("x-real-ip") || "unknown";
-}
 
 /** Submits the hosted page's form (works without JavaScript too: a plain form post to this action). */
 export async function submitHostedForm(

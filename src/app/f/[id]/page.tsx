@@ -12,8 +12,16 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 /** A form's hosted page: the form alone, in the visitor's language, for a link or a website to point at. */
-export default async function HostedFormPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function HostedFormPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ vid?: string | string[] }>;
+}) {
   const { id } = await params;
+  // A link from a tracked site may carry the visitor id (…/f/<id>?vid=…): their page views then follow the lead.
+  const { vid } = await searchParams;
   const form = await openForm(id);
   if (!form) notFound();
   await recordView(form.id);
@@ -26,6 +34,7 @@ export default async function HostedFormPage({ params }: { params: Promise<{ id:
           definition={form.definition}
           locale={locale}
           stamp={startStamp(form.id)}
+          visitorId={typeof vid === "string" ? vid.slice(0, 64) : undefined}
           countries={countryOptions(locale)}
           action={submitHostedForm.bind(null, id)}
         />

@@ -2,22 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
-import { validationMessage } from "@/components/form-error";
+import { FIELD_AUTOCOMPLETE, FIELD_INPUT_TYPE } from "@/lib/form-field-inputs";
+import { validationMessage } from "@/lib/validation-message";
 import type { FormDefinition } from "@/server/forms/schema";
 import type { HostedFormState } from "./actions";
 
 type Action = (state: HostedFormState, data: FormData) => Promise<HostedFormState>;
 export type CountryOption = { code: string; name: string };
-
-const INPUT_TYPE: Record<string, string> = { email: "email", phone: "tel", companySize: "number" };
-const AUTOCOMPLETE: Record<string, string> = {
-  email: "email",
-  name: "name",
-  company: "organization",
-  title: "organization-title",
-  phone: "tel",
-  country: "country",
-};
 
 /**
  * A website form as visitors see it, in their language: on its hosted page
@@ -27,12 +18,14 @@ export function PublicForm({
   definition,
   locale,
   stamp,
+  visitorId,
   countries,
   action,
 }: {
   definition: FormDefinition;
   locale: "en" | "it";
   stamp: string;
+  visitorId?: string;
   countries: CountryOption[];
   action?: Action;
 }) {
@@ -107,8 +100,8 @@ export function PublicForm({
             ) : (
               <input
                 {...shared}
-                type={field.kind === "lead" ? (INPUT_TYPE[field.field] ?? "text") : "text"}
-                autoComplete={field.kind === "lead" ? AUTOCOMPLETE[field.field] : undefined}
+                type={field.kind === "lead" ? (FIELD_INPUT_TYPE[field.field] ?? "text") : "text"}
+                autoComplete={field.kind === "lead" ? FIELD_AUTOCOMPLETE[field.field] : undefined}
                 maxLength={field.kind === "lead" && field.field === "email" ? 320 : 200}
                 min={field.kind === "lead" && field.field === "companySize" ? 0 : undefined}
                 defaultValue={sent(name)}
@@ -133,6 +126,7 @@ export function PublicForm({
         <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
       </div>
       <input type="hidden" name="started" value={stamp} />
+      {visitorId && <input type="hidden" name="vid" value={visitorId} />}
       {pick(definition.consent.text) && (
         <div>
           <label className="flex items-start gap-2 text-sm">
