@@ -96,11 +96,7 @@ export async function getLeadDetail(actor: Actor, leadId: string) {
       id: `e${e.id}`,
       at: e.occurredAt,
       type: e.type,
-      // The note of an activity a person logged on the lead's page.
-      note:
-        typeof (e.properties as { note?: unknown } | null)?.note === "string"
-          ? (e.properties as { note: string }).note
-          : "",
+      note: eventNote(e.properties),
     })),
     ...stageChanges.map((c) => ({
       kind: "stage" as const,
@@ -113,4 +109,17 @@ export async function getLeadDetail(actor: Actor, leadId: string) {
     })),
   ].sort((a, b) => b.at.getTime() - a.at.getTime());
   return { lead, persona, campaign, owner, timeline, threshold, eventCount: events.length };
+}
+
+/** What the timeline says beside an event: a logged activity's note, a page view's page (and the source of a touch). */
+function eventNote(properties: unknown): string {
+  const p = (properties ?? {}) as Record<string, unknown>;
+  const text = (key: string) => (typeof p[key] === "string" ? (p[key] as string) : "");
+  if (text("note")) return text("note");
+  const url = text("url");
+  if (!url) return "";
+  const page = URL.canParse(url) ? new URL(url).pathname : url;
+  const title = text("title");
+  const source = [text("utmSource"), text("utmCampaign")].filter(Boolean).join(" / ");
+  return [title ? `${title} (${page})` : page, source].filter(Boolean).join(" · ");
 }

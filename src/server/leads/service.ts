@@ -283,6 +283,11 @@ export async function logLeadActivity(
 /** Adds an event to a lead without scoring it (the caller scores once, e.g. a capture's `beforeScore`). */
 export async function insertEvent(tx: Tx, actor: Actor, leadId: string, input: LeadEventInput, now: Date) {
   requirePermission(actor, "leads.write");
+  return addEvent(tx, actor, leadId, input, now);
+}
+
+/** The event row itself; callers have checked the actor's right (recording, or logging an activity). */
+async function addEvent(tx: Tx, actor: Actor, leadId: string, input: LeadEventInput, now: Date) {
   const locked = await lockLead(tx, actor.workspaceId, { id: leadId });
   if (!locked) throw notFound();
   await assertEventType(tx, actor.workspaceId, input.type);
@@ -302,7 +307,7 @@ export async function insertEvent(tx: Tx, actor: Actor, leadId: string, input: L
 }
 
 async function insertEventAndScore(tx: Tx, actor: Actor, leadId: string, input: LeadEventInput, now: Date) {
-  const event = await insertEvent(tx, actor, leadId, input, now);
+  const event = await addEvent(tx, actor, leadId, input, now);
   const scoring = await scoringInputs(tx, actor.workspaceId);
   const scored = await applyScore(tx, {
     leadId,

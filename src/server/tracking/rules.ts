@@ -142,6 +142,19 @@ export function touchOf(
   };
 }
 
+const ZStoredTouch = z.object({
+  channel: z.enum(Channel),
+  source: z.string().default(""),
+  campaign: z.string().default(""),
+  at: z.string(),
+});
+
+/** A lead's stored first or last touch, read for display (null when absent or not a touch). */
+export function readTouch(stored: unknown): Pick<Touch, "channel" | "source" | "campaign" | "at"> | null {
+  const parsed = ZStoredTouch.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
 /** The site's own host names (its pages referring to each other are not a new touch). */
 export function ownHosts(allowedOrigins: string[]): string[] {
   return allowedOrigins.flatMap((origin) => {

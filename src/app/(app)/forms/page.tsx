@@ -21,9 +21,14 @@ export default async function FormsPage() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <Link href="/forms/new" className="btn-primary">
-          {t("new")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/forms/tracking" className="btn-secondary">
+            {t("trackingLink")}
+          </Link>
+          <Link href="/forms/new" className="btn-primary">
+            {t("new")}
+          </Link>
+        </div>
       </div>
       <p className="text-sm text-slate-600">{t("intro")}</p>
       {forms.length === 0 ? (

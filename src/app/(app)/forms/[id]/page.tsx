@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CopyButton } from "@/components/copy-button";
 import { appUrl } from "@/env";
+import { embedSnippet } from "@/lib/website-snippets";
 import { pageActor } from "@/server/auth/current-actor";
 import { isAppError } from "@/server/errors";
 import { getForm } from "@/server/forms/service";
@@ -25,6 +26,7 @@ export default async function EditFormPage({ params }: { params: Promise<{ id: s
   });
   const { eventTypes, countries } = await editorChoices(actor, await getLocale());
   const hosted = `${appUrl()}/f/${form.publicId}`;
+  const embed = embedSnippet(appUrl(), form.publicId);
   return (
     <div className="space-y-4">
       <p>
@@ -52,6 +54,29 @@ export default async function EditFormPage({ params }: { params: Promise<{ id: s
             {t("open")}
           </a>
         </div>
+      </section>
+      <section className="card space-y-2" aria-labelledby="embed-title">
+        <h2 id="embed-title" className="font-semibold">
+          {t("embedTitle")}
+        </h2>
+        <p id="embed-hint" className="text-sm text-slate-600">
+          {t("embedHint")}
+        </p>
+        {form.definition.allowedOrigins.length === 0 && (
+          <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {t("embedNoOrigins")}
+          </p>
+        )}
+        <textarea
+          readOnly
+          rows={2}
+          value={embed}
+          aria-labelledby="embed-title"
+          aria-describedby="embed-hint"
+          data-testid="embed-snippet"
+          className="input font-mono text-xs"
+        />
+        <CopyButton value={embed} label={t("copySnippet")} />
       </section>
       <FormEditor
         formId={form.id}

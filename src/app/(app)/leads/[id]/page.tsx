@@ -12,6 +12,7 @@ import { leadHandoffs } from "@/server/handoffs/queries";
 import { calendarOf } from "@/server/handoffs/sla";
 import { getLeadDetail } from "@/server/leads/queries";
 import { found } from "@/server/page-data";
+import { readTouch } from "@/server/tracking/rules";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
 import { eventTypeOptions } from "../../event-type-options";
 import { DealActions } from "./deal-actions";
@@ -50,6 +51,14 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
   const eventTypes = canLog ? await eventTypeOptions(actor) : [];
   const eventLabel = (type: string) => (t.has(`leads.eventTypes.${type}`) ? t(`leads.eventTypes.${type}`) : type);
 
+  // Where the website says the lead came from: channel, then source and campaign as the UTM tags or referrer said.
+  const touchText = (stored: unknown) => {
+    const touch = readTouch(stored);
+    if (!touch) return null;
+    const via = [touch.source, touch.campaign].filter(Boolean).join(" / ");
+    const when = format.dateTime(new Date(touch.at), { dateStyle: "medium" });
+    return `${t(`channels.${touch.channel}`)}${via ? ` · ${via}` : ""} · ${when}`;
+  };
   const fact = (label: string, value: React.ReactNode) =>
     value ? (
       <>
@@ -103,6 +112,8 @@ export default async function LeadPage({ params }: { params: Promise<{ id: strin
             {fact(t("leads.country"), lead.country)}
             {fact(t("leads.channel"), t(`channels.${lead.channel}`))}
             {fact(t("leads.campaign"), campaign?.name)}
+            {fact(t("tracking.firstTouch"), touchText(lead.firstTouch))}
+            {fact(t("tracking.lastTouch"), touchText(lead.lastTouch))}
             {fact(
               t("leads.persona"),
               persona ? (
