@@ -7,54 +7,16 @@
  * database) show what the HTTP stack alone allows here. Started by
  * scripts/bench.ts after the build.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import http from "node:http";
 import pg from "pg";
 import { createApiToken } from "@/server/api-tokens/service";
 import { db } from "@/server/db";
 import { concurrently, existingContext, type Figure, ms, ratio, saveFigures, stats } from "./lib/bench-stats";
-import { freePort, projectRoot } from "./lib/postgres";
-import { bin } from "./lib/run";
+import { agent, request, startApp } from "./lib/http-app";
+import { freePort } from "./lib/postgres";
 
 const CLIENTS = 20;
 const REQUESTS = 3_000;
 const GROUP = "Leads, rules and capture (issue 4)";
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-
-/** One request on the keep-alive pool; resolves with the status once the body is read. */
-function request(port: number, method: "GET" | "POST", path: string, headers: Record<string, string>, body?: string) {
-  return new Promise<number>((resolve, reject) => {
-    // Like most HTTP client libraries, ask for gzip: the app decides which answers are worth compressing.
-    const all = { "accept-encoding": "gzip, deflate", ...headers };
-    const req = http.request({ host: "127.0.0.1", port, method, path, headers: all, agent }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-async function startApp(port: number): Promise<ChildProcess> {
-  const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: projectRoot(),
-    env: { ...process.env, NODE_ENV: "production", NEXTAUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
-    const ok = await request(port, "GET", "/api/health", {}).then(
-      (status) => status === 200,
-      () => false,
-    );
-    if (ok) return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill("SIGTERM");
-  throw new Error("the app did not answer /api/health within 60 s");
-}
 
 const workspace = await db.workspace.findUnique({ where: { slug: "bench" } });
 const marketer = workspace

@@ -4,10 +4,11 @@
  * Uses its own embedded PostgreSQL (.data/postgres-bench) unless DATABASE_URL
  * is set; the generated workspace is kept between runs.
  *   BENCH_LEADS   leads to generate (default 1000000; events = 10 × leads)
- *   BENCH_ONLY    comma list of: list,api,http,import,rescore,handoffs,dashboards,webhooks,forms,pages (default: all)
+ *   BENCH_ONLY    comma list of: list,api,http,import,rescore,handoffs,dashboards,webhooks,forms,collector,pages (default: all)
  * "pages" measures page speed in Chromium against the production build (tests/e2e/page-speed.spec.ts, run
  * by Playwright with PAGE_SPEED_RUNS loads per page on the demo data). "http" measures the lead API over HTTP
- * against one `next start` process of the production build (scripts/bench-http.ts).
+ * against one `next start` process of the production build (scripts/bench-http.ts); "collector" the tracking
+ * snippet's beacons the same way (scripts/bench-collector.ts).
  * Writes the figures to docs/benchmarks.md.
  */
 import { measurePageSpeed } from "./lib/bench-pages";
@@ -16,7 +17,9 @@ import { ensureDatabase } from "./lib/postgres";
 import { authSecret, generatePrismaClient, migrate, runServerScript } from "./lib/prepare";
 
 const only = new Set(
-  (process.env.BENCH_ONLY ?? "list,api,http,import,rescore,handoffs,dashboards,webhooks,forms,pages").split(","),
+  (process.env.BENCH_ONLY ?? "list,api,http,import,rescore,handoffs,dashboards,webhooks,forms,collector,pages").split(
+    ",",
+  ),
 );
 let code = 0;
 if (only.has("pages")) {
@@ -45,7 +48,7 @@ try {
   };
   // The API is measured as one app process runs it, with its default pool; the other groups drive up to 50
   // concurrent writers (handoffs) from one process, hence a larger pool for them.
-  const rest = [...only].filter((g) => g !== "api" && g !== "http");
+  const rest = [...only].filter((g) => g !== "api" && g !== "http" && g !== "collector");
   if (rest.length > 0)
     await runServerScript("scripts/bench-run.ts", process.argv.slice(2), {
       ...env,
@@ -61,6 +64,13 @@ try {
   if (only.has("http")) {
     await ensureBuild(env, (line) => console.log(line));
     await runServerScript("scripts/bench-http.ts", process.argv.slice(2), { ...env, DATABASE_POOL_SIZE: undefined });
+  }
+  if (only.has("collector")) {
+    await ensureBuild(env, (line) => console.log(line));
+    await runServerScript("scripts/bench-collector.ts", process.argv.slice(2), {
+      ...env,
+      DATABASE_POOL_SIZE: undefined,
+    });
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -68,6 +68,7 @@ test("every page of the app has no serious accessibility violations", async ({ p
     "/campaigns/import",
     "/forms",
     "/forms/new",
+    "/forms/tracking",
     "/notifications",
     "/settings/members",
     "/settings/api-tokens",

@@ -160,6 +160,7 @@ async function pagesOf(page: Page, role: "manager" | "rep") {
     ...common,
     "/forms",
     "/forms/new",
+    "/forms/tracking",
     `${term}/edit`,
     "/glossary/new",
     `${persona}/edit`,
