@@ -28,7 +28,7 @@
       ".smk-form form>div{margin:0 0 1em}.smk-form label{display:block;font-weight:600;margin-bottom:.25em}" +
       ".smk-form input:not([type=checkbox]),.smk-form select,.smk-form textarea{box-sizing:border-box;width:100%;" +
       "padding:.5em;font:inherit;border:1px solid #94a3b8;border-radius:6px}.smk-form .smk-consent label{" +
-      "display:flex;gap:.5em;font-weight:400}.smk-form .smk-help{font-size:.85em;opacity:.8;margin:.25em 0 0}" +
+      "display:flex;align-items:flex-start;gap:.5em;font-weight:400}.smk-form .smk-consent input{margin-top:.25em}.smk-form .smk-help{font-size:.85em;opacity:.8;margin:.25em 0 0}" +
       ".smk-form .smk-error{color:#b91c1c;font-size:.9em;margin:.25em 0 0}.smk-form button{font:inherit;" +
       "padding:.6em 1.2em;border:0;border-radius:6px;background:#1d4ed8;color:#fff;cursor:pointer}" +
       ".smk-form button[disabled]{opacity:.6}";

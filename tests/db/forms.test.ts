@@ -65,7 +65,7 @@ describe("website forms", () => {
       where: { workspaceId: ws.workspace.id, email: "giulia@ferro.example" },
       include: { campaign: true, events: true, score: true },
     });
-    expect(lead).toMatchObject({ name: "Giulia", company: "Ferro", channel: "PAID_SEARCH", captureMethod: "FORM" });
+    expect(lead).toMatchObject({ name: "Giulia", company: "Ferro", channel: "PAID_SEARCH", captureMethod: "WEBSITE" });
     expect(lead.campaign?.name).toBe("Spring webinar");
     expect(lead.legalBasis).toBe("CONSENT");
     expect(lead.consentSource).toContain("consent v1");

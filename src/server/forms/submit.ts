@@ -215,7 +215,7 @@ export async function submitForm(
           : {}),
       },
       now,
-      "FORM",
+      "WEBSITE",
       {
         // The form's event and the visitor's page views are in place before the one scoring of the submission.
         beforeScore: async (leadId, created) => {

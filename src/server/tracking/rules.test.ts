@@ -76,6 +76,14 @@ describe("channel rules", () => {
     expect(touchOf(view({}), DEFAULT_CHANNEL_RULES, { ...site, firstOfVisitor: true })?.channel).toBe("DIRECT");
   });
 
+  it("a rule with several values matches any of them", () => {
+    const rules = [
+      { field: "medium" as const, op: "equals" as const, value: "cpc , PPC,", channel: "PAID_SEARCH" as const },
+    ];
+    expect(touchOf(view({ utmMedium: "ppc" }), rules, site)?.channel).toBe("PAID_SEARCH");
+    expect(touchOf(view({ utmMedium: "cpcx" }), rules, site)?.channel).toBe("OTHER");
+  });
+
   it("the marketer's own rule comes before the defaults it is put in front of", () => {
     const rules = [{ field: "source" as const, op: "equals" as const, value: "ecomondo", channel: "EVENTS" as const }];
     expect(

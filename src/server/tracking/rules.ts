@@ -23,7 +23,8 @@ export const ZChannelRule = z.strictObject({
   field: z.enum(["source", "medium", "referrer"]),
   /** `equals` compares without case; `contains` finds the words anywhere (a host "google." matches google.it). */
   op: z.enum(["equals", "contains"]),
-  value: plainText(120).pipe(z.string().min(1, "required")),
+  /** One value or several separated by commas (any of them matches). */
+  value: plainText(500).pipe(z.string().min(1, "required")),
   channel: z.enum(Channel, "unknownChannel"),
 });
 export type ChannelRule = z.infer<typeof ZChannelRule>;
@@ -38,24 +39,32 @@ export const DEFAULT_URL_RULES: UrlRule[] = [
 
 /** The usual sources, as most analytics tools group them; the marketer edits, reorders or removes them. */
 export const DEFAULT_CHANNEL_RULES: ChannelRule[] = [
-  ...["cpc", "ppc", "paid", "paidsearch", "sem"].map((value) => rule("medium", "equals", value, "PAID_SEARCH")),
-  ...["email", "e-mail", "newsletter"].map((value) => rule("medium", "equals", value, "EMAIL")),
-  ...["social", "paid-social", "paidsocial"].map((value) => rule("medium", "equals", value, "SOCIAL")),
-  ...["partner", "affiliate"].map((value) => rule("medium", "equals", value, "PARTNER")),
+  rule("medium", "equals", "cpc, ppc, paid, paidsearch, sem", "PAID_SEARCH"),
+  rule("medium", "equals", "email, e-mail, newsletter", "EMAIL"),
+  rule("medium", "equals", "social, paid-social, paidsocial", "SOCIAL"),
+  rule("medium", "equals", "partner, affiliate", "PARTNER"),
   rule("medium", "equals", "event", "EVENTS"),
-  ...["linkedin", "facebook", "instagram", "twitter", "x", "youtube"].map((value) =>
-    rule("source", "equals", value, "SOCIAL"),
-  ),
-  ...["google.", "bing.", "duckduckgo.", "yahoo.", "ecosia.", "qwant."].map((value) =>
-    rule("referrer", "contains", value, "ORGANIC_SEARCH"),
-  ),
-  ...["linkedin.com", "lnkd.in", "facebook.com", "instagram.com", "t.co", "x.com", "youtube.com"].map((value) =>
-    rule("referrer", "contains", value, "SOCIAL"),
+  rule("source", "equals", "linkedin, facebook, instagram, twitter, x, youtube", "SOCIAL"),
+  rule("referrer", "contains", "google., bing., duckduckgo., yahoo., ecosia., qwant.", "ORGANIC_SEARCH"),
+  rule(
+    "referrer",
+    "contains",
+    "linkedin.com, lnkd.in, facebook.com, instagram.com, t.co, x.com, youtube.com",
+    "SOCIAL",
   ),
 ];
 
 function rule(field: ChannelRule["field"], op: ChannelRule["op"], value: string, channel: Channel): ChannelRule {
   return { field, op, value, channel };
+}
+
+/** A rule's values: "cpc, ppc" is either of them, compared without case. */
+function ruleValues(value: string): string[] {
+  return value
+    .toLowerCase()
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 /** A stored rule list, read leniently: a rule that no longer validates is skipped, never fatal for a visit. */
@@ -127,8 +136,8 @@ export function touchOf(
   const facts = { source: view.utmSource.toLowerCase(), medium: view.utmMedium.toLowerCase(), referrer: referrerHost };
   const matched = rules.find((r) => {
     const value = facts[r.field];
-    const wanted = r.value.toLowerCase();
-    return value !== "" && (r.op === "equals" ? value === wanted : value.includes(wanted));
+    if (value === "") return false;
+    return ruleValues(r.value).some((wanted) => (r.op === "equals" ? value === wanted : value.includes(wanted)));
   });
   const channel = matched?.channel ?? (tagged ? "OTHER" : external ? "REFERRAL" : "DIRECT");
   return {

@@ -51,7 +51,7 @@ export default async function EditFormPage({ params }: { params: Promise<{ id: s
           />
           <CopyButton value={hosted} label={t("copyLink")} />
           <a href={`/f/${form.publicId}`} target="_blank" rel="noreferrer" className="btn-secondary">
-            {t("open")}
+            {t("openPage")}
           </a>
         </div>
       </section>
@@ -69,7 +69,7 @@ export default async function EditFormPage({ params }: { params: Promise<{ id: s
         )}
         <textarea
           readOnly
-          rows={2}
+          rows={3}
           value={embed}
           aria-labelledby="embed-title"
           aria-describedby="embed-hint"

@@ -40,7 +40,7 @@ export function RuleList<T>({
             // biome-ignore lint/suspicious/noArrayIndexKey: rules have no identity of their own; the index is their order.
             <li key={index} className="rounded-md border border-slate-200 p-2" aria-label={t("rule", { n })}>
               <div className="flex flex-col gap-2 md:flex-row md:items-end">
-                <div className="grid flex-1 grid-cols-1 gap-2 sm:grid-cols-3">
+                <div className="grid flex-1 grid-cols-1 gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,2fr)_minmax(0,1fr)]">
                   {renderFields(rule, index, (changed) => onChange(rules.map((r, i) => (i === index ? changed : r))))}
                 </div>
                 <div className="flex gap-1">

@@ -193,7 +193,7 @@ export function TrackingEditor({
                   update({ ...rule, field, op });
                 },
               )}
-              {text(`channel-rule-${index}-value`, t("value"), rule.value, 120, (value) => update({ ...rule, value }))}
+              {text(`channel-rule-${index}-value`, t("values"), rule.value, 500, (value) => update({ ...rule, value }))}
               {select(`channel-rule-${index}-channel`, t("channel"), rule.channel, channels, (channel) =>
                 update({ ...rule, channel: channel as Channel }),
               )}
