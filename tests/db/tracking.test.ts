@@ -4,6 +4,8 @@ import { isAppError } from "@/server/errors";
 import { starterDefinition } from "@/server/forms/schema";
 import { createForm } from "@/server/forms/service";
 import { startStamp, submitForm } from "@/server/forms/submit";
+import { ZMetricsFilter } from "@/server/metrics/filter";
+import { roiMetrics } from "@/server/metrics/roi";
 import { eraseLead } from "@/server/privacy/service";
 import { freshWorkspace } from "@/server/seed/factories";
 import { attributePending, pruneAnonymousViews } from "@/server/tracking/attribution";
@@ -235,6 +237,44 @@ describe("page views become a lead's events", () => {
     await flushNow();
     expect(await pruneAnonymousViews()).toBeGreaterThanOrEqual(1);
     expect(await viewsOf(ws, old)).toHaveLength(0);
+  });
+});
+
+describe("touches in the ROI", () => {
+  it("a website lead's first and last campaign touches get the first- and last-touch revenue, each touch counted once", async () => {
+    const { ws, key } = await trackedWorkspace();
+    const [ads, letter] = await Promise.all(
+      [
+        { name: "Spring Ads", channel: "PAID_SEARCH" as const },
+        { name: "Newsletter", channel: "EMAIL" as const },
+      ].map((c) => db.campaign.create({ data: { workspaceId: ws.workspace.id, ...c } })),
+    );
+    const vid = visitor();
+    const shown = new Date(Date.now() - 120_000);
+    await collect(
+      beacon(key, vid, `${SITE}/?utm_source=google&utm_medium=cpc&utm_campaign=spring%20ads`),
+      browser(new Date(shown.getTime() - 10_000)),
+    );
+    await submitDemo(ws, vid, "won@ferro.example", shown);
+    await collect(
+      beacon(key, vid, `${SITE}/pricing?utm_source=newsletter&utm_medium=email&utm_campaign=Newsletter`),
+      browser(new Date(Date.now() - 30_000)),
+    );
+    await flushNow();
+    await attributePending();
+    const lead = await db.lead.findFirstOrThrow({
+      where: { workspaceId: ws.workspace.id, email: "won@ferro.example" },
+    });
+    expect(lead.campaignId).toBe(ads?.id);
+    await db.lead.update({
+      where: { id: lead.id },
+      data: { stage: "CUSTOMER", customerAt: new Date(), wonAmount: 9_000 },
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const roi = await roiMetrics(ws.manager, ZMetricsFilter.parse({ from: today, to: today }));
+    const row = (id: string | undefined) => roi.byCampaign.find((r) => r.campaignId === id);
+    expect(row(ads?.id)).toMatchObject({ revenueFirstTouch: 9_000, revenueLastTouch: 0, revenueLinear: 4_500 });
+    expect(row(letter?.id)).toMatchObject({ revenueFirstTouch: 0, revenueLastTouch: 9_000, revenueLinear: 4_500 });
   });
 });
 

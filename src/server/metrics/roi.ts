@@ -17,7 +17,9 @@ import { workspaceTimeZone } from "@/server/workspaces/queries";
  * - Revenue: won amounts of leads won in the range, attributed to the
  *   campaign of their first touch, of their last touch before the win, and
  *   linearly (each touch an equal share). Touches are the lead's source
- *   campaign at capture and its events that name a campaign.
+ *   campaign at capture and its events that name a campaign (website page
+ *   views with a known UTM campaign among them); a source campaign that came
+ *   from such a page view before the capture is that touch, counted once.
  * - CPL, cost per MQL and per SQL, CAC (spend ÷ new customers; marketing
  *   spend only — sales costs are not recorded), ROI = (revenue − spend) ÷ spend.
  * - By channel, a lead's channel is its own (as in every filter and list):
@@ -131,6 +133,9 @@ export async function roiMetrics(actor: Actor, filter: MetricsFilter, now = new 
       touches AS (
         SELECT w.id AS lead_id, w."campaignId" AS campaign_id, w."createdAt" AS at, 0::bigint AS seq FROM won w
         WHERE w."campaignId" IS NOT NULL
+          -- A lead the website brought took its campaign from the page view that is already its first touch.
+          AND NOT EXISTS (SELECT 1 FROM "LeadEvent" s WHERE s."leadId" = w.id AND s."campaignId" = w."campaignId"
+                          AND s."occurredAt" <= w."createdAt")
         UNION ALL
         SELECT e."leadId", e."campaignId", e."occurredAt", e.id FROM "LeadEvent" e JOIN won w ON w.id = e."leadId"
         WHERE e."campaignId" IS NOT NULL AND e."occurredAt" <= w.won_at
