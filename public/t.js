@@ -13,7 +13,11 @@
   const site = script.getAttribute("data-site") || "";
   const needsConsent = script.getAttribute("data-consent") === "required";
   const endpoint = new URL("/api/collect", script.src).href;
-  const store = w.localStorage;
+  let store = null;
+  try {
+    // Blocked storage (a sandboxed frame, strict privacy settings) throws on access: then nothing is kept.
+    store = w.localStorage;
+  } catch (_) {}
   let last = "";
 
   function get(key) {

@@ -12,6 +12,7 @@ import { ZLeadInput } from "@/server/leads/schema";
 import { captureLead, insertEvent } from "@/server/leads/service";
 import { hit } from "@/server/rate-limit";
 import { identifyVisitor } from "@/server/tracking/attribution";
+import { flushNow } from "@/server/tracking/collector";
 
 /**
  * A visitor's submission of a website form. Nothing secret reaches the
@@ -180,6 +181,9 @@ export async function submitForm(
     definition.consent.text[context.locale] || definition.consent.text.en || definition.consent.text.it;
   const consented = raw[CONSENT_FIELD] === "on" && consentText !== "";
   const visitorId = VISITOR_ID.test(raw[VISITOR_FIELD] ?? "") ? raw[VISITOR_FIELD] : null;
+  // This server's queued page views (the page with the form, a moment ago) are written first, outside the
+  // submission's transaction: tracking never holds a capture up (a failed flush only drops views).
+  if (visitorId) await flushNow().catch(() => undefined);
   const outcome = await db.$transaction(async (tx) => {
     const known = await tx.lead.findUnique({
       where: { workspaceId_email: { workspaceId: form.workspaceId, email: values.lead.email } },

@@ -143,8 +143,17 @@ export async function eraseLead(actor: Actor, leadId: string, now = new Date()) 
     // Webhook bodies about the lead (sent or waiting) carry its data: gone with their delivery log.
     await tx.webhookEvent.deleteMany({ where: { workspaceId: actor.workspaceId, leadId } });
     // The browser that identified as the lead is forgotten, and the pages of its touches (channel and campaign stay).
+    const browsers = await tx.trackedVisitor.findMany({
+      where: { workspaceId: actor.workspaceId, leadId },
+      select: { visitorId: true },
+    });
+    await tx.pageView.deleteMany({
+      where: {
+        workspaceId: actor.workspaceId,
+        OR: [{ leadId }, { visitorId: { in: browsers.map((b) => b.visitorId) } }],
+      },
+    });
     await tx.trackedVisitor.deleteMany({ where: { workspaceId: actor.workspaceId, leadId } });
-    await tx.pageView.deleteMany({ where: { workspaceId: actor.workspaceId, leadId } });
     await tx.$executeRaw`
       UPDATE "Lead" SET "firstTouch" = "firstTouch" - 'referrer' - 'landingPage',
         "lastTouch" = "lastTouch" - 'referrer' - 'landingPage'

@@ -6,7 +6,6 @@ import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
 import { scoringInputs } from "@/server/leads/scoring-context";
 import { applyScore } from "@/server/leads/service";
 import { logger } from "@/server/logger";
-import { flushNow } from "@/server/tracking/collector";
 import {
   eventTypeFor,
   ownHosts,
@@ -30,6 +29,10 @@ import { emitQualified } from "@/server/webhooks/emit";
 
 /** The most views one lead takes at once (a long anonymous history keeps its latest pages, and all its touches). */
 const MAX_EVENTS = 500;
+/** Touches from the same source this close together are one visit. */
+const SAME_VISIT_MS = 30 * 60_000;
+/** The most waiting views one lead takes at once. */
+const MAX_TAKEN = 2_000;
 /** The job's catch-up for views written while their visitor was being identified by another server. */
 const RACE_WINDOW_MS = 10 * 60_000;
 
@@ -53,8 +56,6 @@ export async function identifyVisitor(
   tx: Tx,
   input: { workspaceId: string; visitorId: string; leadId: string; isNew: boolean; now: Date },
 ) {
-  // This process's queued views (the page with the form, a moment ago) are written first.
-  await flushNow();
   // The last lead to submit from a browser owns its later views (a shared computer changes hands).
   await tx.trackedVisitor.upsert({
     where: { workspaceId_visitorId: { workspaceId: input.workspaceId, visitorId: input.visitorId } },
@@ -73,11 +74,19 @@ async function convertViews(
   tx: Tx,
   input: { workspaceId: string; leadId: string; visitorId?: string; isNew: boolean },
 ): Promise<{ views: number }> {
+  // The latest MAX_TAKEN views at most (a long or forged history cannot hold a submission up); older ones are dropped.
   const taken = await tx.$queryRaw<ViewRow[]>`
-    DELETE FROM "PageView"
-    WHERE "workspaceId" = ${input.workspaceId}
-      AND ("leadId" = ${input.leadId} OR ("visitorId" = ${input.visitorId ?? null} AND "leadId" IS NULL))
-    RETURNING url, title, referrer, "utmSource", "utmMedium", "utmCampaign", "occurredAt", "visitorId"`;
+    WITH mine AS (
+      SELECT id FROM "PageView"
+      WHERE "workspaceId" = ${input.workspaceId}
+        AND ("leadId" = ${input.leadId} OR ("visitorId" = ${input.visitorId ?? null} AND "leadId" IS NULL))
+    ), kept AS (
+      SELECT p.id FROM "PageView" p JOIN mine USING (id) ORDER BY p."occurredAt" DESC LIMIT ${MAX_TAKEN}
+    ), dropped AS (
+      DELETE FROM "PageView" p USING mine WHERE p.id = mine.id AND p.id NOT IN (SELECT id FROM kept)
+    )
+    DELETE FROM "PageView" p USING kept WHERE p.id = kept.id
+    RETURNING p.url, p.title, p.referrer, p."utmSource", p."utmMedium", p."utmCampaign", p."occurredAt", p."visitorId"`;
   if (taken.length === 0) return { views: 0 };
   const views = taken.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
 
@@ -95,12 +104,25 @@ async function convertViews(
   const hosts = ownHosts(site?.allowedOrigins ?? []);
   const known = new Set<string>([...BUILT_IN_EVENT_TYPES, ...custom.map((type) => type.key)]);
 
-  const read = views.map((view, index) => ({
-    view,
+  let previous: Touch | null = (lead.lastTouch as Touch | null) ?? null;
+  const read = views.map((view, index) => {
+    let touch = touchOf(view, channelRules, {
+      ownHosts: hosts,
+      firstOfVisitor: index === 0 && lead.firstTouch === null,
+    });
+    // A reload of the tagged landing page, or a return through the same ad within the half hour, is the same touch.
+    if (
+      touch &&
+      previous &&
+      sameSource(touch, previous) &&
+      Date.parse(touch.at) - Date.parse(previous.at) < SAME_VISIT_MS
+    )
+      touch = null;
+    if (touch) previous = touch;
+    const type = eventTypeFor(view.url, urlRules);
     // A rule naming a type the workspace has since deleted falls back to a plain page view.
-    type: known.has(eventTypeFor(view.url, urlRules)) ? eventTypeFor(view.url, urlRules) : "PAGE_VIEWED",
-    touch: touchOf(view, channelRules, { ownHosts: hosts, firstOfVisitor: index === 0 && lead.firstTouch === null }),
-  }));
+    return { view, type: known.has(type) ? type : "PAGE_VIEWED", touch };
+  });
   const campaigns = await campaignsByName(
     tx,
     input.workspaceId,
@@ -139,6 +161,10 @@ async function convertViews(
   return { views: views.length };
 }
 
+function sameSource(a: Touch, b: Touch) {
+  return a.channel === b.channel && a.source === b.source && a.medium === b.medium && a.campaign === b.campaign;
+}
+
 function eventProperties(view: ViewRow, touch: Touch | null) {
   const properties: Record<string, string> = { url: view.url, visitorId: view.visitorId };
   if (view.title) properties.title = view.title;
@@ -174,7 +200,8 @@ export async function attributePending(now = new Date(), limit = 200): Promise<n
     WHERE pv."leadId" IS NULL AND pv."occurredAt" > ${new Date(now.getTime() - RACE_WINDOW_MS)}
       AND tv."workspaceId" = pv."workspaceId" AND tv."visitorId" = pv."visitorId"`;
   const pending = await db.$queryRaw<{ workspaceId: string; leadId: string }[]>`
-    SELECT DISTINCT "workspaceId", "leadId" FROM "PageView" WHERE "leadId" IS NOT NULL LIMIT ${limit}`;
+    SELECT "workspaceId", "leadId" FROM "PageView" WHERE "leadId" IS NOT NULL
+    GROUP BY 1, 2 ORDER BY min(id) LIMIT ${limit}`;
   let updated = 0;
   for (const { workspaceId, leadId } of pending) {
     try {

@@ -19,7 +19,10 @@ const BATCH = 1_000;
 /** About four seconds of the most this machine inserts: a longer backlog is a flood, not traffic. */
 const MAX_QUEUE = 20_000;
 const PER_VISITOR = { limit: 60, windowMs: 60_000 };
-const PER_SITE = { limit: 2_000, windowMs: 1_000 };
+// Below what one server's HTTP stack takes (~600/s measured): one site cannot fill the queue for the others.
+const PER_SITE = { limit: 300, windowMs: 1_000 };
+/** Database reads for site keys not in the cache, per second: random keys cannot turn beacons into queries. */
+const SITE_LOOKUPS = { limit: 50, windowMs: 1_000 };
 const SITE_CACHE_MS = 30_000;
 
 /** Crawlers, monitors, scripted browsers and HTTP libraries say so in their user agent. */
@@ -65,16 +68,23 @@ type QueuedView = {
   occurredAt: Date;
 };
 
-const state = {
-  queue: [] as QueuedView[],
-  sites: new Map<string, { site: Site | null; until: number }>(),
-  counters: new Map<string, { count: number; until: number }>(),
-  flushing: null as Promise<void> | null,
-  timer: null as NodeJS.Timeout | null,
-  accepted: 0,
-  written: 0,
-  dropped: {} as Partial<Record<DropReason, number>>,
-};
+function freshState() {
+  return {
+    queue: [] as QueuedView[],
+    sites: new Map<string, { site: Site | null; until: number }>(),
+    counters: new Map<string, { count: number; until: number }>(),
+    flushing: null as Promise<void> | null,
+    timer: null as NodeJS.Timeout | null,
+    accepted: 0,
+    written: 0,
+    dropped: {} as Partial<Record<DropReason, number>>,
+  };
+}
+// One queue and one cache per process: the route handlers and the pages are bundled apart, each with its own copy
+// of this module, and must share them (as the database pool does).
+const globalForCollector = globalThis as unknown as { smarketingCollector?: ReturnType<typeof freshState> };
+globalForCollector.smarketingCollector ??= freshState();
+const state = globalForCollector.smarketingCollector;
 
 /** What this process accepted, wrote and dropped since it started (the bench and tests read it). */
 export function collectorStats() {
@@ -100,11 +110,16 @@ export function forgetSite(publicKey?: string) {
 async function siteFor(publicKey: string, now: number): Promise<Site | null> {
   const cached = state.sites.get(publicKey);
   if (cached && cached.until > now) return cached.site;
+  if (!within("lookups", SITE_LOOKUPS, now)) return null;
   const row = await db.trackingSite.findUnique({
     where: { publicKey },
     select: { workspaceId: true, requireConsent: true, allowedOrigins: true },
   });
-  if (state.sites.size > 10_000) state.sites.clear();
+  if (state.sites.size > 10_000) {
+    // Unknown keys go first: the real sites stay cached.
+    for (const [key, entry] of state.sites) if (!entry.site) state.sites.delete(key);
+    if (state.sites.size > 10_000) state.sites.clear();
+  }
   state.sites.set(publicKey, { site: row, until: now + SITE_CACHE_MS });
   return row;
 }
@@ -143,9 +158,12 @@ export async function collect(body: string, context: BeaconContext): Promise<Dro
   const beacon = parsed.data;
   const site = await siteFor(beacon.s, now.getTime());
   if (!site) return drop("unknownSite");
-  // A browser always names the page's origin on a cross-site POST; the page must be on a listed site and be that page.
+  // A browser names the page's origin on a cross-site POST: it must be a listed site and the page's own. Under a
+  // strict Referrer-Policy (no-referrer) the browser says "null": then the page's address must be on a listed site.
+  const pageOrigin = new URL(beacon.u).origin;
   const origin = context.origin?.toLowerCase() ?? "";
-  if (!site.allowedOrigins.includes(origin) || new URL(beacon.u).origin !== origin) return drop("origin");
+  const named = origin !== "" && origin !== "null" ? origin : pageOrigin;
+  if (!site.allowedOrigins.includes(named) || pageOrigin !== named) return drop("origin");
   if (site.requireConsent && beacon.c !== true) return drop("consent");
   if (!within(`s:${site.workspaceId}`, PER_SITE, now.getTime())) return drop("siteLimit");
   if (!within(`v:${site.workspaceId}:${beacon.v}`, PER_VISITOR, now.getTime())) return drop("visitorLimit");
@@ -193,8 +211,11 @@ export async function flushNow(): Promise<void> {
     if (state.queue.length === 0) return;
   }
   state.flushing = (async () => {
-    while (state.queue.length > 0) {
-      const batch = state.queue.splice(0, BATCH);
+    // What is queued now, not what keeps arriving: a caller waits for a bounded amount of work.
+    let remaining = state.queue.length;
+    while (remaining > 0 && state.queue.length > 0) {
+      const batch = state.queue.splice(0, Math.min(BATCH, remaining));
+      remaining -= batch.length;
       try {
         await insertViews(batch);
         state.written += batch.length;

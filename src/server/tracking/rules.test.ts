@@ -76,6 +76,20 @@ describe("channel rules", () => {
     expect(touchOf(view({}), DEFAULT_CHANNEL_RULES, { ...site, firstOfVisitor: true })?.channel).toBe("DIRECT");
   });
 
+  it("a referrer host matches a domain and the hosts under it, never another domain ending alike", () => {
+    const channel = (referrer: string) => touchOf(view({ referrer }), DEFAULT_CHANNEL_RULES, site)?.channel;
+    expect(channel("https://www.google.it/")).toBe("ORGANIC_SEARCH");
+    expect(channel("https://t.co/abc")).toBe("SOCIAL");
+    expect(channel("https://www.notgoogle.com/")).toBe("REFERRAL");
+    expect(channel("https://www.dropbox.com/")).toBe("REFERRAL");
+    expect(channel("https://www.microsoft.com/")).toBe("REFERRAL");
+  });
+
+  it("the site's other hosts (apex, www, blog) are the same visit", () => {
+    expect(touchOf(view({ referrer: "https://blog.acme.test/post" }), DEFAULT_CHANNEL_RULES, site)).toBeNull();
+    expect(touchOf(view({ referrer: "https://acme.test/" }), DEFAULT_CHANNEL_RULES, site)).toBeNull();
+  });
+
   it("a rule with several values matches any of them", () => {
     const rules = [
       { field: "medium" as const, op: "equals" as const, value: "cpc , PPC,", channel: "PAID_SEARCH" as const },

@@ -21,7 +21,10 @@ export type UrlRule = z.infer<typeof ZUrlRule>;
 export const ZChannelRule = z.strictObject({
   /** What the rule reads: utm_source, utm_medium, or the referrer's host name. */
   field: z.enum(["source", "medium", "referrer"]),
-  /** `equals` compares without case; `contains` finds the words anywhere (a host "google." matches google.it). */
+  /**
+   * `equals` compares without case — for a referrer, that host or any host under it (google.com: www.google.com,
+   * not notgoogle.com); `contains` finds the words anywhere.
+   */
   op: z.enum(["equals", "contains"]),
   /** One value or several separated by commas (any of them matches). */
   value: plainText(500).pipe(z.string().min(1, "required")),
@@ -45,11 +48,16 @@ export const DEFAULT_CHANNEL_RULES: ChannelRule[] = [
   rule("medium", "equals", "partner, affiliate", "PARTNER"),
   rule("medium", "equals", "event", "EVENTS"),
   rule("source", "equals", "linkedin, facebook, instagram, twitter, x, youtube", "SOCIAL"),
-  rule("referrer", "contains", "google., bing., duckduckgo., yahoo., ecosia., qwant.", "ORGANIC_SEARCH"),
   rule(
     "referrer",
-    "contains",
-    "linkedin.com, lnkd.in, facebook.com, instagram.com, t.co, x.com, youtube.com",
+    "equals",
+    "google.com, google.it, google.de, google.fr, google.es, google.co.uk, google.ch, bing.com, duckduckgo.com, search.yahoo.com, ecosia.org, qwant.com",
+    "ORGANIC_SEARCH",
+  ),
+  rule(
+    "referrer",
+    "equals",
+    "linkedin.com, lnkd.in, facebook.com, instagram.com, t.co, x.com, twitter.com, youtube.com",
     "SOCIAL",
   ),
 ];
@@ -130,14 +138,18 @@ export function touchOf(
   options: { ownHosts: string[]; firstOfVisitor: boolean },
 ): Touch | null {
   const referrerHost = safeUrl(view.referrer)?.hostname.toLowerCase() ?? "";
-  const external = referrerHost !== "" && !options.ownHosts.includes(referrerHost);
+  const external = referrerHost !== "" && !isOwnHost(referrerHost, options.ownHosts);
   const tagged = view.utmSource !== "" || view.utmMedium !== "" || view.utmCampaign !== "";
   if (!tagged && !external && !options.firstOfVisitor) return null;
   const facts = { source: view.utmSource.toLowerCase(), medium: view.utmMedium.toLowerCase(), referrer: referrerHost };
   const matched = rules.find((r) => {
     const value = facts[r.field];
     if (value === "") return false;
-    return ruleValues(r.value).some((wanted) => (r.op === "equals" ? value === wanted : value.includes(wanted)));
+    return ruleValues(r.value).some((wanted) =>
+      r.op === "contains"
+        ? value.includes(wanted)
+        : value === wanted || (r.field === "referrer" && value.endsWith(`.${wanted}`)),
+    );
   });
   const channel = matched?.channel ?? (tagged ? "OTHER" : external ? "REFERRAL" : "DIRECT");
   return {
@@ -162,6 +174,14 @@ const ZStoredTouch = z.object({
 export function readTouch(stored: unknown): Pick<Touch, "channel" | "source" | "campaign" | "at"> | null {
   const parsed = ZStoredTouch.safeParse(stored);
   return parsed.success ? parsed.data : null;
+}
+
+/** example.com, www.example.com and blog.example.com are one site: moving between them is not a new visit. */
+function isOwnHost(host: string, own: string[]): boolean {
+  return own.some((site) => {
+    const base = site.replace(/^www\./, "");
+    return host === site || host === base || host.endsWith(`.${base}`);
+  });
 }
 
 /** The site's own host names (its pages referring to each other are not a new touch). */
