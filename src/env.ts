@@ -23,6 +23,8 @@ const ZEnv = z.object({
   SCHEDULER: z.enum(["on", "off"]).default("on"),
   /** Seconds between two SLA sweeps (breaches, due-soon warnings, outgoing e-mail). */
   SLA_SWEEP_SECONDS: z.coerce.number().min(1).max(3600).default(15),
+  /** Page views one website may send per second to one app server (beyond: dropped; the bench raises it). */
+  TRACKING_SITE_VIEWS_PER_SECOND: z.coerce.number().int().min(1).default(300),
   /** Milliseconds between two looks at the webhook outbox (a delivery goes out within about this long). */
   WEBHOOK_DISPATCH_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /**

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { env } from "@/env";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
 
@@ -20,7 +21,7 @@ const BATCH = 1_000;
 const MAX_QUEUE = 20_000;
 const PER_VISITOR = { limit: 60, windowMs: 60_000 };
 // Below what one server's HTTP stack takes (~600/s measured): one site cannot fill the queue for the others.
-const PER_SITE = { limit: 300, windowMs: 1_000 };
+const perSite = () => ({ limit: env().TRACKING_SITE_VIEWS_PER_SECOND, windowMs: 1_000 });
 /** Database reads for site keys not in the cache, per second: random keys cannot turn beacons into queries. */
 const SITE_LOOKUPS = { limit: 50, windowMs: 1_000 };
 const SITE_CACHE_MS = 30_000;
@@ -165,7 +166,7 @@ export async function collect(body: string, context: BeaconContext): Promise<Dro
   const named = origin !== "" && origin !== "null" ? origin : pageOrigin;
   if (!site.allowedOrigins.includes(named) || pageOrigin !== named) return drop("origin");
   if (site.requireConsent && beacon.c !== true) return drop("consent");
-  if (!within(`s:${site.workspaceId}`, PER_SITE, now.getTime())) return drop("siteLimit");
+  if (!within(`s:${site.workspaceId}`, perSite(), now.getTime())) return drop("siteLimit");
   if (!within(`v:${site.workspaceId}:${beacon.v}`, PER_VISITOR, now.getTime())) return drop("visitorLimit");
   if (state.queue.length >= MAX_QUEUE) return drop("queueFull");
 
