@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db";
-import { behaviourSumsQuery, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
+import { behaviourSumsAtCutoffs, behaviourSumsQuery, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
 import {
   type BehaviourRule,
   behaviourSums,
@@ -89,6 +90,22 @@ describe("behaviour sums in SQL", { timeout: 120_000 }, () => {
               expect(s.sum).toBeCloseTo(inJs[i]?.sum ?? 0, 9);
             });
             expect(scoreFromSums(attributes, fromSql, model)).toEqual(scoreLead(attributes, lead.events, model, now));
+          }
+
+          // The backtest's variant: each lead at a moment of its own (here up to 40 days before or after `now`).
+          const cutoffs = leads.map((lead, i) => ({ lead, at: new Date(now.getTime() + (i - 3) * 13.3 * DAY + i) }));
+          const batch = Prisma.sql`(SELECT * FROM (VALUES ${Prisma.join(
+            cutoffs.map((c) => Prisma.sql`(${c.lead.id}, ${c.at}::timestamp(3), ${c.at.getTime()}::float8)`),
+          )}) AS v(id, cutoff, "cutoffMs"))`;
+          const atCutoff = new Map(
+            (await db.$queryRaw<{ leadId: string; sums: string }[]>(behaviourSumsAtCutoffs(batch, rules))).map((r) => [
+              r.leadId,
+              r.sums,
+            ]),
+          );
+          for (const { lead, at } of cutoffs) {
+            const fromSql = parseBehaviourSums(atCutoff.get(lead.id), rules.length);
+            expect(scoreFromSums(attributes, fromSql, model)).toEqual(scoreLead(attributes, lead.events, model, at));
           }
         },
       ),

@@ -41,6 +41,32 @@ export function behaviourSumsQuery(input: {
 
 /** The same, for the leads a query names: `leads` is what follows `e."leadId" =`, e.g. `ANY(SELECT id FROM batch)`. */
 export function behaviourSumsOf(leads: Prisma.Sql, rules: readonly BehaviourRule[], now: Date): Prisma.Sql {
+  return sumsOverEvents(rules, {
+    events: Prisma.sql`"LeadEvent" e`,
+    where: Prisma.sql`e."leadId" = ${leads}`,
+    nowMs: Prisma.sql`${now.getTime()}::float8`,
+    nowAt: Prisma.sql`${now}::timestamp(3)`,
+  });
+}
+
+/**
+ * Each lead scored at a moment of its own (the backtest: its creation + N days): `batch` names a relation with the
+ * leads' `id`, their moment `cutoff` (timestamp(3)) and the same moment in epoch milliseconds `"cutoffMs"`.
+ */
+export function behaviourSumsAtCutoffs(batch: Prisma.Sql, rules: readonly BehaviourRule[]): Prisma.Sql {
+  return sumsOverEvents(rules, {
+    events: Prisma.sql`${batch} b JOIN "LeadEvent" e ON e."leadId" = b.id`,
+    where: Prisma.sql`true`,
+    nowMs: Prisma.sql`b."cutoffMs"::float8`,
+    nowAt: Prisma.sql`b.cutoff`,
+  });
+}
+
+/** The sums at `nowAt` (`nowMs` the same moment in epoch milliseconds) over the events `events` and `where` name. */
+function sumsOverEvents(
+  rules: readonly BehaviourRule[],
+  at: { events: Prisma.Sql; where: Prisma.Sql; nowMs: Prisma.Sql; nowAt: Prisma.Sql },
+): Prisma.Sql {
   return Prisma.sql`
     SELECT g."leadId" AS "leadId", string_agg(g.rule::text || ':' || g.sum::text || ':' || g.events::text, ',') AS sums
     FROM (
@@ -54,13 +80,13 @@ export function behaviourSumsOf(leads: Prisma.Sql, rules: readonly BehaviourRule
                                       ELSE r.points * power(0.5::float8, a.days / r.days) END
             ELSE r.points
           END AS points
-        FROM "LeadEvent" e
+        FROM ${at.events}
         JOIN (VALUES ${Prisma.join(rules.map(ruleRow), ", ")}) AS r(i, type, points, mode, days) ON r.type = e.type
         CROSS JOIN LATERAL (
           SELECT GREATEST(0::float8,
-            (${now.getTime()}::float8 - round(date_part('epoch', e."occurredAt") * 1000)) / 86400000::float8) AS days
+            (${at.nowMs} - round(date_part('epoch', e."occurredAt") * 1000)) / 86400000::float8) AS days
         ) a
-        WHERE e."leadId" = ${leads} AND e."occurredAt" <= ${now}::timestamp(3)
+        WHERE ${at.where} AND e."occurredAt" <= ${at.nowAt}
           AND (r.mode <> 'window' OR a.days <= r.days)
         OFFSET 0 -- keeps the points a column of their own, worked out once per event and rule
       ) s
