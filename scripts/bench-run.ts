@@ -16,6 +16,7 @@ import { rescoreWorkspace } from "@/server/scoring/rescore";
 import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
 import { publishDraft, saveDraft } from "@/server/scoring/service";
 import { ensureWorkspace } from "@/server/seed/factories";
+import { benchBacktest } from "./bench-backtest";
 import { benchDashboards } from "./bench-dashboards";
 import { benchForms } from "./bench-forms";
 import { benchHandoffs } from "./bench-handoffs";
@@ -25,7 +26,7 @@ import { type Figure, ms, ratio, saveFigures, stats, time } from "./lib/bench-st
 const LEADS = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const EVENTS_PER_LEAD = 10;
 const ONLY = new Set(
-  (process.env.BENCH_ONLY ?? "list,api,import,rescore,handoffs,dashboards,webhooks,forms").split(","),
+  (process.env.BENCH_ONLY ?? "list,api,import,rescore,handoffs,dashboards,webhooks,forms,backtest").split(","),
 );
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 25 });
 
@@ -391,6 +392,7 @@ if (ONLY.has("handoffs")) figures.push(...(await benchHandoffs(pool, workspace.i
 if (ONLY.has("dashboards")) figures.push(...(await benchDashboards(pool, workspace.id)));
 if (ONLY.has("webhooks")) figures.push(...(await benchWebhooks(workspace.id, actor, admin)));
 if (ONLY.has("forms")) figures.push(...(await benchForms(pool, workspace.id, actor)));
+if (ONLY.has("backtest")) figures.push(...(await benchBacktest(actor)));
 
 const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, PostgreSQL (embedded) ${
   (await pool.query("SHOW server_version")).rows[0]?.server_version

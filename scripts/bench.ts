@@ -4,7 +4,7 @@
  * Uses its own embedded PostgreSQL (.data/postgres-bench) unless DATABASE_URL
  * is set; the generated workspace is kept between runs.
  *   BENCH_LEADS   leads to generate (default 1000000; events = 10 × leads)
- *   BENCH_ONLY    comma list of: list,api,http,import,rescore,handoffs,dashboards,webhooks,forms,collector,pages (default: all)
+ *   BENCH_ONLY    comma list of: list,api,http,import,rescore,handoffs,dashboards,webhooks,forms,backtest,collector,pages (default: all)
  * "pages" measures page speed in Chromium against the production build (tests/e2e/page-speed.spec.ts, run
  * by Playwright with PAGE_SPEED_RUNS loads per page on the demo data). "http" measures the lead API over HTTP
  * against one `next start` process of the production build (scripts/bench-http.ts); "collector" the tracking
@@ -17,9 +17,9 @@ import { ensureDatabase } from "./lib/postgres";
 import { authSecret, generatePrismaClient, migrate, runServerScript } from "./lib/prepare";
 
 const only = new Set(
-  (process.env.BENCH_ONLY ?? "list,api,http,import,rescore,handoffs,dashboards,webhooks,forms,collector,pages").split(
-    ",",
-  ),
+  (
+    process.env.BENCH_ONLY ?? "list,api,http,import,rescore,handoffs,dashboards,webhooks,forms,backtest,collector,pages"
+  ).split(","),
 );
 let code = 0;
 if (only.has("pages")) {

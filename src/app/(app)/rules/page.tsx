@@ -6,8 +6,15 @@ import { can } from "@/server/auth/permissions";
 import { db } from "@/server/db";
 import { listCustomEventTypes } from "@/server/leads/event-types";
 import { BUILT_IN_EVENT_TYPES } from "@/server/leads/schema";
+import {
+  type BacktestView,
+  defaultBacktestInput,
+  finishedBacktests,
+  latestBacktest,
+} from "@/server/scoring/backtest/service";
 import { getScoringModels } from "@/server/scoring/service";
 import { eventTypeOptions } from "../event-type-options";
+import { backtestSummary } from "./backtest/summary";
 import { EventTypes } from "./event-types";
 import { toForm } from "./model-form";
 import { RestoreButton } from "./restore-button";
@@ -24,16 +31,24 @@ export default async function RulesPage() {
   const t = await getTranslations();
   const format = await getFormatter();
   const editable = can(actor.role, "rules.edit");
-  const [personas, customTypes] = await Promise.all([
+  const [personas, customTypes, workspace] = await Promise.all([
     db.persona.findMany({
       where: { workspaceId: actor.workspaceId, archivedAt: null },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),
     listCustomEventTypes(actor),
+    db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { timeZone: true } }),
   ]);
   const eventTypes = await eventTypeOptions(actor, customTypes);
   const base = draft ?? published;
+  const [latest, backtests] = await Promise.all([
+    base ? latestBacktest(actor, base) : null,
+    finishedBacktests(actor, versions),
+  ]);
+  const tb = await getTranslations("backtest");
+  const percent = (value: number | null) =>
+    value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 1 });
 
   return (
     <div className="space-y-4">
@@ -80,6 +95,7 @@ export default async function RulesPage() {
             eventTypes={eventTypes}
             personas={personas.map((p) => ({ value: p.id, label: p.name }))}
             channels={Object.values(Channel).map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+            backtest={{ latest, defaults: defaultBacktestInput(workspace.timeZone) }}
           />
         </>
       ) : (
@@ -106,6 +122,11 @@ export default async function RulesPage() {
                 {v.publishedAt &&
                   ` · ${t("rules.publishedBy", { name: v.publishedBy ?? "—", date: format.dateTime(v.publishedAt, { dateStyle: "medium" }) })}`}
                 {v.note && ` · ${v.note}`}
+                {backtests.has(v.id) && (
+                  <span className="block text-xs text-slate-600" data-testid="version-backtest">
+                    {backtestSummary(backtests.get(v.id) as BacktestView, (key, values) => tb(key, values), percent)}
+                  </span>
+                )}
               </span>
               {editable && v.status !== "DRAFT" && <RestoreButton version={v.version} />}
             </li>

@@ -7,7 +7,9 @@ import { FieldError, FormError, useFocusFirstFieldError } from "@/components/for
 import { validationMessage } from "@/lib/validation-message";
 import type { ActionError } from "@/server/action";
 import { previewDraftAction, publishDraftAction, saveDraftAction } from "@/server/scoring/actions";
+import type { BacktestInput, BacktestView } from "@/server/scoring/backtest/service";
 import type { Preview } from "@/server/scoring/service";
+import { BacktestPanel } from "./backtest/backtest-panel";
 import { ConditionFields } from "./condition-fields";
 import { emptyCondition, type ModelForm, toModel } from "./model-form";
 import { PreviewView } from "./preview-view";
@@ -52,6 +54,7 @@ export function RulesEditor({
   eventTypes,
   personas,
   channels,
+  backtest,
 }: {
   initial: ModelForm;
   /** The draft's "why this change", kept across reloads and carried to the published version. */
@@ -61,6 +64,8 @@ export function RulesEditor({
   eventTypes: Option[];
   personas: Option[];
   channels: Option[];
+  /** The draft's latest backtest and the form's starting window. */
+  backtest: { latest: BacktestView | null; defaults: BacktestInput };
 }) {
   const t = useTranslations("rules");
   const tv = useTranslations("validation");
@@ -315,6 +320,13 @@ export function RulesEditor({
       </section>
 
       {preview && <PreviewView preview={preview} personas={personas} channels={channels} />}
+
+      <BacktestPanel
+        initial={backtest.latest}
+        defaults={backtest.defaults}
+        beforeRun={save}
+        onCite={(text) => setNote((current) => (current.trim() ? `${current.trim()} — ${text}` : text))}
+      />
     </div>
   );
 }

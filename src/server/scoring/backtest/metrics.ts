@@ -165,12 +165,23 @@ export function curveStep(max: number, points = 40): number {
   return Math.max(step, 0.01);
 }
 
-/** MQLs per month, acceptance and precision at each threshold from 0 up to the highest score (and the model's own). */
-function thresholdCurve(model: ModelScores, order: Uint32Array, outcomes: Outcomes, maxScore: number): CurvePoint[] {
-  const step = curveStep(Math.max(maxScore, model.threshold));
+/**
+ * MQLs per month, acceptance and precision at each threshold from 0 up to the highest score (or `grid.max`, so
+ * that two models share one grid), at the model's own threshold and at `grid.extra` (the other model's).
+ */
+function thresholdCurve(
+  model: ModelScores,
+  order: Uint32Array,
+  outcomes: Outcomes,
+  maxScore: number,
+  grid: CurveGrid,
+): CurvePoint[] {
+  const top = Math.max(maxScore, model.threshold, grid.max ?? 0);
+  const step = curveStep(top);
   const thresholds = new Set<number>();
-  for (let t = 0; t <= Math.max(maxScore, model.threshold) + 1e-9; t += step) thresholds.add(Math.round(t * 100) / 100);
+  for (let t = 0; t <= top + 1e-9; t += step) thresholds.add(Math.round(t * 100) / 100);
   thresholds.add(model.threshold);
+  for (const extra of grid.extra ?? []) thresholds.add(extra);
   const sorted = [...thresholds].sort((a, b) => b - a);
   // One walk down the ranking: the MQLs at a threshold are a prefix of it (disqualified leads come last).
   const points: CurvePoint[] = [];
@@ -198,7 +209,10 @@ function thresholdCurve(model: ModelScores, order: Uint32Array, outcomes: Outcom
   return points.reverse();
 }
 
-export function modelFigures(model: ModelScores, outcomes: Outcomes): ModelFigures {
+/** Where the threshold curve is drawn: up to `max` at least, and also at the `extra` thresholds. */
+export type CurveGrid = { max?: number; extra?: number[] };
+
+export function modelFigures(model: ModelScores, outcomes: Outcomes, grid: CurveGrid = {}): ModelFigures {
   const n = model.scores.length;
   let positives = 0;
   let mqls = 0;
@@ -242,6 +256,6 @@ export function modelFigures(model: ModelScores, outcomes: Outcomes): ModelFigur
     reasons,
     deciles: deciles(model, order, outcomes.reached, ratio(positives, n)),
     auc: areaUnderRoc(model, order, outcomes.reached),
-    curve: thresholdCurve(model, order, outcomes, maxScore),
+    curve: thresholdCurve(model, order, outcomes, maxScore, grid),
   };
 }

@@ -242,6 +242,11 @@ export async function runBacktest(id: string): Promise<void> {
       ),
       months,
     };
+    // Both curves on one grid: up to the highest score either model gives, with both thresholds on it.
+    let top = 0;
+    for (const part of parts)
+      for (const scores of part?.scores ?? []) for (const score of scores) top = Math.max(top, score);
+    const grid = { max: top, extra: models.map((m) => m.mqlThreshold) };
     const figures = (m: number, of: { id: string; version: number; model: ScoringModel }): BacktestModelResult => ({
       modelId: of.id,
       version: of.version,
@@ -258,6 +263,7 @@ export async function runBacktest(id: string): Promise<void> {
           threshold: of.model.mqlThreshold,
         },
         outcomes,
+        grid,
       ),
     });
     const reached = outcomes.reached.reduce((n, r) => n + r, 0);

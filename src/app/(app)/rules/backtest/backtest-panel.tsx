@@ -1,0 +1,221 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { FieldError, FormError } from "@/components/form-error";
+import type { ActionError } from "@/server/action";
+import { backtestProgressAction, cancelBacktestAction, startBacktestAction } from "@/server/scoring/backtest/actions";
+import type { BacktestInput, BacktestView } from "@/server/scoring/backtest/service";
+import { BacktestResults } from "./backtest-results";
+
+const POLL_MS = 1_000;
+const OUTCOMES = ["SQL", "OPPORTUNITY", "WON"] as const;
+
+/**
+ * The backtest beside preview and publish: pick a window of past leads, a
+ * cut-off and an outcome; the draft is saved, then scored against the
+ * published model in the background while a progress bar shows how far it
+ * got (it can be cancelled); the figures appear side by side when it ends.
+ */
+export function BacktestPanel({
+  initial,
+  defaults,
+  beforeRun,
+  onCite,
+}: {
+  /** The latest run of the draft (or of the published model when there is no draft). */
+  initial: BacktestView | null;
+  defaults: BacktestInput;
+  /** Saves the draft first; false when the server refused it (its errors are shown by the editor). */
+  beforeRun: () => Promise<boolean>;
+  /** Puts the backtest's summary in the publish note. */
+  onCite: (text: string) => void;
+}) {
+  const t = useTranslations("backtest");
+  const [input, setInput] = useState<BacktestInput>(
+    initial
+      ? {
+          createdFrom: initial.createdFrom,
+          createdTo: initial.createdTo,
+          cutoffDays: initial.cutoffDays,
+          outcome: initial.outcome,
+        }
+      : defaults,
+  );
+  const [cutoff, setCutoff] = useState(String(input.cutoffDays));
+  const [view, setView] = useState<BacktestView | null>(initial);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, startTransition] = useTransition();
+  const polling = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // A refresh of the page (the draft saved again) brings the same run marked stale.
+  useEffect(() => {
+    setView((current) => (initial && (!current || current.id === initial.id) ? initial : current));
+  }, [initial]);
+
+  const running = view?.status === "RUNNING";
+  const runningId = running ? view.id : null;
+  useEffect(() => {
+    if (!runningId) return;
+    const poll = async () => {
+      const result = await backtestProgressAction({ id: runningId });
+      if (result.ok) setView(result.data);
+      else setError(result.error);
+      if (result.ok && result.data.status === "RUNNING") polling.current = setTimeout(poll, POLL_MS);
+    };
+    polling.current = setTimeout(poll, POLL_MS);
+    return () => {
+      if (polling.current) clearTimeout(polling.current);
+    };
+  }, [runningId]);
+
+  const start = () => {
+    setError(null);
+    startTransition(async () => {
+      if (!(await beforeRun())) return;
+      const next = { ...input, cutoffDays: Number(cutoff) };
+      const result = await startBacktestAction(next);
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setInput(next);
+      setView({
+        id: result.data.id,
+        status: "RUNNING",
+        processed: 0,
+        total: 0,
+        ...next,
+        createdAt: new Date(),
+        stale: false,
+        result: null,
+      });
+    });
+  };
+
+  const cancel = () => {
+    if (!view) return;
+    startTransition(async () => {
+      const result = await cancelBacktestAction({ id: view.id });
+      if (!result.ok) setError(result.error);
+    });
+  };
+
+  const percent = view && view.total > 0 ? Math.round((100 * view.processed) / view.total) : 0;
+
+  return (
+    <section className="card space-y-3" aria-labelledby="backtest" data-testid="backtest">
+      <div>
+        <h2 id="backtest" className="font-semibold">
+          {t("title")}
+        </h2>
+        <p className="max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <div>
+          <label htmlFor="backtest-from" className="label">
+            {t("createdFrom")}
+          </label>
+          <input
+            id="backtest-from"
+            type="date"
+            className="input"
+            value={input.createdFrom}
+            aria-describedby="backtest-from-error"
+            onChange={(e) => setInput((i) => ({ ...i, createdFrom: e.target.value }))}
+          />
+          <FieldError error={error} field="createdFrom" id="backtest-from-error" />
+        </div>
+        <div>
+          <label htmlFor="backtest-to" className="label">
+            {t("createdTo")}
+          </label>
+          <input
+            id="backtest-to"
+            type="date"
+            className="input"
+            value={input.createdTo}
+            aria-describedby="backtest-to-error"
+            onChange={(e) => setInput((i) => ({ ...i, createdTo: e.target.value }))}
+          />
+          <FieldError error={error} field="createdTo" id="backtest-to-error" />
+        </div>
+        <div>
+          <label htmlFor="backtest-cutoff" className="label">
+            {t("cutoffDays")}
+          </label>
+          <input
+            id="backtest-cutoff"
+            type="number"
+            min={1}
+            max={365}
+            className="input"
+            value={cutoff}
+            aria-describedby="backtest-cutoff-hint backtest-cutoff-error"
+            onChange={(e) => setCutoff(e.target.value)}
+          />
+          <p id="backtest-cutoff-hint" className="text-xs text-slate-500">
+            {t("cutoffHint")}
+          </p>
+          <FieldError error={error} field="cutoffDays" id="backtest-cutoff-error" />
+        </div>
+        <div>
+          <label htmlFor="backtest-outcome" className="label">
+            {t("outcome")}
+          </label>
+          <select
+            id="backtest-outcome"
+            className="input"
+            value={input.outcome}
+            onChange={(e) => setInput((i) => ({ ...i, outcome: e.target.value as BacktestInput["outcome"] }))}
+          >
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`outcomes.${o}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <FormError error={error} />
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" className="btn-secondary" disabled={pending || running} onClick={start}>
+          {running ? t("running") : t("run")}
+        </button>
+        {running && (
+          <button type="button" className="btn-secondary" disabled={pending} onClick={cancel}>
+            {t("cancel")}
+          </button>
+        )}
+      </div>
+      {running && (
+        <div className="space-y-1" data-testid="backtest-progress">
+          <div
+            role="progressbar"
+            aria-label={t("progressLabel")}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            className="h-2 w-full overflow-hidden rounded bg-slate-200"
+          >
+            <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
+          </div>
+          <p className="text-xs text-slate-600" aria-live="polite">
+            {view && view.total > 0 ? t("progress", { processed: view.processed, total: view.total }) : t("starting")}
+          </p>
+        </div>
+      )}
+      {view?.status === "CANCELLED" && (
+        <p role="status" className="text-sm text-slate-700">
+          {t("cancelled")}
+        </p>
+      )}
+      {view?.status === "FAILED" && (
+        <p role="alert" className="text-sm text-red-700">
+          {t("failed")}
+        </p>
+      )}
+      {view?.status === "DONE" && view.result && <BacktestResults view={view} onCite={onCite} />}
+    </section>
+  );
+}

@@ -1,0 +1,236 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useFormatter, useTranslations } from "next-intl";
+import { BarList } from "@/components/charts/bar-list";
+import { ScrollRegion } from "@/components/scroll-region";
+import type { BacktestModelResult } from "@/server/scoring/backtest/run";
+import type { BacktestView } from "@/server/scoring/backtest/service";
+import { backtestSummary, MODEL_COLORS } from "./summary";
+
+// recharts loads after the page (the table below the chart has the same figures).
+const CurveChart = dynamic(() => import("./threshold-chart").then((m) => m.ThresholdChart), { ssr: false });
+
+/** The figures of a finished backtest: both models side by side, lift by decile, and the threshold curve. */
+export function BacktestResults({ view, onCite }: { view: BacktestView; onCite: (text: string) => void }) {
+  const t = useTranslations("backtest");
+  const format = useFormatter();
+  const result = view.result;
+  if (!result) return null;
+  const percent = (value: number | null) =>
+    value === null ? "—" : format.number(value, { style: "percent", maximumFractionDigits: 1 });
+  const number = (value: number, digits = 0) => format.number(value, { maximumFractionDigits: digits });
+  const models: { key: "baseline" | "tested"; label: string; figures: BacktestModelResult }[] = [
+    ...(result.baseline
+      ? [
+          {
+            key: "baseline" as const,
+            label: t("publishedModel", { version: result.baseline.version }),
+            figures: result.baseline,
+          },
+        ]
+      : []),
+    {
+      key: "tested",
+      label: result.baseline
+        ? t("draftModel", { version: result.tested.version })
+        : t("publishedModel", { version: result.tested.version }),
+      figures: result.tested,
+    },
+  ];
+  const reasons = (m: BacktestModelResult) =>
+    Object.entries(m.reasons)
+      .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+      .map(([reason, n]) => `${t(`reasons.${reason}`)} ${number(n ?? 0)}`)
+      .join(", ") || "—";
+  const rows: { label: string; hint?: string; cell: (m: BacktestModelResult) => string }[] = [
+    { label: t("threshold"), cell: (m) => number(m.threshold, 2) },
+    {
+      label: t("mqls"),
+      hint: t("mqlsHint"),
+      cell: (m) => t("mqlsValue", { mqls: m.mqls, perMonth: number(m.mqlsPerMonth, 1) }),
+    },
+    { label: t("precision"), hint: t("precisionHint"), cell: (m) => percent(m.precision) },
+    { label: t("recall"), hint: t("recallHint"), cell: (m) => percent(m.recall) },
+    { label: t("auc"), hint: t("aucHint"), cell: (m) => (m.auc === null ? "—" : number(m.auc, 3)) },
+    { label: t("disqualified"), cell: (m) => number(m.disqualified) },
+    {
+      label: t("returned"),
+      hint: t("returnedHint"),
+      cell: (m) => (m.returned === 0 ? "0" : `${number(m.returned)} (${reasons(m)})`),
+    },
+  ];
+  const decileLabel = (d: number) => t("decile", { from: (d - 1) * 10, to: d * 10 });
+  const lift = (value: number | null) => (value === null ? "—" : `${number(value, 2)}×`);
+
+  return (
+    <div className="space-y-5" data-testid="backtest-results">
+      <p className="text-sm text-slate-700" data-testid="backtest-scope">
+        {t("scope", {
+          leads: result.leads,
+          from: view.createdFrom,
+          to: view.createdTo,
+          cutoff: view.cutoffDays,
+          outcome: t(`outcomes.${view.outcome}`),
+          reached: result.reached,
+          rate: percent(result.baseRate),
+          seconds: number(result.durationMs / 1000, 1),
+        })}
+      </p>
+      {view.stale && (
+        <p role="status" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+          {t("stale")}
+        </p>
+      )}
+      {result.leads === 0 && <p className="text-sm text-slate-600">{t("noLeads")}</p>}
+
+      <ScrollRegion label={t("sideBySide")}>
+        <table className="data-table" data-testid="backtest-side-by-side">
+          <caption className="sr-only">{t("sideBySide")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("figure")}</th>
+              {models.map((m) => (
+                <th key={m.key} scope="col" className="text-right">
+                  {m.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.label}>
+                <th scope="row" className="font-normal">
+                  {row.label}
+                  {row.hint && <span className="block text-xs text-slate-500">{row.hint}</span>}
+                </th>
+                {models.map((m) => (
+                  <td key={m.key} className="text-right tabular-nums">
+                    {row.cell(m.figures)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+
+      <div className="space-y-2">
+        <h3 className="font-medium">{t("liftTitle")}</h3>
+        <p className="text-xs text-slate-600">{t("liftHint")}</p>
+        <BarList
+          testId="backtest-lift"
+          series={models.map((m) => ({ key: m.key, label: m.label, color: MODEL_COLORS[m.key] }))}
+          rows={result.tested.deciles.map((decile, i) => ({
+            label: decileLabel(decile.decile),
+            values: Object.fromEntries(models.map((m) => [m.key, m.figures.deciles[i]?.lift ?? 0])),
+            shown: Object.fromEntries(models.map((m) => [m.key, lift(m.figures.deciles[i]?.lift ?? null)])),
+          }))}
+        />
+        <details>
+          <summary className="cursor-pointer text-sm text-brand-700">{t("tableView")}</summary>
+          <ScrollRegion label={t("liftTitle")}>
+            <table className="data-table">
+              <caption className="sr-only">{t("liftTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("decileColumn")}</th>
+                  {models.map((m) => (
+                    <th key={m.key} scope="col" className="text-right">
+                      {t("liftColumn", { model: m.label })}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {result.tested.deciles.map((decile, i) => (
+                  <tr key={decile.decile}>
+                    <th scope="row" className="font-normal">
+                      {decileLabel(decile.decile)}
+                    </th>
+                    {models.map((m) => {
+                      const d = m.figures.deciles[i];
+                      return (
+                        <td key={m.key} className="text-right tabular-nums">
+                          {d
+                            ? t("liftCell", {
+                                lift: lift(d.lift),
+                                reached: d.reached,
+                                leads: d.leads,
+                                rate: percent(d.rate),
+                              })
+                            : "—"}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </details>
+      </div>
+
+      <div className="space-y-2">
+        <h3 className="font-medium">{t("curveTitle")}</h3>
+        <p className="text-xs text-slate-600">
+          {result.commitment === null ? t("curveHint") : t("curveHintCommitment", { commitment: result.commitment })}
+        </p>
+        <div style={{ minHeight: 280 }}>
+          <CurveChart models={models} commitment={result.commitment} />
+        </div>
+        <details>
+          <summary className="cursor-pointer text-sm text-brand-700">{t("tableView")}</summary>
+          <ScrollRegion label={t("curveTitle")}>
+            <table className="data-table">
+              <caption className="sr-only">{t("curveTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("threshold")}</th>
+                  {models.map((m) => (
+                    <th key={m.key} scope="col" className="text-right">
+                      {t("curveColumn", { model: m.label })}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {thresholdRows(models).map(({ threshold, points }) => (
+                  <tr key={threshold}>
+                    <th scope="row" className="font-normal tabular-nums">
+                      {number(threshold, 2)}
+                    </th>
+                    {points.map((p, i) => (
+                      <td key={models[i]?.key} className="text-right tabular-nums">
+                        {p
+                          ? t("curveCell", { perMonth: number(p.mqlsPerMonth, 1), acceptance: percent(p.acceptance) })
+                          : "—"}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </details>
+      </div>
+
+      <button
+        type="button"
+        className="btn-secondary"
+        onClick={() => onCite(backtestSummary(view, (key, values) => t(key, values), percent))}
+      >
+        {t("cite")}
+      </button>
+    </div>
+  );
+}
+
+/** Every threshold either curve has, with each model's point at it (models' curves may step differently). */
+function thresholdRows(models: { figures: BacktestModelResult }[]) {
+  const thresholds = [...new Set(models.flatMap((m) => m.figures.curve.map((p) => p.threshold)))].sort((a, b) => a - b);
+  return thresholds.map((threshold) => ({
+    threshold,
+    points: models.map((m) => m.figures.curve.find((p) => p.threshold === threshold) ?? null),
+  }));
+}
