@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useFormatter, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { BarList } from "@/components/charts/bar-list";
 import { ScrollRegion } from "@/components/scroll-region";
 import type { BacktestModelResult } from "@/server/scoring/backtest/run";
@@ -43,7 +44,7 @@ export function BacktestResults({ view, onCite }: { view: BacktestView; onCite: 
       .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
       .map(([reason, n]) => `${t(`reasons.${reason}`)} ${number(n ?? 0)}`)
       .join(", ") || "—";
-  const rows: { label: string; hint?: string; cell: (m: BacktestModelResult) => string }[] = [
+  const rows: { label: string; hint?: string; cell: (m: BacktestModelResult) => ReactNode }[] = [
     { label: t("threshold"), cell: (m) => number(m.threshold, 2) },
     {
       label: t("mqls"),
@@ -57,7 +58,15 @@ export function BacktestResults({ view, onCite }: { view: BacktestView; onCite: 
     {
       label: t("returned"),
       hint: t("returnedHint"),
-      cell: (m) => (m.returned === 0 ? "0" : `${number(m.returned)} (${reasons(m)})`),
+      cell: (m) =>
+        m.returned === 0 ? (
+          "0"
+        ) : (
+          <>
+            {number(m.returned)}
+            <span className="block text-xs text-slate-600">{reasons(m)}</span>
+          </>
+        ),
     },
   ];
   const decileLabel = (d: number) => t("decile", { from: (d - 1) * 10, to: d * 10 });
@@ -100,7 +109,7 @@ export function BacktestResults({ view, onCite }: { view: BacktestView; onCite: 
           <tbody>
             {rows.map((row) => (
               <tr key={row.label}>
-                <th scope="row" className="font-normal">
+                <th scope="row" className="max-w-md font-normal">
                   {row.label}
                   {row.hint && <span className="block text-xs text-slate-500">{row.hint}</span>}
                 </th>
