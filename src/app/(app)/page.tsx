@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { TermHint } from "@/components/term-hint";
 import { isolate } from "@/lib/bidi";
 import { listAuditEntries } from "@/server/audit/queries";
@@ -8,6 +9,7 @@ import { can, ROLES } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
 import { glossaryCounts } from "@/server/glossary/queries";
 import { memberCountsByRole } from "@/server/members/queries";
+import { SuggestionsCard, SuggestionsFallback } from "./rules/suggestions/suggestions-card";
 import { WaitingCard } from "./waiting-card";
 
 const STAGES = ["lead", "mql", "sql", "opportunity", "customer"] as const;
@@ -40,6 +42,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <p className="mt-1 text-sm text-slate-500">{t(`roleDescriptions.${actor.role}`)}</p>
       </div>
       <WaitingCard actor={actor} />
+      {actor.role === "MANAGER" && (
+        // Managers review where sales and the rules disagree here; marketers on the rules page.
+        <Suspense fallback={<SuggestionsFallback />}>
+          <SuggestionsCard actor={actor} days={90} place="overview" />
+        </Suspense>
+      )}
       <section className="card" aria-labelledby="lifecycle">
         <h2 id="lifecycle" className="mb-3 font-semibold">
           {t("glossary.lifecycle")}

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { TermHint } from "@/components/term-hint";
 import { Channel } from "@/generated/prisma/enums";
 import { pageActor } from "@/server/auth/current-actor";
@@ -13,20 +14,24 @@ import {
   latestBacktest,
 } from "@/server/scoring/backtest/service";
 import { getScoringModels } from "@/server/scoring/service";
+import { SUGGESTION_PERIODS } from "@/server/scoring/suggestions/service";
 import { eventTypeOptions } from "../event-type-options";
 import { backtestSummary } from "./backtest/summary";
 import { EventTypes } from "./event-types";
 import { toForm } from "./model-form";
 import { RestoreButton } from "./restore-button";
 import { RulesEditor } from "./rules-editor";
+import { SuggestionsCard, SuggestionsFallback } from "./suggestions/suggestions-card";
 
 export async function generateMetadata() {
   const t = await getTranslations("rules");
   return { title: t("title") };
 }
 
-export default async function RulesPage() {
+export default async function RulesPage({ searchParams }: { searchParams: Promise<{ suggestDays?: string }> }) {
   const actor = await pageActor("rules.read");
+  const { suggestDays } = await searchParams;
+  const days = SUGGESTION_PERIODS.find((d) => String(d) === suggestDays) ?? 90;
   const { published, draft, versions } = await getScoringModels(actor);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -101,6 +106,9 @@ export default async function RulesPage() {
       ) : (
         <p className="text-sm text-slate-600">{t("rules.readOnly")}</p>
       )}
+      <Suspense fallback={<SuggestionsFallback />}>
+        <SuggestionsCard actor={actor} days={days} place="rules" />
+      </Suspense>
       <EventTypes
         editable={editable}
         types={[
