@@ -275,7 +275,7 @@ describe("funnel", () => {
     expect(m.flow.counts).toEqual({ LEAD: 5, MQL: 5, SQL: 4, OPPORTUNITY: 1, CUSTOMER: 2 });
     // MQL stays that ended: A 24 h, B 12 h, B 48 h, E 30 h → median 27 h.
     expect(m.timeInStage.MQL).toEqual({ medianHours: 27, stays: 4 });
-    expect(m.trend).toEqual([{ period: "2026-10-01", leads: 5, mql: 5, sql: 4, customer: 2 }]);
+    expect(m.trend).toEqual([{ period: "2026-10-01", changes: [], leads: 5, mql: 5, sql: 4, customer: 2 }]);
     expect(m.velocity.find((v) => v.month === "2026-10")).toMatchObject({ mqls: 5, rate: null });
     // The previous 31 days hold only E's creation.
     expect(m.cohort.previous).toEqual({ LEAD: 1, MQL: 1, SQL: 1, OPPORTUNITY: 0, CUSTOMER: 0 });

@@ -1,18 +1,32 @@
 "use client";
 
 import { useFormatter } from "next-intl";
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export type LineSeries = { key: string; label: string; color: string };
+/** A vertical line at a period (its label on the axis): e.g. the day a new MQL definition took effect. */
+export type ChartMarker = { x: string; label: string };
 
 /** A trend over periods; like every chart, followed by its table view for screen readers. */
 export function TrendChart({
   data,
   series,
+  markers = [],
   height = 260,
 }: {
-  data: Record<string, string | number>[];
+  data: Record<string, string | number | null>[];
   series: LineSeries[];
+  markers?: ChartMarker[];
   height?: number;
 }) {
   const format = useFormatter();
@@ -30,6 +44,15 @@ export function TrendChart({
           />
           <Tooltip formatter={(v) => format.number(Number(v), { maximumFractionDigits: 2 })} />
           <Legend />
+          {markers.map((m) => (
+            <ReferenceLine
+              key={`${m.x}-${m.label}`}
+              x={m.x}
+              stroke="#b45309"
+              strokeDasharray="4 3"
+              label={{ value: m.label, position: "insideTopLeft", fontSize: 11, fill: "#92400e" }}
+            />
+          ))}
           {series.map((s) => (
             <Line
               key={s.key}

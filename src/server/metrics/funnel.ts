@@ -4,6 +4,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { localDays } from "@/lib/local-days";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
+import { type DefinitionChange, definitionChanges } from "@/server/metrics/definition-changes";
 import {
   historyConditions,
   leadConditions,
@@ -150,6 +151,8 @@ async function timeInStage(workspaceId: string, range: Range, filter: MetricsFil
 
 export type TrendPoint = {
   period: string;
+  /** Definition changes (rules published, MQL/SQL revisions agreed) that took effect in the period. */
+  changes: DefinitionChange[];
   leads: number;
   mql: number;
   sql: number;
@@ -201,7 +204,7 @@ async function trend(
   const byPeriod = new Map<string, TrendPoint>();
   for (const row of rows) {
     const period = row.period.toISOString().slice(0, 10);
-    const point = byPeriod.get(period) ?? { period, leads: 0, mql: 0, sql: 0, customer: 0 };
+    const point = byPeriod.get(period) ?? { period, changes: [], leads: 0, mql: 0, sql: 0, customer: 0 };
     const n = Number(row.n);
     if (row.kind === "LEAD") point.leads = n;
     else if (row.kind === "MQL") point.mql = n;
@@ -248,6 +251,34 @@ export type Velocity = {
   inProgress?: { throughDay: number; previousSameDays: number };
 };
 
+/**
+ * The dashboards' MQL entries on the local days fromDate…toDate (inclusive): the rollup's "flow" rows of stage MQL
+ * plus the deltas not yet folded into it, one row per (day, model, dimensions) with its count n, for callers to sum.
+ * The one definition of "MQLs entering in a period" that lead velocity and the alignment index share.
+ */
+function mqlFlowRows(workspaceId: string, fromDate: string, toDate: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT day, "modelId", n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelRollup"
+    WHERE "workspaceId" = ${workspaceId} AND kind = 'flow' AND stage = 'MQL'
+      AND day >= ${fromDate}::date AND day <= ${toDate}::date
+    UNION ALL
+    SELECT day, "modelId", n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelDelta"
+    WHERE "workspaceId" = ${workspaceId} AND kind = 'flow' AND stage = 'MQL'
+      AND day >= ${fromDate}::date AND day <= ${toDate}::date`;
+}
+
+/** MQL entries per calendar month ("YYYY-MM" → count) on the local days fromDate…toDate, as the dashboards count them. */
+export async function mqlEntriesByMonth(
+  workspaceId: string,
+  days: { fromDate: string; toDate: string },
+): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ month: string; n: bigint }[]>`
+    SELECT to_char(r.day, 'YYYY-MM') AS month, sum(r.n)::bigint AS n
+    FROM (${mqlFlowRows(workspaceId, days.fromDate, days.toDate)}) r
+    GROUP BY 1`;
+  return new Map(rows.map((row) => [row.month, Number(row.n)]));
+}
+
 /** MQL entries on the days fromDate…toDate (inclusive, workspace's calendar), from the source the dashboard reads. */
 async function mqlEntries(
   workspaceId: string,
@@ -257,15 +288,7 @@ async function mqlEntries(
 ): Promise<number> {
   if (source === "rollup") {
     const [row] = await db.$queryRaw<[{ n: bigint | null }]>`
-      SELECT sum(r.n)::bigint AS n FROM (
-        SELECT n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelRollup"
-        WHERE "workspaceId" = ${workspaceId} AND kind = 'flow' AND stage = 'MQL'
-          AND day >= ${days.fromDate}::date AND day <= ${days.toDate}::date
-        UNION ALL
-        SELECT n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelDelta"
-        WHERE "workspaceId" = ${workspaceId} AND kind = 'flow' AND stage = 'MQL'
-          AND day >= ${days.fromDate}::date AND day <= ${days.toDate}::date
-      ) r
+      SELECT sum(r.n)::bigint AS n FROM (${mqlFlowRows(workspaceId, days.fromDate, days.toDate)}) r
       WHERE TRUE ${rollupConditions(filter)}`;
     return Number(row.n ?? 0);
   }
@@ -295,13 +318,7 @@ async function velocity(
       ? await db.$queryRaw<{ month: Date; mqls: bigint; models: bigint }[]>`
           SELECT month, sum(n)::bigint AS mqls, count(*) FILTER (WHERE n <> 0) AS models FROM (
             SELECT date_trunc('month', r.day::timestamp) AS month, r."modelId", sum(r.n) AS n FROM (
-              SELECT day, "modelId", n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelRollup"
-              WHERE "workspaceId" = ${workspaceId} AND kind = 'flow' AND stage = 'MQL'
-                AND day >= ${formatInTimeZone(since, range.timeZone, "yyyy-MM-dd")}::date AND day <= ${range.toDate}::date
-              UNION ALL
-              SELECT day, "modelId", n, channel, "campaignId", "personaId", "ownerId" FROM "FunnelDelta"
-              WHERE "workspaceId" = ${workspaceId} AND kind = 'flow' AND stage = 'MQL'
-                AND day >= ${formatInTimeZone(since, range.timeZone, "yyyy-MM-dd")}::date AND day <= ${range.toDate}::date
+              ${mqlFlowRows(workspaceId, formatInTimeZone(since, range.timeZone, "yyyy-MM-dd"), range.toDate)}
             ) r
             WHERE TRUE ${rollupConditions(filter)}
             GROUP BY 1, 2
@@ -386,7 +403,7 @@ export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = n
   const range = resolveRange(filter, await workspaceTimeZone(actor.workspaceId), now);
   const previous = previousRange(range);
   const ws = actor.workspaceId;
-  const [current, prior, flowNow, flowBefore, flowDistinct, stageTimes, points, lvr] = await Promise.all([
+  const [current, prior, flowNow, flowBefore, flowDistinct, stageTimes, points, lvr, changes] = await Promise.all([
     cohort(ws, range, filter, source),
     cohort(ws, previous, filter, source),
     flow(ws, range, filter, source),
@@ -395,7 +412,10 @@ export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = n
     timeInStage(ws, range, filter, source),
     trend(ws, range, filter, source, now),
     velocity(ws, range, filter, source, now),
+    definitionChanges(ws, range),
   ]);
+  const unit = filter.interval === "week" ? "week" : "month";
+  for (const point of points) point.changes = changes.filter((c) => periodOf(c.day, unit).start === point.period);
   return {
     range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },
     previousRange: { from: previous.fromDate, to: previous.toDate },
@@ -409,6 +429,8 @@ export async function funnelMetrics(actor: Actor, filter: MetricsFilter, now = n
     timeInStage: stageTimes,
     trend: points,
     velocity: lvr,
+    /** Every definition change in the range: figures across one compare different definitions. */
+    changes,
   };
 }
 export type FunnelMetrics = Awaited<ReturnType<typeof funnelMetrics>>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { definitionChangeNote } from "@/lib/definition-change-label";
 import { REJECT_REASONS } from "@/lib/reject-reasons";
 import { leadsHref, type MetricsFilter, returnedHref } from "@/server/metrics/filter";
 import { FUNNEL_STAGES, type FunnelMetrics } from "@/server/metrics/funnel";
@@ -90,6 +91,7 @@ export function funnelTables(m: FunnelMetrics, filter: MetricsFilter, t: T): Tab
         { key: "mql", label: stageLabel("MQL"), kind: "int" },
         { key: "sql", label: stageLabel("SQL"), kind: "int" },
         { key: "customer", label: stageLabel("CUSTOMER"), kind: "int" },
+        { key: "definitionChange", label: t("dashboards.columns.definitionChange"), kind: "text" },
       ],
       rows: m.trend.map((p) => ({
         cells: [
@@ -98,6 +100,7 @@ export function funnelTables(m: FunnelMetrics, filter: MetricsFilter, t: T): Tab
           p.mql,
           p.sql,
           p.customer,
+          p.changes.map((c) => definitionChangeNote(c, t)).join(" · "),
         ],
       })),
     },

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { BarList } from "@/components/charts/bar-list";
 import { LazyTrendChart as TrendChart } from "@/components/charts/lazy";
 import { TermHint } from "@/components/term-hint";
+import { definitionChangeLabel, definitionChangeNote } from "@/lib/definition-change-label";
 import { leadsHref } from "@/server/metrics/filter";
 import { FUNNEL_STAGES, funnelMetrics } from "@/server/metrics/funnel";
 import { funnelTables } from "@/server/metrics/tables";
@@ -18,6 +19,9 @@ export async function FunnelView({ actor, filter, query }: ViewProps) {
   const delta = (now: number, before: number) =>
     before > 0 ? t("dashboards.vsPrevious", { change: pct((now - before) / before) }) : t("dashboards.noPrevious");
   const stage = (s: string) => t(`leads.stages.${s}`);
+  // The last period, when partial, says so on the axis too: its dip is not a drop.
+  const trendLabel = (p: (typeof m.trend)[number]) =>
+    p.inProgress ? t("dashboards.funnel.periodInProgress", { period: p.period }) : p.period;
   const ofPrevious = (counts: Record<string, number>, i: number) => {
     const prev = FUNNEL_STAGES[i - 1];
     if (!prev || !(counts[prev] ?? 0)) return undefined;
@@ -112,11 +116,28 @@ export async function FunnelView({ actor, filter, query }: ViewProps) {
         <MetricSection
           table={trendTable}
           query={query}
+          note={
+            m.changes.length > 0 && (
+              <div className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" data-testid="definition-changes">
+                <p>{t("dashboards.changes.acrossChange")}</p>
+                <ul className="list-disc ps-5">
+                  {m.changes.map((c) => (
+                    <li key={`${c.kind}-${c.term ?? ""}-${c.version}`}>{definitionChangeNote(c, (k, v) => t(k, v))}</li>
+                  ))}
+                </ul>
+              </div>
+            )
+          }
           chart={
             <TrendChart
+              markers={m.trend
+                .filter((p) => p.changes.length > 0)
+                .map((p) => ({
+                  x: trendLabel(p),
+                  label: p.changes.map((c) => definitionChangeLabel(c, (k, v) => t(k, v))).join(", "),
+                }))}
               data={m.trend.map((p) => ({
-                // The last period, when partial, says so on the axis too: its dip is not a drop.
-                label: p.inProgress ? t("dashboards.funnel.periodInProgress", { period: p.period }) : p.period,
+                label: trendLabel(p),
                 leads: p.leads,
                 mql: p.mql,
                 sql: p.sql,
