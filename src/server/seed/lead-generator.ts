@@ -107,12 +107,12 @@ const COMPANIES = [
 const EVENT_WEIGHTS: [string, number][] = [
   ["EMAIL_OPENED", 30],
   ["EMAIL_CLICKED", 14],
-  ["CONTENT_DOWNLOADED", 14],
+  ["CONTENT_DOWNLOADED", 5],
   ["FORM_SUBMITTED", 12],
   ["PRICING_PAGE_VIEWED", 14],
   ["WEBINAR_ATTENDED", 6],
   ["EVENT_VISITED", 4],
-  ["DEMO_REQUESTED", 6],
+  ["DEMO_REQUESTED", 12],
 ];
 
 function weighted<T>(random: () => number, items: [T, number][]): T {
@@ -212,7 +212,7 @@ export async function generateLeads(input: {
         .toLowerCase();
     const email = `${ascii(first)}.${ascii(last)}.${i}@${ascii(company)}.example`;
     const leadEvents: { type: string; occurredAt: Date }[] = [];
-    const eventCount = Math.floor(random() ** 1.5 * 9);
+    const eventCount = Math.floor(random() ** 1.3 * 11);
     for (let e = 0; e < eventCount; e++) {
       const occurredAt = new Date(
         createdAt.getTime() + random() * Math.min(60 * 24 * 3600 * 1000, now.getTime() - createdAt.getTime()),
@@ -238,6 +238,9 @@ export async function generateLeads(input: {
     let assignee: string | null = null;
     const amounts: { opportunityAmount?: number; wonAmount?: number } = {};
     let answer: { status: "ACCEPTED" | "REJECTED"; at: Date; reason?: RejectReason } | null = null;
+    // Content downloads are a weak signal: sales accepts fewer MQLs that downloaded content and returns most of
+    // them as not a fit (the demo's story for the rules page's suggestions and backtest).
+    const contentDriven = leadEvents.some((e) => e.type === "CONTENT_DOWNLOADED");
     if (atCrossing.qualifies) {
       const roll = random();
       // Leads still waiting for sales qualified in the last hours (older ones would have been answered or escalated).
@@ -246,7 +249,7 @@ export async function generateLeads(input: {
       stage = "MQL";
       timestamps.mqlAt = at;
       assignee = input.ownerIds?.length ? pick(random, input.ownerIds) : null;
-      if (roll < 0.55) {
+      if (roll < (contentDriven ? 0.2 : 0.55)) {
         step("SQL", "handoffAccepted", 1 + random() * 30);
         timestamps.sqlAt = at;
         answer = { status: "ACCEPTED", at };
@@ -262,12 +265,14 @@ export async function generateLeads(input: {
           } else if (random() < 0.5) step("LOST", "lost:Chose a competitor", 24 * (10 + random() * 60));
         }
       } else if (roll < 0.9) {
-        const to = roll < 0.8 ? "NURTURE" : "DISQUALIFIED";
-        const reason = pick(
-          random,
-          REJECT_REASONS.filter((r) => REJECT_DESTINATION[r] === to),
-        );
-        step(to, `handoffRejected:${reason}`, 2 + random() * 40);
+        const reason: RejectReason =
+          contentDriven && random() < 0.8
+            ? "NOT_A_FIT"
+            : pick(
+                random,
+                REJECT_REASONS.filter((r) => REJECT_DESTINATION[r] === (roll < 0.8 ? "NURTURE" : "DISQUALIFIED")),
+              );
+        step(REJECT_DESTINATION[reason], `handoffRejected:${reason}`, 2 + random() * 40);
         answer = { status: "REJECTED", at, reason };
       }
     }
