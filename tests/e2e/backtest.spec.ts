@@ -1,13 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, signInAs } from "./support";
 
-test("a marketer backtests a rule change on past leads and publishes it with the figures cited", async ({ page }) => {
+test("a marketer backtests a rule change, opens sales' suggestion as a draft and publishes it with its backtest cited", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page, DEMO.marketer);
   await page.goto("/rules");
-  // The issue's example: content downloads are worth less (only lowers scores: nobody becomes MQL on publish).
-  const content = page.getByRole("group", { name: "Content downloaded" });
-  await content.getByLabel("Points", { exact: true }).fill("2");
+  // A marketer's own idea first: email opens are worth nothing (only lowers scores: nobody becomes MQL on publish).
+  await page.getByRole("group", { name: "Email opened" }).getByLabel("Points", { exact: true }).fill("0");
 
   const backtest = page.getByTestId("backtest");
   await expect(backtest.getByLabel("Cut-off (days after creation)")).toHaveValue("30");
@@ -27,14 +28,31 @@ test("a marketer backtests a rule change on past leads and publishes it with the
   await expect(page.getByTestId("backtest-lift").getByTestId("bar-row")).toHaveCount(10);
   await expect(page.getByTestId("backtest-curve")).toBeVisible();
 
+  // Sales returned most content downloaders as not a fit: the rules page says so and proposes the change.
+  const suggestion = page.getByTestId("suggestion").filter({ hasText: "Content downloaded" });
+  await expect(suggestion).toContainText(
+    /Lower “Content downloaded” from 5 to \d points: of its \d+ MQLs, \d+ were returned/,
+  );
+  await expect(suggestion).toContainText(/95 % interval/);
+  page.once("dialog", (dialog) => dialog.accept());
+  await suggestion.getByRole("button", { name: "Open as a draft and backtest it" }).click();
+  // The draft is the rules in force with that change, its note says why, and its backtest runs at once.
+  await expect(page).toHaveURL(/\/rules#backtest$/);
+  await expect(page.getByLabel("Why this change")).toHaveValue(
+    /^Suggested from sales' returns: Lower “Content downloaded”/,
+  );
+  await expect(page.getByTestId("backtest-results")).toBeVisible({ timeout: 60_000 });
+
   // Cited in the publish note, then published: the version history keeps the backtest with the version.
-  await results.getByRole("button", { name: "Cite in the publish note" }).click();
-  await expect(page.getByLabel("Why this change")).toHaveValue(/^Backtest on [\d,]+ leads created .* precision .*AUC/);
+  await page.getByTestId("backtest-results").getByRole("button", { name: "Cite in the publish note" }).click();
+  await expect(page.getByLabel("Why this change")).toHaveValue(
+    /Suggested from .* — Backtest on [\d,]+ leads created .* precision .*AUC/,
+  );
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "published" })).toContainText(
     /published: \d+ leads re-scored/,
   );
-  await expect(page.getByTestId("rules-in-force")).toContainText("Why: Backtest on");
+  await expect(page.getByTestId("rules-in-force")).toContainText("Backtest on");
   await expect(page.getByTestId("version-backtest").first()).toContainText(/Backtest on [\d,]+ leads created/);
 });

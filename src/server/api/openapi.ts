@@ -329,6 +329,27 @@ function describeApi() {
           },
         ]),
       ),
+      "/api/v1/metrics/alignment": {
+        get: {
+          summary:
+            "Alignment index per calendar month (workspace time zone): the mean × 100 of MQL commitment met, SLA compliance, acceptance rate and qualification terms agreed; parts without data are null and left out",
+          parameters: [
+            {
+              name: "months",
+              in: "query",
+              schema: { type: "integer", minimum: 1, maximum: 24, default: 12 },
+              description: "How many months, up to and including the current one",
+            },
+          ],
+          responses: {
+            "200": {
+              description:
+                "{ timeZone, months: [{ month: 'YYYY-MM', inProgress, index, commitment, slaCompliance, acceptance, glossary }] }, oldest first; each part { value, numerator, denominator }, the glossary's with its terms",
+            },
+            ...errors,
+          },
+        },
+      },
       "/api/v1/campaigns": {
         get: {
           summary: "Campaigns, newest first, cursor-paginated",

@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { Channel, RejectReason } from "@/generated/prisma/enums";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
@@ -26,8 +27,7 @@ export async function qualityMetrics(actor: Actor, filter: MetricsFilter, now = 
   >`
     SELECT h.status, h."rejectReason" AS reason, l.channel, l."campaignId", l."personaId", count(*) AS n
     FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
-    WHERE h."workspaceId" = ${ws} AND h.status IN ('ACCEPTED', 'REJECTED')
-      AND h."answeredAt" >= ${range.from} AND h."answeredAt" < ${range.to}
+    WHERE ${decidedHandoffs(ws, range)}
     ${leadConditions(filter)}
     GROUP BY 1, 2, 3, 4, 5`;
   const [campaigns, personas] = await Promise.all([
@@ -55,7 +55,7 @@ export async function qualityMetrics(actor: Actor, filter: MetricsFilter, now = 
       groups.set(k, g);
     }
     return [...groups.values()]
-      .map((g) => ({ ...g, acceptance: g.accepted + g.rejected > 0 ? g.accepted / (g.accepted + g.rejected) : null }))
+      .map((g) => ({ ...g, acceptance: acceptanceRate(g.accepted, g.rejected) }))
       .sort((a, b) => b.rejected - a.rejected || a.key.localeCompare(b.key));
   };
   for (const r of rows) {
@@ -69,7 +69,7 @@ export async function qualityMetrics(actor: Actor, filter: MetricsFilter, now = 
     range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },
     accepted,
     rejected,
-    acceptance: accepted + rejected > 0 ? accepted / (accepted + rejected) : null,
+    acceptance: acceptanceRate(accepted, rejected),
     reasons,
     byChannel: mix((r) => r.channel),
     byCampaign: mix((r) => (r.campaignId ? (campaignName.get(r.campaignId) ?? "—") : "")),
@@ -77,3 +77,14 @@ export async function qualityMetrics(actor: Actor, filter: MetricsFilter, now = 
   };
 }
 export type QualityMetrics = Awaited<ReturnType<typeof qualityMetrics>>;
+
+/** The handoffs sales decided (accepted or rejected) in [from, to), as conditions on "Handoff" h: the acceptance rate's rows. */
+export function decidedHandoffs(workspaceId: string, range: { from: Date; to: Date }): Prisma.Sql {
+  return Prisma.sql`h."workspaceId" = ${workspaceId} AND h.status IN ('ACCEPTED', 'REJECTED')
+      AND h."answeredAt" >= ${range.from} AND h."answeredAt" < ${range.to}`;
+}
+
+/** The acceptance rate: accepted ÷ (accepted + rejected); null when sales decided none. */
+export function acceptanceRate(accepted: number, rejected: number): number | null {
+  return accepted + rejected > 0 ? accepted / (accepted + rejected) : null;
+}

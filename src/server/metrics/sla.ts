@@ -30,6 +30,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
   const changeJoin = denormalized ? Prisma.empty : leadJoin(filter, Prisma.sql`c."leadId"`);
   const changeLeads = denormalized ? historyConditions(filter, "c") : leadConditions(filter);
   const includesNow = range.from <= now && now < range.to;
+  const scope: SlaScope = { workspaceId: ws, from: range.from, to: range.to, join, leads };
 
   const [answers, events, atRisk, delivered, targets] = await Promise.all([
     // Overall and per answerer in one scan (grouping sets): the answers given in the range. An answer decides its
@@ -52,25 +53,14 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
              count(*) FILTER (WHERE NOT a.breached AND a.in_time) AS in_time,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY a.minutes) / 60 AS median,
              percentile_cont(0.9) WITHIN GROUP (ORDER BY a.minutes) / 60 AS p90
-      FROM (
-        SELECT h."answeredById" AS "userId", h."responseMinutes" AS minutes, h."answeredAt" <= h."dueAt" AS in_time,
-               EXISTS (SELECT 1 FROM "HandoffEvent" b
-                       WHERE b."handoffId" = h.id AND b.kind = 'BREACHED' AND b.at > h."assignedAt") AS breached
-        FROM "Handoff" h ${join}
-        WHERE h."workspaceId" = ${ws} AND h."answeredAt" >= ${range.from} AND h."answeredAt" < ${range.to}
-          AND h."answeredById" IS NOT NULL
-        ${leads}
-      ) a
+      FROM (${slaAnswers(scope)}) a
       GROUP BY GROUPING SETS ((a."userId"), ())`,
     // Breaches (decided assignments, none in time) and reassignments away, by the rep who held the handoff.
     db.$queryRaw<{ userId: string | null; breaches: bigint; reassigned: bigint }[]>`
-      SELECT e."fromUserId" AS "userId",
+      SELECT e."userId",
              count(*) FILTER (WHERE e.kind = 'BREACHED') AS breaches,
              count(*) FILTER (WHERE e.kind IN ('REASSIGNED', 'ESCALATED')) AS reassigned
-      FROM "HandoffEvent" e JOIN "Handoff" h ON h.id = e."handoffId" ${join}
-      WHERE e."workspaceId" = ${ws} AND e.at >= ${range.from} AND e.at < ${range.to}
-        AND e.kind IN ('BREACHED', 'REASSIGNED', 'ESCALATED')
-      ${leads}
+      FROM (${slaEvents(scope)}) e
       GROUP BY 1`,
     // At risk now, under the same filter; a range that ends before now (or starts after it) holds nothing at risk now.
     includesNow
@@ -99,11 +89,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
       WHERE c."workspaceId" = ${ws} AND c."toStage" = 'MQL' AND c.at >= ${range.from} AND c.at < ${range.to}
       ${changeLeads}
       GROUP BY 1 ORDER BY 1`,
-    db.slaPolicy.findMany({
-      where: { workspaceId: ws },
-      orderBy: { version: "asc" },
-      select: { createdAt: true, mqlMonthlyTarget: true },
-    }),
+    slaCommitments(ws),
   ]);
 
   const response = answers.find((a) => Number(a.overall) === 1);
@@ -177,9 +163,6 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
     { decided: 0, inTime: 0, late: 0, breached: 0 },
   );
 
-  // The commitment in force at the end of each month (the newest version created by then).
-  const targetAt = (monthEnd: Date) =>
-    targets.filter((t) => t.createdAt < monthEnd).at(-1)?.mqlMonthlyTarget ?? targets[0]?.mqlMonthlyTarget ?? null;
   const r = response;
   return {
     range: { from: range.fromDate, to: range.toDate, timeZone: range.timeZone },
@@ -213,8 +196,59 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
     mqlsDelivered: delivered.map((d) => {
       const month = d.month.toISOString().slice(0, 7);
       const [y, m] = month.split("-").map(Number) as [number, number];
-      return { month, mqls: Number(d.mqls), target: targetAt(new Date(Date.UTC(y, m, 1))) };
+      // The commitment in force at the month's end; a month before the first version is read against that one.
+      const target = commitmentInForce(targets, new Date(Date.UTC(y, m, 1))) ?? targets[0]?.mqlMonthlyTarget ?? null;
+      return { month, mqls: Number(d.mqls), target };
     }),
   };
 }
 export type SlaMetrics = Awaited<ReturnType<typeof slaMetrics>>;
+
+/** Where the SLA queries look: a workspace, the instants [from, to), and the filter as SQL (a join, conditions on h). */
+export type SlaScope = { workspaceId: string; from: Date; to: Date; join: Prisma.Sql; leads: Prisma.Sql };
+
+/**
+ * The answers given in the scope, one row each: who answered ("userId"), when ("at"), business minutes, whether in
+ * time, and whether its assignment had already breached (a BREACHED event after it began): then the breach decided
+ * that assignment, not the answer. Compliance's answer side, shared by the SLA dashboard and the alignment index.
+ */
+export function slaAnswers({ workspaceId, from, to, join, leads }: SlaScope): Prisma.Sql {
+  return Prisma.sql`
+    SELECT h."answeredById" AS "userId", h."answeredAt" AS at, h."responseMinutes" AS minutes,
+           h."answeredAt" <= h."dueAt" AS in_time,
+           EXISTS (SELECT 1 FROM "HandoffEvent" b
+                   WHERE b."handoffId" = h.id AND b.kind = 'BREACHED' AND b.at > h."assignedAt") AS breached
+    FROM "Handoff" h ${join}
+    WHERE h."workspaceId" = ${workspaceId} AND h."answeredAt" >= ${from} AND h."answeredAt" < ${to}
+      AND h."answeredById" IS NOT NULL
+    ${leads}`;
+}
+
+/**
+ * Breaches, reassignments and escalations in the scope, one row each: kind, when ("at"), and the rep who held the
+ * handoff ("userId"). A breach decides its assignment (compliance's other side).
+ */
+export function slaEvents({ workspaceId, from, to, join, leads }: SlaScope): Prisma.Sql {
+  return Prisma.sql`
+    SELECT e.kind, e.at, e."fromUserId" AS "userId"
+    FROM "HandoffEvent" e JOIN "Handoff" h ON h.id = e."handoffId" ${join}
+    WHERE e."workspaceId" = ${workspaceId} AND e.at >= ${from} AND e.at < ${to}
+      AND e.kind IN ('BREACHED', 'REASSIGNED', 'ESCALATED')
+    ${leads}`;
+}
+
+export type SlaCommitment = { createdAt: Date; mqlMonthlyTarget: number };
+
+/** A workspace's SLA versions' MQL commitments, oldest first. */
+export function slaCommitments(workspaceId: string): Promise<SlaCommitment[]> {
+  return db.slaPolicy.findMany({
+    where: { workspaceId },
+    orderBy: { version: "asc" },
+    select: { createdAt: true, mqlMonthlyTarget: true },
+  });
+}
+
+/** The monthly MQL commitment in force at a moment: the newest version created before it (none before the first). */
+export function commitmentInForce(versions: SlaCommitment[], moment: Date): number | null {
+  return versions.filter((v) => v.createdAt < moment).at(-1)?.mqlMonthlyTarget ?? null;
+}

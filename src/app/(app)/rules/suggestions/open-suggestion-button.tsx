@@ -26,8 +26,12 @@ export function OpenSuggestionButton({ days, suggestionKey }: { days: 30 | 90 | 
               setError(result.error);
               return;
             }
-            // A full load: the rules editor starts again from the new draft (its form state is the old one).
-            window.location.assign("/rules#backtest");
+            // A full load: the rules editor starts again from the new draft (its form state is the old one). On the
+            // rules page itself a new hash alone would not load the page again.
+            if (window.location.pathname === "/rules") {
+              window.location.hash = "backtest";
+              window.location.reload();
+            } else window.location.assign("/rules#backtest");
           });
         }}
       >
