@@ -9,6 +9,7 @@ import { can, ROLES } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
 import { glossaryCounts } from "@/server/glossary/queries";
 import { memberCountsByRole } from "@/server/members/queries";
+import { AlignmentCard } from "./dashboards/alignment-card";
 import { SuggestionsCard, SuggestionsFallback } from "./rules/suggestions/suggestions-card";
 import { WaitingCard } from "./waiting-card";
 
@@ -43,10 +44,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </div>
       <WaitingCard actor={actor} />
       {actor.role === "MANAGER" && (
-        // Managers review where sales and the rules disagree here; marketers on the rules page.
-        <Suspense fallback={<SuggestionsFallback />}>
-          <SuggestionsCard actor={actor} days={90} place="overview" />
-        </Suspense>
+        // Managers review how the agreement is kept and where sales and the rules disagree here; marketers see the
+        // suggestions on the rules page.
+        <>
+          <AlignmentCard actor={actor} />
+          <Suspense fallback={<SuggestionsFallback />}>
+            <SuggestionsCard actor={actor} days={90} place="overview" />
+          </Suspense>
+        </>
       )}
       <section className="card" aria-labelledby="lifecycle">
         <h2 id="lifecycle" className="mb-3 font-semibold">

@@ -1,10 +1,11 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { can } from "@/server/auth/permissions";
 import { currentMonth, goalProgress, leaderboard } from "@/server/goals/progress";
+import { AlignmentCard } from "./alignment-card";
 import { GoalForm, OptOutToggle } from "./goal-controls";
 import { dashboardFormats, type ViewProps } from "./parts";
 
-/** The month's shared goals with progress, and the leaderboard of both teams. */
+/** The month's shared goals with progress, the leaderboard of both teams, and the alignment index's trend. */
 export async function GoalsView({ actor, monthParam }: Pick<ViewProps, "actor"> & { monthParam?: string }) {
   const t = await getTranslations();
   const format = await getFormatter();
@@ -108,6 +109,7 @@ export async function GoalsView({ actor, monthParam }: Pick<ViewProps, "actor"> 
         </div>
         <OptOutToggle optedOut={board.optedOut} />
       </section>
+      <AlignmentCard actor={actor} />
     </>
   );
 }
