@@ -56,3 +56,37 @@ test("a marketer backtests a rule change, opens sales' suggestion as a draft and
   await expect(page.getByTestId("rules-in-force")).toContainText("Backtest on");
   await expect(page.getByTestId("version-backtest").first()).toContainText(/Backtest on [\d,]+ leads created/);
 });
+
+test("both sides agree a term the rules rely on, and the manager sees the alignment index move", async ({
+  page,
+  browser,
+}) => {
+  await signInAs(page, DEMO.manager);
+  const alignment = page.getByTestId("alignment");
+  await expect(alignment.getByTestId("alignment-index")).toHaveText(/^\d+([.,]\d)?$/);
+  await expect(alignment.getByTestId("alignment-parts")).toContainText("Qualification terms agreed");
+  await alignment.getByText("Table view").click();
+  const thisMonth = alignment.getByTestId("alignment-table").locator("tbody tr").last();
+  await expect(thisMonth).toContainText("(so far)");
+  const indexBefore = (await thisMonth.locator("td").first().textContent()) ?? "";
+  const termsBefore = (await thisMonth.locator("td").nth(4).textContent()) ?? "";
+
+  // "Lead scoring" (a term the rules rely on) is agreed by a marketer and a sales rep.
+  for (const who of [DEMO.marketer, DEMO.rep1]) {
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await signInAs(other, who);
+    await other.goto("/glossary");
+    await other.getByLabel("Search terms").fill("Lead scoring");
+    await other.getByRole("button", { name: "Filter" }).click();
+    await other.getByRole("link", { name: "Lead scoring", exact: true }).click();
+    await other.getByTestId("revision-1").getByRole("button", { name: "Approve" }).click();
+    await expect(other.getByTestId("revision-1").getByRole("button", { name: "Approve" })).toHaveCount(0);
+    await context.close();
+  }
+
+  await page.reload();
+  await alignment.getByText("Table view").click();
+  await expect(thisMonth.locator("td").nth(4)).not.toHaveText(termsBefore);
+  await expect(thisMonth.locator("td").first()).not.toHaveText(indexBefore);
+});

@@ -44,15 +44,24 @@ export function TrendChart({
           />
           <Tooltip formatter={(v) => format.number(Number(v), { maximumFractionDigits: 2 })} />
           <Legend />
-          {markers.map((m) => (
-            <ReferenceLine
-              key={`${m.x}-${m.label}`}
-              x={m.x}
-              stroke="#b45309"
-              strokeDasharray="4 3"
-              label={{ value: m.label, position: "insideTopLeft", fontSize: 11, fill: "#92400e" }}
-            />
-          ))}
+          {markers.map((m) => {
+            // The label runs into the chart: rightwards in its first half, leftwards in its second (never clipped).
+            const late = data.findIndex((d) => d.label === m.x) >= data.length / 2;
+            return (
+              <ReferenceLine
+                key={`${m.x}-${m.label}`}
+                x={m.x}
+                stroke="#b45309"
+                strokeDasharray="4 3"
+                label={{
+                  value: m.label,
+                  position: late ? "insideTopRight" : "insideTopLeft",
+                  fontSize: 11,
+                  fill: "#92400e",
+                }}
+              />
+            );
+          })}
           {series.map((s) => (
             <Line
               key={s.key}

@@ -62,8 +62,8 @@ export async function seedDemo() {
         version: 1,
         timeZone: "Europe/Rome",
         holidays: ITALIAN_HOLIDAYS,
-        // Within reach of the demo's volume (about 6–10 MQLs a month), so the commitment reads as a real target.
-        mqlMonthlyTarget: 8,
+        // Within reach of the demo's volume (about 20–30 MQLs a month), so the commitment reads as a real target.
+        mqlMonthlyTarget: 25,
         note: "Agreed at the marketing–sales kick-off",
       },
     });
@@ -71,8 +71,29 @@ export async function seedDemo() {
   if ((await db.lead.count({ where: { workspaceId: demo.workspace.id } })) === 0) {
     const reps = ["rep1@demo.test", "rep2@demo.test"].map((email) => (demo.actors[email] as Actor).userId);
     await generateLeads({ workspaceId: demo.workspace.id, count: DEMO_LEADS, months: 12, seed: 2026, ownerIds: reps });
+    await backdateAgreement(demo.workspace.id);
   }
   return { demo: demo.workspace, demoTwo: two.workspace };
+}
+
+/**
+ * The demo team has worked together for the year its leads span: the SLA, the first scoring model and the starter
+ * glossary (with the terms agreed at the kick-off) date from 13 months ago, not from the moment of seeding — else
+ * every month of the alignment index would read "no commitment yet" and the charts would mark today's seeding as a
+ * change of definition.
+ */
+async function backdateAgreement(workspaceId: string) {
+  const kickOff = new Date(Date.now() - 396 * 86_400_000);
+  await db.$transaction([
+    db.slaPolicy.updateMany({ where: { workspaceId }, data: { createdAt: kickOff } }),
+    db.scoringModel.updateMany({
+      where: { workspaceId, status: "PUBLISHED" },
+      data: { createdAt: kickOff, publishedAt: kickOff },
+    }),
+    db.glossaryTerm.updateMany({ where: { workspaceId }, data: { createdAt: kickOff } }),
+    db.termRevision.updateMany({ where: { workspaceId }, data: { createdAt: kickOff } }),
+    db.termRevision.updateMany({ where: { workspaceId, agreedAt: { not: null } }, data: { agreedAt: kickOff } }),
+  ]);
 }
 
 /** National holidays in Italy, 2026–2027 (the demo team works in Milan). */

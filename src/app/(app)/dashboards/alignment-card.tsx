@@ -145,7 +145,7 @@ export async function AlignmentCard({ actor }: { actor: Actor }) {
             </thead>
             <tbody>
               {trend.months.map((m) => (
-                <tr key={m.month}>
+                <tr key={m.month} data-month={m.month}>
                   <th scope="row" className="font-normal">
                     {monthLabel(m)}
                   </th>

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { authorizedAction } from "@/server/action";
-import { describeFinding } from "@/server/scoring/suggestions/describe";
+import { describeFinding, localName } from "@/server/scoring/suggestions/describe";
 import { suggestionNames } from "@/server/scoring/suggestions/names";
 import { openSuggestion, SUGGESTION_PERIODS } from "@/server/scoring/suggestions/service";
 
@@ -19,6 +19,7 @@ export const openSuggestionAction = authorizedAction(
   async (input, actor) => {
     const t = await getTranslations("suggestions");
     const tr = await getTranslations("backtest.reasons");
+    const tAll = await getTranslations();
     const opened = await openSuggestion(actor, input, {
       names: await suggestionNames(),
       note: (finding) =>
@@ -27,6 +28,7 @@ export const openSuggestionAction = authorizedAction(
             finding,
             (k, v) => t(k, v),
             (r) => tr(r),
+            localName(tAll),
           ),
         }),
     });

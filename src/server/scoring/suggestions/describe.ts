@@ -1,3 +1,4 @@
+import { ruleLabel } from "@/server/scoring/default-labels";
 import type { FindingView } from "@/server/scoring/suggestions/service";
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -7,9 +8,15 @@ type Translate = (key: string, values?: Record<string, string | number>) => stri
  * returned, most as not a fit."), on the page and in the note of the draft it opens. `t` reads the
  * `suggestions` messages; `reason` names a reject reason.
  */
-export function describeFinding(finding: FindingView, t: Translate, reason: (key: string) => string): string {
+export function describeFinding(
+  finding: FindingView,
+  t: Translate,
+  reason: (key: string) => string,
+  /** The finding's name in the reader's language (a starter rule's label); as stored by default. */
+  name: (finding: FindingView) => string = (f) => f.name,
+): string {
   const facts = {
-    name: finding.name,
+    name: name(finding),
     handoffs: finding.handoffs,
     rejected: finding.rejected,
     reason: finding.topReason ? reason(finding.topReason) : "—",
@@ -24,4 +31,10 @@ export function describeFinding(finding: FindingView, t: Translate, reason: (key
     case "addFitRule":
       return t(`sentence.addFitRule.${finding.dimension}`, { ...facts, points: Math.abs(change.points) });
   }
+}
+
+/** A finding's name read in the UI's language: a starter rule still named as it shipped reads translated. */
+export function localName(t: Parameters<typeof ruleLabel>[1]) {
+  return (finding: FindingView) =>
+    finding.dimension === "rule" ? ruleLabel({ ruleId: finding.value, label: finding.name }, t) : finding.name;
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/permissions";
-import { describeFinding } from "@/server/scoring/suggestions/describe";
+import { describeFinding, localName } from "@/server/scoring/suggestions/describe";
 import { suggestionNames } from "@/server/scoring/suggestions/names";
 import { listSuggestions, SUGGESTION_PERIODS, type SuggestionPeriod } from "@/server/scoring/suggestions/service";
 import { OpenSuggestionButton } from "./open-suggestion-button";
@@ -24,6 +24,7 @@ export async function SuggestionsCard({
 }) {
   const t = await getTranslations("suggestions");
   const tr = await getTranslations("backtest.reasons");
+  const tAll = await getTranslations();
   const format = await getFormatter();
   const suggestions = await listSuggestions(actor, days, await suggestionNames());
   const percent = (value: number) => format.number(value, { style: "percent", maximumFractionDigits: 0 });
@@ -81,6 +82,7 @@ export async function SuggestionsCard({
                 finding,
                 (k, v) => t(k, v),
                 (r) => tr(r),
+                localName(tAll),
               )}
             </p>
             <p className="text-sm text-slate-600">
