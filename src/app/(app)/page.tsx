@@ -9,6 +9,7 @@ import { can, ROLES } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
 import { glossaryCounts } from "@/server/glossary/queries";
 import { memberCountsByRole } from "@/server/members/queries";
+import { DEFAULT_SUGGESTION_PERIOD } from "@/server/scoring/suggestions/service";
 import { AlignmentCard } from "./dashboards/alignment-card";
 import { SuggestionsCard, SuggestionsFallback } from "./rules/suggestions/suggestions-card";
 import { WaitingCard } from "./waiting-card";
@@ -49,7 +50,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <>
           <AlignmentCard actor={actor} />
           <Suspense fallback={<SuggestionsFallback />}>
-            <SuggestionsCard actor={actor} days={90} place="overview" />
+            <SuggestionsCard actor={actor} days={DEFAULT_SUGGESTION_PERIOD} place="overview" />
           </Suspense>
         </>
       )}

@@ -104,6 +104,9 @@ const COMPANIES = [
   "Italia",
   "Spedizioni",
 ];
+/** The share of MQLs still waiting for sales (rolls at or above it), the rest answered. */
+const WAITING = 0.97;
+
 const EVENT_WEIGHTS: [string, number][] = [
   ["EMAIL_OPENED", 30],
   ["EMAIL_CLICKED", 14],
@@ -244,12 +247,13 @@ export async function generateLeads(input: {
     if (atCrossing.qualifies) {
       const roll = random();
       // Leads still waiting for sales qualified in the last hours (older ones would have been answered or escalated).
-      if (roll >= 0.9) at = new Date(Math.max(lastTouch.getTime(), now.getTime() - random() * 8 * 3600 * 1000));
+      // (A few: with a few hundred MQLs a year, a tenth of them crossing in the last hours was a spike on every trend.)
+      if (roll >= WAITING) at = new Date(Math.max(lastTouch.getTime(), now.getTime() - random() * 8 * 3600 * 1000));
       history.push({ to: "MQL", at, reason: "scoreCrossedThreshold" });
       stage = "MQL";
       timestamps.mqlAt = at;
       assignee = input.ownerIds?.length ? pick(random, input.ownerIds) : null;
-      if (roll < (contentDriven ? 0.2 : 0.55)) {
+      if (roll < (contentDriven ? 0.1 : 0.55)) {
         step("SQL", "handoffAccepted", 1 + random() * 30);
         timestamps.sqlAt = at;
         answer = { status: "ACCEPTED", at };
@@ -264,13 +268,13 @@ export async function generateLeads(input: {
             amounts.wonAmount = Math.round((amounts.opportunityAmount ?? 10_000) * (0.8 + random() * 0.3));
           } else if (random() < 0.5) step("LOST", "lost:Chose a competitor", 24 * (10 + random() * 60));
         }
-      } else if (roll < 0.9) {
+      } else if (roll < WAITING) {
         const reason: RejectReason =
-          contentDriven && random() < 0.8
+          contentDriven && random() < 0.85
             ? "NOT_A_FIT"
             : pick(
                 random,
-                REJECT_REASONS.filter((r) => REJECT_DESTINATION[r] === (roll < 0.8 ? "NURTURE" : "DISQUALIFIED")),
+                REJECT_REASONS.filter((r) => REJECT_DESTINATION[r] === (roll < 0.85 ? "NURTURE" : "DISQUALIFIED")),
               );
         step(REJECT_DESTINATION[reason], `handoffRejected:${reason}`, 2 + random() * 40);
         answer = { status: "REJECTED", at, reason };

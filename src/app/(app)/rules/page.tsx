@@ -14,7 +14,7 @@ import {
   latestBacktest,
 } from "@/server/scoring/backtest/service";
 import { getScoringModels } from "@/server/scoring/service";
-import { SUGGESTION_PERIODS } from "@/server/scoring/suggestions/service";
+import { DEFAULT_SUGGESTION_PERIOD, SUGGESTION_PERIODS } from "@/server/scoring/suggestions/service";
 import { eventTypeOptions } from "../event-type-options";
 import { backtestSummary } from "./backtest/summary";
 import { EventTypes } from "./event-types";
@@ -31,7 +31,7 @@ export async function generateMetadata() {
 export default async function RulesPage({ searchParams }: { searchParams: Promise<{ suggestDays?: string }> }) {
   const actor = await pageActor("rules.read");
   const { suggestDays } = await searchParams;
-  const days = SUGGESTION_PERIODS.find((d) => String(d) === suggestDays) ?? 90;
+  const days = SUGGESTION_PERIODS.find((d) => String(d) === suggestDays) ?? DEFAULT_SUGGESTION_PERIOD;
   const { published, draft, versions } = await getScoringModels(actor);
   const t = await getTranslations();
   const format = await getFormatter();

@@ -15,6 +15,11 @@ import type { RejectReasonKey } from "@/server/scoring/backtest/metrics";
 import type { Condition, ScoringModel } from "@/server/scoring/engine";
 
 export const MIN_REJECTIONS = 10;
+/**
+ * A title word shared by more than this share of the answered MQLs ("manager") names no kind of buyer: a
+ * disqualifier for it would drop a good part of the pipeline on a coincidence.
+ */
+const MAX_WORD_SHARE = 0.25;
 const Z95 = 1.959964;
 /** Title words shorter than this say nothing ("of", "it"). */
 const MIN_WORD = 4;
@@ -187,6 +192,7 @@ export function findDisagreements(handoffs: readonly AnsweredHandoff[], model: S
   const findings: Finding[] = [];
   for (const [key, group] of groupsOf(handoffs)) {
     if (group.rejected < MIN_REJECTIONS) continue;
+    if (key.startsWith("title:") && group.handoffs > MAX_WORD_SHARE * total) continue;
     const { low, high } = wilson(group.rejected, group.handoffs);
     if (low <= average) continue;
     const separator = key.indexOf(":");

@@ -20,6 +20,8 @@ import { rawQuery } from "@/server/sql";
 
 export const SUGGESTION_PERIODS = [30, 90, 180, 365] as const;
 export type SuggestionPeriod = (typeof SUGGESTION_PERIODS)[number];
+/** Half a year of answers: at a few hundred MQLs a year, a quarter rarely holds enough returns to tell a pattern. */
+export const DEFAULT_SUGGESTION_PERIOD: SuggestionPeriod = 180;
 const DAY = 86_400_000;
 
 type Row = {
