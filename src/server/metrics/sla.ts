@@ -81,7 +81,8 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
           FROM "Handoff" h JOIN "Lead" lead ON lead.id = h."leadId" ${join}
           WHERE h."workspaceId" = ${ws} AND h.status = 'OPEN' AND h."dueSoonAt" <= ${now}
           ${leads}
-          ORDER BY h."dueAt" LIMIT 20`
+          -- Ties (handoffs due at the same minute) in a stable order that an exported and imported copy keeps too.
+          ORDER BY h."dueAt", lead.email, h.id LIMIT 20`
       : Promise.resolve([]),
     db.$queryRaw<{ month: Date; mqls: bigint }[]>`
       SELECT date_trunc('month', (c.at AT TIME ZONE 'UTC') AT TIME ZONE ${range.timeZone}) AS month, count(*) AS mqls

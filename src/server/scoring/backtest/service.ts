@@ -187,16 +187,24 @@ export async function finishedBacktests(
   versions: { id: string; definition: ScoringModel }[],
 ): Promise<Map<string, BacktestView>> {
   requirePermission(actor, "rules.read");
-  const runs = await db.scoringBacktest.findMany({
+  // The runs' keys first, then the chosen runs' results only (a draft may have been backtested many times).
+  const keys = await db.scoringBacktest.findMany({
     where: { workspaceId: actor.workspaceId, modelId: { in: versions.map((v) => v.id) }, status: "DONE" },
     orderBy: { createdAt: "desc" },
+    select: { id: true, modelId: true, definitionHash: true },
   });
-  const timeZone = await workspaceZone(actor.workspaceId);
-  const found = new Map<string, BacktestView>();
+  const chosen = new Map<string, { runId: string; hash: string }>();
   for (const version of versions) {
     const hash = definitionHash(version.definition);
-    const run = runs.find((r) => r.modelId === version.id && r.definitionHash === hash);
-    if (run) found.set(version.id, toView(run, timeZone, hash));
+    const run = keys.find((r) => r.modelId === version.id && r.definitionHash === hash);
+    if (run) chosen.set(version.id, { runId: run.id, hash });
+  }
+  const runs = await db.scoringBacktest.findMany({ where: { id: { in: [...chosen.values()].map((c) => c.runId) } } });
+  const timeZone = await workspaceZone(actor.workspaceId);
+  const found = new Map<string, BacktestView>();
+  for (const [versionId, { runId, hash }] of chosen) {
+    const run = runs.find((r) => r.id === runId);
+    if (run) found.set(versionId, toView(run, timeZone, hash));
   }
   return found;
 }
