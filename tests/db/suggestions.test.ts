@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { currentSla } from "@/server/handoffs/sla";
+import { publishedModel } from "@/server/leads/scoring-context";
 import { getBacktest } from "@/server/scoring/backtest/service";
-import { ZScoringModelDefinition } from "@/server/scoring/schema";
+import { DEFAULT_SCORING_MODEL, ZScoringModelDefinition } from "@/server/scoring/schema";
+import { publishDraft, saveDraft } from "@/server/scoring/service";
 import { listSuggestions, openSuggestion } from "@/server/scoring/suggestions/service";
 import { freshWorkspace } from "@/server/seed/factories";
 
@@ -21,6 +23,9 @@ async function answered(counts: { content: number; contentReturned: number; othe
   const workspaceId = ws.workspace.id;
   const sla = await currentSla(db, workspaceId);
   const now = Date.now();
+  // The rules in force (the default model) were published four months ago.
+  await db.$transaction((tx) => publishedModel(tx, workspaceId));
+  await db.scoringModel.updateMany({ where: { workspaceId }, data: { publishedAt: new Date(now - 120 * DAY) } });
   const leads = Array.from({ length: counts.content + counts.others }, (_, i) => ({
     id: `${workspaceId}-s${i}`,
     content: i < counts.content,
@@ -57,7 +62,7 @@ describe("suggestions from sales' returns", { timeout: 60_000 }, () => {
   it("finds the rule whose MQLs sales returns, and opens it as a draft with its backtest", async () => {
     const ws = await answered({ content: 48, contentReturned: 31, others: 152, othersReturned: 15 });
     const found = await listSuggestions(ws.marketer, 90, names);
-    expect(found).toMatchObject({ days: 90, handoffs: 200, rejected: 46 });
+    expect(found).toMatchObject({ days: 90, since: null, handoffs: 200, rejected: 46 });
     expect(found.findings.map((f) => f.key)).toEqual(["rule:content"]);
     expect(found.findings[0]).toMatchObject({
       name: "Content downloaded",
@@ -92,6 +97,14 @@ describe("suggestions from sales' returns", { timeout: 60_000 }, () => {
     await expect(
       openSuggestion(ws.sales, { days: 90, key: "rule:content" }, { names, note: () => "" }),
     ).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("judges only the rules in force: answers to MQLs handed off before their publish do not count", async () => {
+    const ws = await answered({ content: 48, contentReturned: 31, others: 152, othersReturned: 15 });
+    await saveDraft(ws.marketer, { definition: { ...DEFAULT_SCORING_MODEL, mqlThreshold: 55 }, note: "" });
+    const { version } = await publishDraft(ws.marketer, { note: "Lower the bar" });
+    const found = await listSuggestions(ws.marketer, 90, names);
+    expect(found).toMatchObject({ handoffs: 0, findings: [], since: { version } });
   });
 
   it("finds nothing when content downloaders are returned as often as the rest", async () => {

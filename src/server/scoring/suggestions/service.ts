@@ -39,11 +39,15 @@ type Row = {
 };
 
 /**
- * The handoffs sales answered in the period, each with the lead as it is and the published model's behaviour
+ * The handoffs sales answered in the period (of MQLs handed off since `handedOffSince`, when set), each with the lead as it is and the published model's behaviour
  * rules with points that had an event before the handoff (a window rule: within its window). The lead's
  * dimensions are the handoff's copies (trigger-kept), its fit attributes the lead's own.
  */
-async function answeredHandoffs(workspaceId: string, model: ScoringModel, from: Date, to: Date) {
+async function answeredHandoffs(
+  workspaceId: string,
+  model: ScoringModel,
+  range: { from: Date; to: Date; handedOffSince: Date | null },
+) {
   const positive = model.behaviourRules.filter((r) => r.points > 0);
   const rules =
     positive.length === 0
@@ -67,7 +71,8 @@ async function answeredHandoffs(workspaceId: string, model: ScoringModel, from: 
       ) AS behaviour
     FROM "Handoff" h JOIN "Lead" l ON l.id = h."leadId"
     WHERE h."workspaceId" = ${workspaceId} AND h.status IN ('ACCEPTED', 'REJECTED')
-      AND h."answeredAt" >= ${from}::timestamp(3) AND h."answeredAt" < ${to}::timestamp(3)
+      AND h."answeredAt" >= ${range.from}::timestamp(3) AND h."answeredAt" < ${range.to}::timestamp(3)
+      ${range.handedOffSince ? Prisma.sql`AND h."handedOffAt" >= ${range.handedOffSince}::timestamp(3)` : Prisma.empty}
       AND l."erasedAt" IS NULL`,
   );
   const fit = model.fitRules.filter((r) => r.points > 0);
@@ -87,14 +92,28 @@ async function answeredHandoffs(workspaceId: string, model: ScoringModel, from: 
 export type FindingView = Finding & { name: string };
 export type Suggestions = {
   days: SuggestionPeriod;
+  /** Set when the rules in force were published within the period: only their MQLs count, from then on. */
+  since: { version: number; publishedAt: Date } | null;
   handoffs: number;
   rejected: number;
   findings: FindingView[];
 };
 
 async function compute(actor: Actor, days: SuggestionPeriod, names: Omit<Names, "persona">, now: Date) {
-  const { model } = await db.$transaction((tx) => publishedModel(tx, actor.workspaceId));
-  const handoffs = await answeredHandoffs(actor.workspaceId, model, new Date(now.getTime() - days * DAY), now);
+  const { id: modelId, model } = await db.$transaction((tx) => publishedModel(tx, actor.workspaceId));
+  // Only MQLs of the rules in force: answers to MQLs handed off before their publish judged other rules (and would
+  // keep asking to lower a rule that was just lowered).
+  const inForce = await db.scoringModel.findUniqueOrThrow({
+    where: { id: modelId },
+    select: { version: true, publishedAt: true },
+  });
+  const periodStart = new Date(now.getTime() - days * DAY);
+  const since = inForce.publishedAt && inForce.publishedAt > periodStart ? inForce.publishedAt : null;
+  const handoffs = await answeredHandoffs(actor.workspaceId, model, {
+    from: since ?? periodStart,
+    to: now,
+    handedOffSince: since,
+  });
   const [personas, campaigns] = await Promise.all([
     db.persona.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true, name: true } }),
     db.campaign.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true, name: true } }),
@@ -124,6 +143,7 @@ async function compute(actor: Actor, days: SuggestionPeriod, names: Omit<Names, 
     model,
     suggestions: {
       days,
+      since: since ? { version: inForce.version, publishedAt: since } : null,
       handoffs: handoffs.length,
       rejected: handoffs.filter((h) => h.rejected).length,
       findings: findings.map((f) => ({ ...f, name: nameOf(f) })),

@@ -98,6 +98,7 @@ export function ThresholdChart({
               strokeWidth={2}
               dot={false}
               connectNulls
+              isAnimationActive={false}
             />,
             <Line
               key={`${m.key}-acceptance`}
@@ -110,6 +111,7 @@ export function ThresholdChart({
               strokeWidth={1.5}
               dot={false}
               connectNulls
+              isAnimationActive={false}
             />,
           ])}
         </LineChart>

@@ -38,8 +38,17 @@ export async function SuggestionsCard({
           </h2>
           <p className="max-w-3xl text-sm text-slate-600">
             {suggestions.handoffs === 0
-              ? t("noHandoffs", { days })
-              : t("period", {
+              ? suggestions.since
+                ? t("noHandoffsSince", {
+                    version: suggestions.since.version,
+                    date: format.dateTime(suggestions.since.publishedAt, { dateStyle: "medium" }),
+                  })
+                : t("noHandoffs", { days })
+              : t(suggestions.since ? "periodSince" : "period", {
+                  version: suggestions.since?.version ?? 0,
+                  date: suggestions.since
+                    ? format.dateTime(suggestions.since.publishedAt, { dateStyle: "medium" })
+                    : "",
                   days,
                   handoffs: suggestions.handoffs,
                   rejected: suggestions.rejected,
