@@ -12,6 +12,7 @@ import pg from "pg";
 import { db } from "@/server/db";
 import { trackingSettings, updateTrackingSettings } from "@/server/tracking/service";
 import { concurrently, existingContext, type Figure, ms, ratio, saveFigures, stats } from "./lib/bench-stats";
+import { benchWorkspace } from "./lib/bench-workspace";
 import { agent, request, startApp } from "./lib/http-app";
 import { freePort } from "./lib/postgres";
 
@@ -22,13 +23,7 @@ const GROUP = "Website capture and webhooks (issue 20)";
 const SITE = "https://www.bench.example";
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
 
-const workspace = await db.workspace.findUnique({ where: { slug: "bench" } });
-const marketer = workspace
-  ? await db.membership.findFirst({ where: { workspaceId: workspace.id, role: "MARKETER" } })
-  : null;
-if (!workspace || !marketer)
-  throw new Error("No generated workspace yet: run `npm run bench` once without BENCH_ONLY.");
-const actor = { userId: marketer.userId, workspaceId: workspace.id, role: "MARKETER" as const };
+const { workspace, actor } = await benchWorkspace();
 const settings = await trackingSettings(actor);
 await updateTrackingSettings(actor, {
   requireConsent: true,

@@ -9,8 +9,8 @@
  */
 import pg from "pg";
 import { createApiToken } from "@/server/api-tokens/service";
-import { db } from "@/server/db";
 import { concurrently, existingContext, type Figure, ms, ratio, saveFigures, stats } from "./lib/bench-stats";
+import { benchWorkspace } from "./lib/bench-workspace";
 import { agent, request, startApp } from "./lib/http-app";
 import { freePort } from "./lib/postgres";
 
@@ -18,13 +18,7 @@ const CLIENTS = 20;
 const REQUESTS = 3_000;
 const GROUP = "Leads, rules and capture (issue 4)";
 
-const workspace = await db.workspace.findUnique({ where: { slug: "bench" } });
-const marketer = workspace
-  ? await db.membership.findFirst({ where: { workspaceId: workspace.id, role: "MARKETER" } })
-  : null;
-if (!workspace || !marketer)
-  throw new Error("No generated workspace yet: run `npm run bench` once without BENCH_ONLY.");
-const actor = { userId: marketer.userId, workspaceId: workspace.id, role: "MARKETER" as const };
+const { workspace, actor } = await benchWorkspace();
 const token = (await createApiToken(actor, { name: `bench http ${Date.now()}` })).secret;
 const port = await freePort();
 const app = await startApp(port);
