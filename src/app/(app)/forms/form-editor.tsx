@@ -5,6 +5,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { type CountryOption, PublicForm } from "@/app/f/[id]/public-form";
 import { FormError } from "@/components/form-error";
+import { SaveRow } from "@/components/save-row";
 import { useAction } from "@/components/use-action";
 import { Channel } from "@/generated/prisma/enums";
 import { validationMessage } from "@/lib/validation-message";
@@ -323,14 +324,7 @@ export function FormEditor({
         </section>
 
         <FormError error={error && error.code !== "validation" ? error : null} />
-        <div className="flex items-center gap-3">
-          <button type="submit" className="btn-primary" disabled={pending}>
-            {pending ? t("saving") : t("save")}
-          </button>
-          <p aria-live="polite" className="text-sm text-green-800">
-            {saved ? t("saved") : ""}
-          </p>
-        </div>
+        <SaveRow pending={pending} saved={saved} labels={{ save: t("save"), saving: t("saving"), saved: t("saved") }} />
       </div>
 
       <aside className="space-y-3 xl:sticky xl:top-4 xl:self-start" aria-labelledby="preview-title">

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/back-link";
 import { CopyButton } from "@/components/copy-button";
 import { appUrl } from "@/env";
 import { embedSnippet } from "@/lib/website-snippets";
@@ -29,11 +29,7 @@ export default async function EditFormPage({ params }: { params: Promise<{ id: s
   const embed = embedSnippet(appUrl(), form.publicId);
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/forms" className="text-sm underline">
-          ← {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/forms" label={t("back")} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold break-words">{form.name}</h1>
         <ArchiveButton formId={form.id} archived={form.archivedAt !== null} />

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/back-link";
 import { pageActor } from "@/server/auth/current-actor";
 import { starterDefinition } from "@/server/forms/schema";
 import { editorChoices } from "../editor-data";
@@ -16,11 +16,7 @@ export default async function NewFormPage() {
   const { eventTypes, countries } = await editorChoices(actor, await getLocale());
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/forms" className="text-sm underline">
-          ← {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/forms" label={t("back")} />
       <h1 className="text-2xl font-semibold">{t("new")}</h1>
       <FormEditor
         initial={{ name: "", definition: starterDefinition() }}

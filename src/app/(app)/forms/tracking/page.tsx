@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/back-link";
 import { CopyButton } from "@/components/copy-button";
 import { appUrl } from "@/env";
 import { trackingSnippet } from "@/lib/website-snippets";
@@ -27,11 +27,7 @@ export default async function TrackingPage() {
   ];
   return (
     <div className="space-y-4">
-      <p>
-        <Link href="/forms" className="text-sm underline">
-          ← {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/forms" label={t("back")} />
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="max-w-3xl text-sm text-slate-600">{t("intro")}</p>
       <section className="card space-y-3" aria-labelledby="snippet-title">

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormError } from "@/components/form-error";
+import { SaveRow } from "@/components/save-row";
 import { useAction } from "@/components/use-action";
 import { Channel } from "@/generated/prisma/enums";
 import { validationMessage } from "@/lib/validation-message";
@@ -203,14 +204,7 @@ export function TrackingEditor({
       </section>
 
       <FormError error={error && error.code !== "validation" ? error : null} />
-      <div className="flex items-center gap-3">
-        <button type="submit" className="btn-primary" disabled={pending}>
-          {pending ? t("saving") : t("save")}
-        </button>
-        <p aria-live="polite" className="text-sm text-green-800">
-          {saved ? t("saved") : ""}
-        </p>
-      </div>
+      <SaveRow pending={pending} saved={saved} labels={{ save: t("save"), saving: t("saving"), saved: t("saved") }} />
     </form>
   );
 }

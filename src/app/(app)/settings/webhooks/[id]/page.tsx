@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { BackLink } from "@/components/back-link";
 import { Badge } from "@/components/badges";
 import { pageActor } from "@/server/auth/current-actor";
 import { isAppError } from "@/server/errors";
@@ -46,11 +47,7 @@ export default async function DeliveryLogPage({
 
   return (
     <section className="card space-y-4" aria-labelledby="log-title">
-      <p>
-        <Link href="/settings/webhooks" className="text-sm underline">
-          ← {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/settings/webhooks" label={t("back")} />
       <h2 id="log-title" className="text-lg font-semibold break-all">
         {t("logTitle", { url: endpoint.url })}
       </h2>
