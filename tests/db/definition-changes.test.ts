@@ -4,6 +4,7 @@ import { ZLeadInput } from "@/server/leads/schema";
 import { captureLead } from "@/server/leads/service";
 import { ZMetricsFilter } from "@/server/metrics/filter";
 import { funnelMetrics } from "@/server/metrics/funnel";
+import { slaMetrics } from "@/server/metrics/sla";
 import { funnelTables } from "@/server/metrics/tables";
 import { DEFAULT_SCORING_MODEL } from "@/server/scoring/schema";
 import { publishDraft, saveDraft } from "@/server/scoring/service";
@@ -82,6 +83,9 @@ describe("definition changes on charts over time", { timeout: 60_000 }, () => {
     // The trend's table (and its CSV) says so on the rows.
     const t = (key: string, values?: Record<string, string | number>) =>
       `${key}${values ? JSON.stringify(values) : ""}`;
+    // The SLA dashboard's MQLs-by-month chart marks the same months.
+    const sla = await slaMetrics(ws.manager, filter, new Date("2026-12-03T12:00:00Z"));
+    expect(sla.mqlsDelivered.map((d) => [d.month, d.changes.map((c) => c.kind)])).toEqual([["2026-10", ["model"]]]);
     const trend = funnelTables(m, filter, t).find((table) => table.id === "funnel-trend");
     expect(trend?.rows.map((r) => r.cells.at(-1))).toEqual([
       `dashboards.changes.model{"version":${published.version}} (2026-10-14): Reps want more leads`,

@@ -387,7 +387,7 @@ describe("SLA", () => {
     expect(social.atRisk).toEqual([]);
     const email = await slaMetrics(ws.manager, ZMetricsFilter.parse({ ...thisWeek, channel: "EMAIL" }), NOW);
     expect(email.atRisk).toHaveLength(1);
-    expect(m.mqlsDelivered).toEqual([{ month: "2026-10", mqls: 5, target: 4 }]);
+    expect(m.mqlsDelivered).toEqual([{ month: "2026-10", mqls: 5, target: 4, changes: [] }]);
   });
 });
 

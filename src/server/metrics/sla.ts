@@ -3,6 +3,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { sortByName } from "@/lib/collate";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
+import { definitionChanges } from "@/server/metrics/definition-changes";
 import { historyConditions, leadConditions, leadJoin, type MetricsFilter, resolveRange } from "@/server/metrics/filter";
 import type { Source } from "@/server/metrics/funnel";
 import { workspaceTimeZone } from "@/server/workspaces/queries";
@@ -32,7 +33,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
   const includesNow = range.from <= now && now < range.to;
   const scope: SlaScope = { workspaceId: ws, from: range.from, to: range.to, join, leads };
 
-  const [answers, events, atRisk, delivered, targets] = await Promise.all([
+  const [answers, events, atRisk, delivered, targets, changes] = await Promise.all([
     // Overall and per answerer in one scan (grouping sets): the answers given in the range. An answer decides its
     // assignment unless that assignment had already breached (a BREACHED event after it began: counted then).
     db.$queryRaw<
@@ -91,6 +92,7 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
       ${changeLeads}
       GROUP BY 1 ORDER BY 1`,
     slaCommitments(ws),
+    definitionChanges(ws, range),
   ]);
 
   const response = answers.find((a) => Number(a.overall) === 1);
@@ -199,7 +201,8 @@ export async function slaMetrics(actor: Actor, filter: MetricsFilter, now = new 
       const [y, m] = month.split("-").map(Number) as [number, number];
       // The commitment in force at the month's end; a month before the first version is read against that one.
       const target = commitmentInForce(targets, new Date(Date.UTC(y, m, 1))) ?? targets[0]?.mqlMonthlyTarget ?? null;
-      return { month, mqls: Number(d.mqls), target };
+      // A month in which the MQL definition changed counts MQLs under two definitions: the chart and table say so.
+      return { month, mqls: Number(d.mqls), target, changes: changes.filter((c) => c.day.startsWith(month)) };
     }),
   };
 }

@@ -189,8 +189,11 @@ export function slaTables(m: SlaMetrics, t: T): Table[] {
         { key: "month", label: t("dashboards.columns.month"), kind: "text" },
         { key: "mqls", label: t("dashboards.columns.mqlsDelivered"), kind: "int" },
         { key: "target", label: t("dashboards.columns.commitment"), kind: "int" },
+        { key: "definitionChange", label: t("dashboards.columns.definitionChange"), kind: "text" },
       ],
-      rows: m.mqlsDelivered.map((d) => ({ cells: [d.month, d.mqls, d.target] })),
+      rows: m.mqlsDelivered.map((d) => ({
+        cells: [d.month, d.mqls, d.target, d.changes.map((c) => definitionChangeNote(c, t)).join(" · ")],
+      })),
     },
   ];
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BarList } from "@/components/charts/bar-list";
 import { TermHint } from "@/components/term-hint";
+import { definitionChangeLabel } from "@/lib/definition-change-label";
 import { slaMetrics } from "@/server/metrics/sla";
 import { slaTables } from "@/server/metrics/tables";
 import { COLORS, dashboardFormats, Kpi, looseT, MetricSection, type ViewProps } from "./parts";
@@ -78,6 +79,10 @@ export async function SlaView({ actor, filter, query }: ViewProps) {
                 label: d.month,
                 values: { mqls: d.mqls, target: d.target ?? 0 },
                 shown: { mqls: count(d.mqls), target: d.target === null ? "—" : count(d.target) },
+                note:
+                  d.changes.length > 0
+                    ? d.changes.map((c) => definitionChangeLabel(c, (k, v) => t(k, v))).join(", ")
+                    : undefined,
               }))}
             />
           }
