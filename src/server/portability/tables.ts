@@ -26,6 +26,7 @@ const own = (workspaceId: string) => ({ workspaceId });
 export const ARCHIVE_TABLES: ArchiveTable[] = [
   { model: "membership", where: own, orderBy: [{ id: "asc" }] },
   { model: "scoringModel", where: own, orderBy: [{ id: "asc" }] },
+  { model: "scoringBacktest", where: own, orderBy: [{ id: "asc" }] },
   { model: "leadEventType", where: own, orderBy: [{ key: "asc" }] },
   { model: "persona", where: own, orderBy: [{ id: "asc" }] },
   { model: "personaVersion", where: (w) => ({ persona: { workspaceId: w } }), orderBy: [{ id: "asc" }] },
@@ -82,6 +83,7 @@ export const USER_COLUMNS: Record<string, string[]> = {
   LeadScore: ["ownerId"],
   LeadStageChange: ["actorUserId"],
   ScoringModel: ["createdById", "publishedById"],
+  ScoringBacktest: ["createdById"],
   SavedLeadView: ["userId"],
   LeadImport: ["createdById"],
   SlaPolicy: ["createdById"],

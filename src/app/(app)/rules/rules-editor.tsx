@@ -326,6 +326,7 @@ export function RulesEditor({
         defaults={backtest.defaults}
         beforeRun={save}
         onCite={(text) => setNote((current) => (current.trim() ? `${current.trim()} — ${text}` : text))}
+        formKey={JSON.stringify(form)}
       />
     </div>
   );

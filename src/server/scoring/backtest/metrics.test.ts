@@ -9,6 +9,8 @@ const outcomes: Outcomes = {
   reached: Uint8Array.from(reached),
   accepted: Uint8Array.from([1, 1, 0, 1, 1, 0, 1, 0, 0, 0]),
   rejections: Uint16Array.from([0, 0, NOT_A_FIT, 0, NOT_A_FIT | NO_BUDGET, 0, 0, 0, 0, 0]),
+  // Sales answered the handoffs of leads 0–4 (the MQLs of the model in force at the time).
+  answered: Uint8Array.from([1, 1, 1, 1, 1, 0, 0, 0, 0, 0]),
   months: 2,
 };
 
@@ -24,8 +26,9 @@ describe("backtest figures, computed by hand", () => {
     );
     // MQL at 55: leads 0–3; of them 0, 1, 3 reached the outcome; 4 leads reached it in all.
     expect(figures).toMatchObject({ mqls: 4, mqlsPerMonth: 2, truePositives: 3, precision: 0.75, recall: 0.75 });
-    // Lead 2 (an MQL) was returned as not a fit.
+    // Lead 2 (an MQL) was returned as not a fit; sales saw all four MQLs.
     expect(figures.returned).toBe(1);
+    expect(figures.answered).toBe(4);
     expect(figures.reasons).toEqual({ NOT_A_FIT: 1 });
     // Each positive beats the negatives below it: 6 + 6 + 5 + 3 = 20 of 4 × 6 pairs.
     expect(figures.auc).toBeCloseTo(20 / 24, 12);
@@ -54,9 +57,17 @@ describe("backtest figures, computed by hand", () => {
     // Positives at 50 beat lead 2 (−∞) and the four negatives at 10, and tie lead 4: 5.5 each;
     // the positive at 10 beats lead 2 and ties four negatives: 1 + 2. (3 × 5.5 + 3) / 24.
     expect(figures.auc).toBeCloseTo(19.5 / 24, 12);
-    // Ranking 0, 1, 3, 4, then 5–9, then the disqualified lead last.
-    expect(figures.deciles.map((d) => d.reached)).toEqual([1, 1, 1, 0, 0, 1, 0, 0, 0, 0]);
+    // Ranking: the four at 50 (three reached), then the five at 10 (one reached), then the disqualified lead last;
+    // ties in a scrambled order, the same every time.
+    const reachedIn = (from: number, to: number) => figures.deciles.slice(from, to).reduce((n, d) => n + d.reached, 0);
+    expect([reachedIn(0, 4), reachedIn(4, 9)]).toEqual([3, 1]);
     expect(figures.deciles[9]).toMatchObject({ leads: 1, reached: 0, minScore: 50 });
+    expect(
+      modelFigures(
+        { scores: Float64Array.from([50, 50, 50, 50, 50, 10, 10, 10, 10, 10]), disqualified, threshold: 50 },
+        outcomes,
+      ).deciles,
+    ).toEqual(figures.deciles);
   });
 
   it("reports no precision, recall or AUC where they are undefined", () => {

@@ -30,6 +30,8 @@ export type Outcomes = {
   accepted: Uint8Array;
   /** Bit r set when sales returned it at least once with REJECT_REASONS[r]. */
   rejections: Uint16Array;
+  /** 1 when sales answered a handoff of it (accepted or returned): only those can have been returned. */
+  answered: Uint8Array;
   /** The window's length in months (days / 30.4375): MQLs per month. */
   months: number;
 };
@@ -70,6 +72,8 @@ export type ModelFigures = {
   truePositives: number;
   precision: number | null;
   recall: number | null;
+  /** Of its MQLs, those sales answered in reality (a model's MQLs that were never handed off were never judged). */
+  answered: number;
   /** MQLs sales returned, and how often each reason was given (a lead counts once per reason). */
   returned: number;
   reasons: Partial<Record<RejectReasonKey, number>>;
@@ -81,7 +85,11 @@ export type ModelFigures = {
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
-/** Lead indexes from the highest effective score to the lowest (ties by index, so deciles are reproducible). */
+/**
+ * Lead indexes from the highest effective score to the lowest. Ties (many leads share a score, often 0) are
+ * broken by a fixed scramble of the index, not by the index itself: the window's leads come in creation order,
+ * and older leads have had longer to convert — a tenth cut through a tie must not take the oldest.
+ */
 function ranked(model: ModelScores): Uint32Array {
   const n = model.scores.length;
   const effective = new Float64Array(n);
@@ -89,7 +97,8 @@ function ranked(model: ModelScores): Uint32Array {
     effective[i] = (model.disqualified[i] as number) ? Number.NEGATIVE_INFINITY : (model.scores[i] as number);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => (effective[b] as number) - (effective[a] as number) || a - b);
+  const scramble = (i: number) => Math.imul(i + 1, 2654435761) >>> 0;
+  order.sort((a, b) => (effective[b] as number) - (effective[a] as number) || scramble(a) - scramble(b));
   return order;
 }
 
@@ -219,6 +228,7 @@ export function modelFigures(model: ModelScores, outcomes: Outcomes, grid: Curve
   let truePositives = 0;
   let disqualified = 0;
   let returned = 0;
+  let answered = 0;
   let maxScore = 0;
   const reasonCounts = new Array<number>(REJECT_REASONS.length).fill(0);
   for (let i = 0; i < n; i++) {
@@ -231,6 +241,7 @@ export function modelFigures(model: ModelScores, outcomes: Outcomes, grid: Curve
     if ((model.scores[i] as number) < model.threshold) continue;
     mqls++;
     truePositives += outcomes.reached[i] as number;
+    answered += outcomes.answered[i] as number;
     const bits = outcomes.rejections[i] as number;
     if (bits !== 0) {
       returned++;
@@ -250,6 +261,7 @@ export function modelFigures(model: ModelScores, outcomes: Outcomes, grid: Curve
     mqlsPerMonth: outcomes.months > 0 ? mqls / outcomes.months : mqls,
     disqualified,
     truePositives,
+    answered,
     precision: ratio(truePositives, mqls),
     recall: ratio(truePositives, positives),
     returned,

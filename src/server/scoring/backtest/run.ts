@@ -84,6 +84,7 @@ type BatchRow = {
   reached: boolean;
   accepted: boolean;
   rejections: number;
+  answered: boolean;
 };
 
 /** Per lead of the batch: the model's score and whether a disqualifier matched, and what became of the lead. */
@@ -93,6 +94,7 @@ type ScoredBatch = {
   reached: Uint8Array;
   accepted: Uint8Array;
   rejections: Uint16Array;
+  answered: Uint8Array;
 };
 
 /**
@@ -111,19 +113,25 @@ async function scoreBatch(run: Run, ids: string[], models: ScoringModel[]): Prom
   const rows = await rawQuery<BatchRow>(
     db,
     Prisma.sql`
-    WITH batch AS MATERIALIZED (
-      SELECT l.id, l.email, l.industry, l."companySize", l.country, l.title, l.channel::text, l."personaId",
-        l."createdAt" + make_interval(days => ${run.cutoffDays}::int) AS cutoff,
-        round(date_part('epoch', l."createdAt") * 1000) + ${run.cutoffDays * DAY_MS}::float8 AS "cutoffMs",
-        ${REACHED[run.outcome]} AS reached, ${REACHED.SQL} AS accepted
+    WITH cut AS (
+      -- The cut-off: creation + N days, or the moment sales accepted the lead if sooner — what sales did with it
+      -- after accepting (meetings, demos it logged) cannot count towards predicting that acceptance.
+      SELECT l.*, LEAST(l."createdAt" + make_interval(days => ${run.cutoffDays}::int),
+                        COALESCE(l."sqlAt", l."opportunityAt", l."customerAt")) AS cutoff
       FROM "Lead" l
       WHERE l.id = ANY(${ids}::text[]) AND ${windowLeads(run)}
+    ), batch AS MATERIALIZED (
+      SELECT l.id, l.email, l.industry, l."companySize", l.country, l.title, l.channel::text, l."personaId",
+        l.cutoff, round(date_part('epoch', l.cutoff) * 1000) AS "cutoffMs",
+        ${REACHED[run.outcome]} AS reached, ${REACHED.SQL} AS accepted
+      FROM cut l
     )
     SELECT b.id, b.email, b.industry, b."companySize", b.country, b.title, b.channel, b."personaId", b.reached,
       b.accepted, s.sums,
       COALESCE((SELECT bit_or(1 << (array_position(${reasons}, h."rejectReason"::text) - 1))
                 FROM "Handoff" h WHERE h."leadId" = b.id AND h.status = 'REJECTED' AND h."rejectReason" IS NOT NULL), 0)
-        AS rejections
+        AS rejections,
+      EXISTS (SELECT 1 FROM "Handoff" h WHERE h."leadId" = b.id AND h.status IN ('ACCEPTED', 'REJECTED')) AS answered
     FROM batch b LEFT JOIN (${sums}) s ON s."leadId" = b.id`,
   );
   const n = rows.length;
@@ -133,6 +141,7 @@ async function scoreBatch(run: Run, ids: string[], models: ScoringModel[]): Prom
     reached: new Uint8Array(n),
     accepted: new Uint8Array(n),
     rejections: new Uint16Array(n),
+    answered: new Uint8Array(n),
   };
   rows.forEach((row, i) => {
     const sums = parseBehaviourSums(row.sums, rules.length);
@@ -147,6 +156,7 @@ async function scoreBatch(run: Run, ids: string[], models: ScoringModel[]): Prom
     scored.reached[i] = row.reached ? 1 : 0;
     scored.accepted[i] = row.accepted ? 1 : 0;
     scored.rejections[i] = row.rejections;
+    scored.answered[i] = row.answered ? 1 : 0;
   });
   return scored;
 }
@@ -175,8 +185,8 @@ class Cancelled extends Error {}
  */
 export async function runBacktest(id: string): Promise<void> {
   const started = performance.now();
-  const run = await db.scoringBacktest.findUniqueOrThrow({ where: { id } });
   try {
+    const run = await db.scoringBacktest.findUniqueOrThrow({ where: { id } });
     const versions = await db.scoringModel.findMany({
       where: { workspaceId: run.workspaceId, id: { in: [run.modelId, run.baselineModelId ?? run.modelId] } },
     });
@@ -197,7 +207,6 @@ export async function runBacktest(id: string): Promise<void> {
 
     // Batches finish out of order: each keeps its place so that lead i is the same lead in every array.
     const parts: ScoredBatch[] = [];
-    let processed = 0;
     let cancelled = false;
     const ids = idBatches(run);
     let place = 0;
@@ -213,10 +222,10 @@ export async function runBacktest(id: string): Promise<void> {
       for (let next = await ids.next(); !next.done && !cancelled; next = await ids.next()) {
         const at = place++;
         parts[at] = await scoreBatch(run, next.value, models);
-        processed += parts[at].reached.length;
+        // An increment: the workers finish their batches in any order.
         const progress = await db.scoringBacktest.update({
           where: { id },
-          data: { processed, heartbeatAt: new Date() },
+          data: { processed: { increment: parts[at].reached.length }, heartbeatAt: new Date() },
           select: { cancelRequested: true },
         });
         if (progress.cancelRequested) cancelled = true;
@@ -239,6 +248,10 @@ export async function runBacktest(id: string): Promise<void> {
       rejections: concat(
         parts.map((p) => p.rejections),
         (n) => new Uint16Array(n),
+      ),
+      answered: concat(
+        parts.map((p) => p.answered),
+        (n) => new Uint8Array(n),
       ),
       months,
     };
@@ -304,6 +317,6 @@ export async function runBacktest(id: string): Promise<void> {
           finishedAt: new Date(),
         },
       })
-      .catch((writeError) => logger.error("backtest.statusNotSaved", { id, error: writeError }));
+      .catch((writeError: unknown) => logger.error("backtest.statusNotSaved", { id, error: writeError }));
   }
 }

@@ -8,6 +8,7 @@ import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
+import { logger } from "@/server/logger";
 import { type BacktestResult, runBacktest } from "@/server/scoring/backtest/run";
 import type { ScoringModel } from "@/server/scoring/engine";
 import { ZScoringModelDefinition } from "@/server/scoring/schema";
@@ -58,24 +59,18 @@ export async function startBacktest(actor: Actor, input: BacktestInput, now = ne
   requirePermission(actor, "rules.edit");
   const timeZone = await workspaceZone(actor.workspaceId);
   const today = formatInTimeZone(now, timeZone, "yyyy-MM-dd");
-  if (input.createdTo > addDays(today, -input.cutoffDays)) {
+  // The window's last day ends at midnight after it: its leads' cut-offs fall by today only if it is N + 1 days ago.
+  if (input.createdTo > addDays(today, -(input.cutoffDays + 1))) {
     // A lead created later has not reached its cut-off yet: its score "as of then" would be today's.
     throw new AppError("validation", "The window ends too late for the cut-off", {
       fieldErrors: { createdTo: ["windowAfterCutoff"] },
-      params: { latest: addDays(today, -input.cutoffDays) },
+      params: { latest: addDays(today, -(input.cutoffDays + 1)) },
     });
   }
   const { from, to } = localDays(input.createdFrom, input.createdTo, timeZone) as { from: Date; to: Date };
   const run = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`backtest:${actor.workspaceId}`}, 0))`;
-    const running = await tx.scoringBacktest.findFirst({
-      where: {
-        workspaceId: actor.workspaceId,
-        status: "RUNNING",
-        heartbeatAt: { gte: new Date(Date.now() - STALE_MS) },
-      },
-    });
-    if (running) {
+    if (await backtestRunning(actor.workspaceId, tx)) {
       throw new AppError("conflict", "A backtest is already running", { params: { reason: "backtestRunning" } });
     }
     const models = await tx.scoringModel.findMany({
@@ -106,9 +101,18 @@ export async function startBacktest(actor: Actor, input: BacktestInput, now = ne
     });
     return created;
   });
-  // Not awaited: the page polls the run's progress. The run records its own failure.
-  void runBacktest(run.id);
+  // Not awaited: the page polls the run's progress. The run records its own failure; the catch is for a failure
+  // to record it (the database gone), which must not become an unhandled rejection.
+  runBacktest(run.id).catch((error) => logger.error("backtest.unrecorded", { id: run.id, error }));
   return { id: run.id };
+}
+
+/** Whether a backtest of the workspace is under way (running, its server alive). */
+export async function backtestRunning(workspaceId: string, client: Pick<typeof db, "scoringBacktest"> = db) {
+  const running = await client.scoringBacktest.count({
+    where: { workspaceId, status: "RUNNING", heartbeatAt: { gte: new Date(Date.now() - STALE_MS) } },
+  });
+  return running > 0;
 }
 
 /** Asks a running backtest to stop; it does at its next batch (within a second or two). */

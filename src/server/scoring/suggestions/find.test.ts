@@ -60,6 +60,23 @@ describe("disagreements between the model and sales", () => {
     });
   });
 
+  it("counts a title word's group as the proposed rule would match it: anywhere in the title", () => {
+    // 12 "Intern" MQLs, 11 returned; 40 "International sales" MQLs, all accepted, contain the word too.
+    const data = [
+      ...handoffs(12, 11, { title: "Intern" }, "NOT_A_FIT"),
+      ...handoffs(40, 0, { title: "International sales" }, null),
+      ...handoffs(150, 20, { title: "Owner" }, "TIMING"),
+    ];
+    // "intern": 11 of 52 returned (21 %) against 31 of 202 (15 %) — within the noise once the 40 are counted.
+    expect(findDisagreements(data, DEFAULT_SCORING_MODEL, names).map((f) => f.key)).not.toContain("title:intern");
+    // Without them it is a finding.
+    const alone = [
+      ...handoffs(12, 11, { title: "Intern" }, "NOT_A_FIT"),
+      ...handoffs(150, 20, { title: "Owner" }, "TIMING"),
+    ];
+    expect(findDisagreements(alone, DEFAULT_SCORING_MODEL, names).map((f) => f.key)).toContain("title:intern");
+  });
+
   it("leaves out a title word most MQLs share, however often they were returned", () => {
     // "manager" is in 60 of 160 titles (37 %), 40 of them returned against 30 of the other 100.
     const data = [

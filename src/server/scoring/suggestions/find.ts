@@ -21,8 +21,9 @@ export const MIN_REJECTIONS = 10;
  */
 const MAX_WORD_SHARE = 0.25;
 const Z95 = 1.959964;
-/** Title words shorter than this say nothing ("of", "it"). */
+/** Title words shorter than this say nothing ("of", "it"); longer than MAX_WORD, they are not a word (junk). */
 const MIN_WORD = 4;
+const MAX_WORD = 40;
 
 export type AnsweredHandoff = {
   rejected: boolean;
@@ -78,7 +79,7 @@ export function titleWords(title: string): string[] {
       title
         .toLowerCase()
         .split(/[^\p{L}\p{N}]+/u)
-        .filter((w) => w.length >= MIN_WORD),
+        .filter((w) => w.length >= MIN_WORD && w.length <= MAX_WORD),
     ),
   ];
 }
@@ -99,12 +100,22 @@ function groupsOf(handoffs: readonly AnsweredHandoff[]) {
       if (h.reason) group.reasons.set(h.reason, (group.reasons.get(h.reason) ?? 0) + 1);
     }
   };
+  // Title words: the candidates are the words of returned MQLs' titles, but a title belongs to a word's group when
+  // it contains the word anywhere — as the rule the finding proposes ("title contains any of") will match it: the
+  // evidence must count the very leads the change would reach ("intern" counts "International sales" too).
+  const returnedWords = new Map<string, number>();
+  for (const h of handoffs) {
+    if (!h.rejected) continue;
+    for (const word of titleWords(h.title)) returnedWords.set(word, (returnedWords.get(word) ?? 0) + 1);
+  }
+  const candidates = [...returnedWords].filter(([, n]) => n >= MIN_REJECTIONS).map(([word]) => word);
   for (const h of handoffs) {
     for (const rule of new Set(h.rules)) add(`rule:${rule}`, h);
     if (h.personaId) add(`persona:${h.personaId}`, h);
     add(`channel:${h.channel}`, h);
     if (h.campaignId) add(`campaign:${h.campaignId}`, h);
-    for (const word of titleWords(h.title)) add(`title:${word}`, h);
+    const title = h.title.toLowerCase();
+    for (const word of candidates) if (title.includes(word)) add(`title:${word}`, h);
   }
   return groups;
 }

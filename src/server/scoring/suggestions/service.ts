@@ -2,12 +2,13 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { type Actor, requirePermission } from "@/server/auth/actor";
 import { db } from "@/server/db";
-import { AppError, notFound } from "@/server/errors";
+import { AppError, isAppError, notFound } from "@/server/errors";
 import { publishedModel } from "@/server/leads/scoring-context";
 import { logger } from "@/server/logger";
 import type { RejectReasonKey } from "@/server/scoring/backtest/metrics";
-import { defaultBacktestInput, startBacktest } from "@/server/scoring/backtest/service";
-import { matches, type ScoringModel } from "@/server/scoring/engine";
+import { backtestRunning, defaultBacktestInput, startBacktest } from "@/server/scoring/backtest/service";
+import { type BehaviourRule, matches, type ScoringModel } from "@/server/scoring/engine";
+import { ZScoringModelDefinition } from "@/server/scoring/schema";
 import { saveDraft } from "@/server/scoring/service";
 import {
   type AnsweredHandoff,
@@ -24,6 +25,16 @@ export type SuggestionPeriod = (typeof SUGGESTION_PERIODS)[number];
 export const DEFAULT_SUGGESTION_PERIOD: SuggestionPeriod = 180;
 const DAY = 86_400_000;
 
+/**
+ * How far before the handoff an event still made a rule count: a window rule's window; a half-life rule's points
+ * fall under 1 % of a point's worth after log2(100) ≈ 6.64 half-lives (an old download did not make the MQL).
+ */
+function creditDays(rule: BehaviourRule): number | null {
+  if (rule.decay.mode === "window") return rule.decay.days;
+  if (rule.decay.mode === "halfLife") return rule.decay.days * Math.log2(100);
+  return null;
+}
+
 type Row = {
   rejected: boolean;
   reason: RejectReasonKey | null;
@@ -39,8 +50,9 @@ type Row = {
 };
 
 /**
- * The handoffs sales answered in the period (of MQLs handed off since `handedOffSince`, when set), each with the lead as it is and the published model's behaviour
- * rules with points that had an event before the handoff (a window rule: within its window). The lead's
+ * The handoffs sales answered in the period (of MQLs handed off since `handedOffSince`, when set), each with the lead
+ * as it is and the published model's behaviour rules with points that had an event before the handoff still worth
+ * something then (creditDays). The lead's
  * dimensions are the handoff's copies (trigger-kept), its fit attributes the lead's own.
  */
 async function answeredHandoffs(
@@ -53,10 +65,7 @@ async function answeredHandoffs(
     positive.length === 0
       ? Prisma.sql`SELECT NULL::text AS id, NULL::text AS type, NULL::float8 AS days WHERE false`
       : Prisma.sql`VALUES ${Prisma.join(
-          positive.map(
-            (r) =>
-              Prisma.sql`(${r.id}::text, ${r.eventType}::text, ${r.decay.mode === "window" ? r.decay.days : null}::float8)`,
-          ),
+          positive.map((r) => Prisma.sql`(${r.id}::text, ${r.eventType}::text, ${creditDays(r)}::float8)`),
         )}`;
   const rows = await rawQuery<Row>(
     db,
@@ -173,12 +182,19 @@ export async function openSuggestion(
   now = new Date(),
 ) {
   requirePermission(actor, "rules.edit");
+  // Refused before anything is written: the draft would change under a running backtest of the old one.
+  if (await backtestRunning(actor.workspaceId)) {
+    throw new AppError("conflict", "A backtest is already running", { params: { reason: "backtestRunning" } });
+  }
   const { model, suggestions } = await compute(actor, input.days, words.names, now);
   const finding = suggestions.findings.find((f) => f.key === input.key);
   if (!finding) throw notFound();
   if (!finding.change)
     throw new AppError("conflict", "No rule can express this finding", { params: { reason: "noChange" } });
-  const definition = applyChange(model, finding.change, `suggested-${Date.now().toString(36)}`);
+  // Validated like any draft (a label or word past its limit is refused here, not stored to break the rules page).
+  const definition = ZScoringModelDefinition.parse(
+    applyChange(model, finding.change, `suggested-${Date.now().toString(36)}`),
+  );
   const draft = await saveDraft(actor, { definition, note: words.note(finding).slice(0, 500) });
   const workspace = await db.workspace.findUniqueOrThrow({
     where: { id: actor.workspaceId },
@@ -188,8 +204,10 @@ export async function openSuggestion(
   try {
     backtestId = (await startBacktest(actor, defaultBacktestInput(workspace.timeZone, now), now)).id;
   } catch (error) {
-    // Another backtest is running: the draft is saved; the rules page offers to run its backtest.
-    logger.info("suggestion.backtestNotStarted", { error });
+    // Another backtest started in between (the check above is not a lock): the draft is saved, and the rules
+    // page offers to run its backtest. Anything else is an error.
+    if (!(isAppError(error) && error.code === "conflict")) throw error;
+    logger.info("suggestion.backtestNotStarted", { reason: "backtestRunning" });
   }
   return { version: draft.version, backtestId };
 }

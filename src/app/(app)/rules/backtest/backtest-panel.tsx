@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { FieldError, FormError } from "@/components/form-error";
@@ -22,6 +23,7 @@ export function BacktestPanel({
   defaults,
   beforeRun,
   onCite,
+  formKey,
 }: {
   /** The latest run of the draft (or of the published model when there is no draft). */
   initial: BacktestView | null;
@@ -30,8 +32,11 @@ export function BacktestPanel({
   beforeRun: () => Promise<boolean>;
   /** Puts the backtest's summary in the publish note. */
   onCite: (text: string) => void;
+  /** The editor's form as text: when it changes after a run, the run's figures are of another definition. */
+  formKey: string;
 }) {
   const t = useTranslations("backtest");
+  const router = useRouter();
   const [input, setInput] = useState<BacktestInput>(
     initial
       ? {
@@ -57,17 +62,33 @@ export function BacktestPanel({
   const runningId = running ? view.id : null;
   useEffect(() => {
     if (!runningId) return;
+    let stopped = false;
+    let failures = 0;
     const poll = async () => {
-      const result = await backtestProgressAction({ id: runningId });
-      if (result.ok) setView(result.data);
-      else setError(result.error);
-      if (result.ok && result.data.status === "RUNNING") polling.current = setTimeout(poll, POLL_MS);
+      try {
+        const result = await backtestProgressAction({ id: runningId });
+        if (stopped) return;
+        if (result.ok) {
+          failures = 0;
+          setView(result.data);
+          if (result.data.status !== "RUNNING") return;
+        } else failures++;
+      } catch {
+        // The network or a new deployment: keep asking, more slowly.
+        failures++;
+      }
+      if (!stopped) polling.current = setTimeout(poll, POLL_MS * Math.min(10, 2 ** failures));
     };
     polling.current = setTimeout(poll, POLL_MS);
     return () => {
+      stopped = true;
       if (polling.current) clearTimeout(polling.current);
     };
   }, [runningId]);
+
+  // The form as it was when the shown backtest ran (or when the page showed it): an edit since makes it stale.
+  const [ranOn, setRanOn] = useState(formKey);
+  const stale = Boolean(view?.stale) || ranOn !== formKey;
 
   const start = () => {
     setError(null);
@@ -80,6 +101,9 @@ export function BacktestPanel({
         return;
       }
       setInput(next);
+      setRanOn(formKey);
+      // The save may have created the draft: the page's version list and publish button follow.
+      router.refresh();
       setView({
         id: result.data.id,
         status: "RUNNING",
@@ -110,6 +134,7 @@ export function BacktestPanel({
           {t("title")}
         </h2>
         <p className="max-w-3xl text-sm text-slate-600">{t("intro")}</p>
+        <p className="max-w-3xl text-xs text-slate-500">{t("fieldsNote")}</p>
       </div>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div>
@@ -200,7 +225,7 @@ export function BacktestPanel({
           >
             <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
           </div>
-          <p className="text-xs text-slate-600" aria-live="polite">
+          <p className="text-xs text-slate-600">
             {view && view.total > 0 ? t("progress", { processed: view.processed, total: view.total }) : t("starting")}
           </p>
         </div>
@@ -215,7 +240,11 @@ export function BacktestPanel({
           {t("failed")}
         </p>
       )}
-      {view?.status === "DONE" && view.result && <BacktestResults view={view} onCite={onCite} />}
+      {/* Said once when the run starts and once when it ends (the progress itself would be read every second). */}
+      <p className="sr-only" aria-live="polite">
+        {running ? t("running") : view?.status === "DONE" ? t("finished") : ""}
+      </p>
+      {view?.status === "DONE" && view.result && <BacktestResults view={view} stale={stale} onCite={onCite} />}
     </section>
   );
 }

@@ -13,7 +13,16 @@ import { backtestSummary, MODEL_COLORS } from "./summary";
 const CurveChart = dynamic(() => import("./threshold-chart").then((m) => m.ThresholdChart), { ssr: false });
 
 /** The figures of a finished backtest: both models side by side, lift by decile, and the threshold curve. */
-export function BacktestResults({ view, onCite }: { view: BacktestView; onCite: (text: string) => void }) {
+export function BacktestResults({
+  view,
+  stale,
+  onCite,
+}: {
+  view: BacktestView;
+  /** The draft (saved or in the form) is no longer the definition this backtest ran on. */
+  stale: boolean;
+  onCite: (text: string) => void;
+}) {
   const t = useTranslations("backtest");
   const format = useFormatter();
   const result = view.result;
@@ -60,10 +69,10 @@ export function BacktestResults({ view, onCite }: { view: BacktestView; onCite: 
       hint: t("returnedHint"),
       cell: (m) =>
         m.returned === 0 ? (
-          "0"
+          t("returnedOf", { returned: 0, answered: m.answered })
         ) : (
           <>
-            {number(m.returned)}
+            {t("returnedOf", { returned: m.returned, answered: m.answered })}
             <span className="block text-xs text-slate-600">{reasons(m)}</span>
           </>
         ),
@@ -86,8 +95,8 @@ export function BacktestResults({ view, onCite }: { view: BacktestView; onCite: 
           seconds: number(result.durationMs / 1000, 1),
         })}
       </p>
-      {view.stale && (
-        <p role="status" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+      {stale && (
+        <p id="backtest-stale" role="status" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900">
           {t("stale")}
         </p>
       )}
@@ -227,6 +236,8 @@ export function BacktestResults({ view, onCite }: { view: BacktestView; onCite: 
       <button
         type="button"
         className="btn-secondary"
+        disabled={stale}
+        aria-describedby={stale ? "backtest-stale" : undefined}
         onClick={() => onCite(backtestSummary(view, (key, values) => t(key, values), percent))}
       >
         {t("cite")}
