@@ -4,7 +4,7 @@
  * between 13 months and 31 days ago with a 30-day cut-off, from the start
  * action to the stored result (as the rules page waits for it). Beside it, the
  * floor: the same point-in-time behaviour sums of both models for the same
- * leads in one plain SQL statement (aggregated in PostgreSQL, nothing shipped).
+ * leads at the same cut-offs in one plain SQL statement (aggregated in PostgreSQL, nothing shipped).
  */
 import { formatInTimeZone } from "date-fns-tz";
 import { Prisma } from "@/generated/prisma/client";
@@ -56,10 +56,11 @@ export async function benchBacktest(marketer: Actor): Promise<Figure[]> {
 
   // The floor: both models' sums at each lead's cut-off, for the same leads, in one statement.
   const { from, to } = localDays(input.createdFrom, input.createdTo, workspace.timeZone) as { from: Date; to: Date };
-  const batch = Prisma.sql`(SELECT l.id, l."createdAt" + make_interval(days => ${CUTOFF_DAYS}::int) AS cutoff,
-      round(date_part('epoch', l."createdAt") * 1000) + ${CUTOFF_DAYS * 86_400_000}::float8 AS "cutoffMs"
-    FROM "Lead" l WHERE l."workspaceId" = ${marketer.workspaceId} AND l."createdAt" >= ${from}::timestamp(3)
-      AND l."createdAt" < ${to}::timestamp(3) AND l."erasedAt" IS NULL)`;
+  const batch = Prisma.sql`(SELECT c.id, c.cutoff, round(date_part('epoch', c.cutoff) * 1000) AS "cutoffMs" FROM (
+      SELECT l.id, LEAST(l."createdAt" + make_interval(days => ${CUTOFF_DAYS}::int),
+                         COALESCE(l."sqlAt", l."opportunityAt", l."customerAt")) AS cutoff
+      FROM "Lead" l WHERE l."workspaceId" = ${marketer.workspaceId} AND l."createdAt" >= ${from}::timestamp(3)
+        AND l."createdAt" < ${to}::timestamp(3) AND l."erasedAt" IS NULL) c)`;
   const rules = [...draft.behaviourRules, ...published.model.behaviourRules];
   const floors: number[] = [];
   for (let i = 0; i < 2; i++) {
