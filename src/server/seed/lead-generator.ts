@@ -105,7 +105,7 @@ const COMPANIES = [
   "Spedizioni",
 ];
 /** The share of MQLs still waiting for sales (rolls at or above it), the rest answered. */
-const WAITING = 0.97;
+const WAITING = 0.94;
 
 const EVENT_WEIGHTS: [string, number][] = [
   ["EMAIL_OPENED", 30],
