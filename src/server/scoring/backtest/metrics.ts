@@ -9,17 +9,9 @@
  * Ranking (lift, AUC): a disqualified lead can never be an MQL whatever its
  * points, so it ranks below every other lead (its score counts as −∞).
  */
+import { REJECT_REASONS } from "@/lib/reject-reasons";
 
-export const REJECT_REASONS = [
-  "NOT_A_FIT",
-  "NO_BUDGET",
-  "BAD_CONTACT_DATA",
-  "NOT_REACHABLE",
-  "TIMING",
-  "DUPLICATE",
-  "ALREADY_CUSTOMER",
-  "SPAM",
-] as const;
+/** A reject reason; bit r of `Outcomes.rejections` is REJECT_REASONS[r] (the reject form's list). */
 export type RejectReasonKey = (typeof REJECT_REASONS)[number];
 
 /** What became of the window's leads (index i is the same lead in every array). */

@@ -1,9 +1,10 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { BacktestOutcome } from "@/generated/prisma/enums";
+import { REJECT_REASONS } from "@/lib/reject-reasons";
 import { db } from "@/server/db";
 import { logger } from "@/server/logger";
-import { type ModelFigures, modelFigures, type Outcomes, REJECT_REASONS } from "@/server/scoring/backtest/metrics";
+import { type ModelFigures, modelFigures, type Outcomes } from "@/server/scoring/backtest/metrics";
 import { behaviourSumsAtCutoffs, parseBehaviourSums } from "@/server/scoring/behaviour-sql";
 import { type ScoringModel, scoreFromSums } from "@/server/scoring/engine";
 import { ZScoringModelDefinition } from "@/server/scoring/schema";

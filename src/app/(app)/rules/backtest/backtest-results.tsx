@@ -102,36 +102,22 @@ export function BacktestResults({
       )}
       {result.leads === 0 && <p className="text-sm text-slate-600">{t("noLeads")}</p>}
 
-      <ScrollRegion label={t("sideBySide")}>
-        <table className="data-table" data-testid="backtest-side-by-side">
-          <caption className="sr-only">{t("sideBySide")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("figure")}</th>
-              {models.map((m) => (
-                <th key={m.key} scope="col" className="text-right">
-                  {m.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.label}>
-                <th scope="row" className="max-w-md font-normal">
-                  {row.label}
-                  {row.hint && <span className="block text-xs text-slate-500">{row.hint}</span>}
-                </th>
-                {models.map((m) => (
-                  <td key={m.key} className="text-right tabular-nums">
-                    {row.cell(m.figures)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <ModelTable
+        testId="backtest-side-by-side"
+        caption={t("sideBySide")}
+        first={t("figure")}
+        columns={models.map((m) => m.label)}
+        rows={rows.map((row) => ({
+          key: row.label,
+          head: (
+            <>
+              {row.label}
+              {row.hint && <span className="block text-xs text-slate-500">{row.hint}</span>}
+            </>
+          ),
+          cells: models.map((m) => row.cell(m.figures)),
+        }))}
+      />
 
       <div className="space-y-2">
         <h3 className="font-medium">{t("liftTitle")}</h3>
@@ -147,45 +133,21 @@ export function BacktestResults({
         />
         <details>
           <summary className="cursor-pointer text-sm text-brand-700">{t("tableView")}</summary>
-          <ScrollRegion label={t("liftTitle")}>
-            <table className="data-table">
-              <caption className="sr-only">{t("liftTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("decileColumn")}</th>
-                  {models.map((m) => (
-                    <th key={m.key} scope="col" className="text-right">
-                      {t("liftColumn", { model: m.label })}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {result.tested.deciles.map((decile, i) => (
-                  <tr key={decile.decile}>
-                    <th scope="row" className="font-normal">
-                      {decileLabel(decile.decile)}
-                    </th>
-                    {models.map((m) => {
-                      const d = m.figures.deciles[i];
-                      return (
-                        <td key={m.key} className="text-right tabular-nums">
-                          {d
-                            ? t("liftCell", {
-                                lift: lift(d.lift),
-                                reached: d.reached,
-                                leads: d.leads,
-                                rate: percent(d.rate),
-                              })
-                            : "—"}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ModelTable
+            caption={t("liftTitle")}
+            first={t("decileColumn")}
+            columns={models.map((m) => t("liftColumn", { model: m.label }))}
+            rows={result.tested.deciles.map((decile, i) => ({
+              key: String(decile.decile),
+              head: decileLabel(decile.decile),
+              cells: models.map((m) => {
+                const d = m.figures.deciles[i];
+                return d
+                  ? t("liftCell", { lift: lift(d.lift), reached: d.reached, leads: d.leads, rate: percent(d.rate) })
+                  : "—";
+              }),
+            }))}
+          />
         </details>
       </div>
 
@@ -199,37 +161,18 @@ export function BacktestResults({
         </div>
         <details>
           <summary className="cursor-pointer text-sm text-brand-700">{t("tableView")}</summary>
-          <ScrollRegion label={t("curveTitle")}>
-            <table className="data-table">
-              <caption className="sr-only">{t("curveTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("threshold")}</th>
-                  {models.map((m) => (
-                    <th key={m.key} scope="col" className="text-right">
-                      {t("curveColumn", { model: m.label })}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {thresholdRows(models).map(({ threshold, points }) => (
-                  <tr key={threshold}>
-                    <th scope="row" className="font-normal tabular-nums">
-                      {number(threshold, 2)}
-                    </th>
-                    {points.map((p, i) => (
-                      <td key={models[i]?.key} className="text-right tabular-nums">
-                        {p
-                          ? t("curveCell", { perMonth: number(p.mqlsPerMonth, 1), acceptance: percent(p.acceptance) })
-                          : "—"}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <ModelTable
+            caption={t("curveTitle")}
+            first={t("threshold")}
+            columns={models.map((m) => t("curveColumn", { model: m.label }))}
+            rows={thresholdRows(models).map(({ threshold, points }) => ({
+              key: String(threshold),
+              head: number(threshold, 2),
+              cells: points.map((p) =>
+                p ? t("curveCell", { perMonth: number(p.mqlsPerMonth, 1), acceptance: percent(p.acceptance) }) : "—",
+              ),
+            }))}
+          />
         </details>
       </div>
 
@@ -253,4 +196,51 @@ function thresholdRows(models: { figures: BacktestModelResult }[]) {
     threshold,
     points: models.map((m) => m.figures.curve.find((p) => p.threshold === threshold) ?? null),
   }));
+}
+
+/** A table of figures with one column per model: the side-by-side table and the charts' table views. */
+function ModelTable({
+  caption,
+  first,
+  columns,
+  rows,
+  testId,
+}: {
+  caption: string;
+  first: string;
+  columns: string[];
+  rows: { key: string; head: ReactNode; cells: ReactNode[] }[];
+  testId?: string;
+}) {
+  return (
+    <ScrollRegion label={caption}>
+      <table className="data-table" data-testid={testId}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{first}</th>
+            {columns.map((label) => (
+              <th key={label} scope="col" className="text-right">
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row" className="max-w-md font-normal">
+                {row.head}
+              </th>
+              {row.cells.map((cell, i) => (
+                <td key={columns[i]} className="text-right tabular-nums">
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
+  );
 }
