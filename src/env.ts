@@ -13,6 +13,10 @@ const ZEnv = z.object({
   /** Public base URL of the app, e.g. https://smarketing.example.com */
   NEXTAUTH_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
+  /** A session ends after this many minutes without a request from its browser (ASVS V7.3.1). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(43_200).default(720),
+  /** A session ends this many hours after sign-in, however active (ASVS V7.3.2). */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(8_760).default(720),
   MAIL_FROM: z.string().default("Smarketing Workspace <no-reply@localhost>"),
   /** Size of the PostgreSQL connection pool of one app process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),

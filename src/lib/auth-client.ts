@@ -16,12 +16,21 @@ async function post(path: string, fields: Record<string, string>) {
   });
 }
 
-/** Signs in with e-mail and password; `error` is next-auth's error code (ours: invalidCredentials, rateLimited:<s>). */
+/**
+ * Signs in with e-mail and password (and the second factor's code, when the account has one); `error` is
+ * next-auth's error code (ours: invalidCredentials, secondFactorRequired, invalidCode, rateLimited:<s>).
+ */
 export async function signInWithCredentials(
   email: string,
   password: string,
+  code = "",
 ): Promise<{ ok: boolean; error: string | null }> {
-  const response = await post("/api/auth/callback/credentials", { email, password, callbackUrl: window.location.href });
+  const response = await post("/api/auth/callback/credentials", {
+    email,
+    password,
+    code,
+    callbackUrl: window.location.href,
+  });
   const data = (await response.json().catch(() => ({}))) as { url?: string };
   const error = data.url ? new URL(data.url, window.location.href).searchParams.get("error") : "unexpected";
   return { ok: response.ok && !error, error };

@@ -6,6 +6,7 @@ import { auditDenied } from "@/server/audit/denials";
 import type { Actor } from "@/server/auth/actor";
 import { currentActor } from "@/server/auth/current-actor";
 import type { Capability } from "@/server/auth/permissions";
+import { getSession, type SessionContext } from "@/server/auth/session";
 import { isDatabaseUnavailable } from "@/server/db-unavailable";
 import { AppError, type ErrorCode, type FieldErrors, isAppError } from "@/server/errors";
 import { zodFieldErrors } from "@/server/field-errors";
@@ -70,4 +71,43 @@ export function authorizedAction<S extends z.ZodType, T>(
   };
   // The input schema travels with the action (the fuzz tests generate inputs from its fields).
   return Object.assign(action, { inputSchema: options.schema });
+}
+
+function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("validation", "Invalid input", { fieldErrors: zodFieldErrors(parsed.error) });
+  return parsed.data;
+}
+
+/** Actions open to visitors (forgot password, reset it): validated like every other, without an actor. */
+export function publicAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.infer<S>) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    try {
+      return { ok: true, data: await handler(parseInput(schema, raw)) };
+    } catch (error) {
+      return { ok: false, error: toActionError(error, await currentRequestId()) };
+    }
+  };
+}
+
+/**
+ * Actions on one's own account (second factor, one's sessions): a signed-in person, whatever their role —
+ * and open while the workspace waits for them to set up a second factor.
+ */
+export function accountAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (input: z.infer<S>, session: SessionContext) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    try {
+      const session = await getSession();
+      if (!session) throw new AppError("unauthenticated", "Please sign in");
+      return { ok: true, data: await handler(parseInput(schema, raw), session) };
+    } catch (error) {
+      return { ok: false, error: toActionError(error, await currentRequestId()) };
+    }
+  };
 }

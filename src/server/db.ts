@@ -9,7 +9,10 @@ function createClient() {
   const adapter = new PrismaPg(pool(), { disposeExternalPool: true });
   // Password hashes never leave the database layer unless a query asks for them explicitly; a lead's search text
   // (its name, e-mail and company again) is only ever filtered on.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, lead: { searchText: true } } });
+  return new PrismaClient({
+    adapter,
+    omit: { user: { passwordHash: true, totpSecret: true }, lead: { searchText: true } },
+  });
 }
 
 const globalForPool = globalThis as unknown as { smarketingPool?: pg.Pool };

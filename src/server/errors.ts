@@ -16,7 +16,13 @@ export type ErrorCode =
   | "emailMismatch"
   | "rateLimited"
   | "unavailable"
-  | "alreadyAnswered";
+  | "alreadyAnswered"
+  | "secondFactorRequired"
+  | "invalidCode"
+  | "resetLinkInvalid"
+  | "twoFactorSetupRequired"
+  | "twoFactorAlreadyOn"
+  | "wrongPassword";
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -4,12 +4,14 @@
  * when the table says so. A new capability without a probe here fails the
  * type check (Record<Capability, …>) and the completeness test below.
  */
+
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/server/api-tokens/service";
 import { listAuditEntries } from "@/server/audit/queries";
 import type { Actor } from "@/server/auth/actor";
 import { CAPABILITIES, CAPABILITY_NAMES, type Capability, can, ROLES } from "@/server/auth/permissions";
+import { endMemberSessions } from "@/server/auth/session-list";
 import { listCampaigns } from "@/server/campaigns/queries";
 import { ZCampaignInput } from "@/server/campaigns/schema";
 import { createCampaign } from "@/server/campaigns/service";
@@ -87,6 +89,8 @@ const PROBES: Record<Capability, Probe> = {
     const m = await db.membership.create({ data: { workspaceId: ws.workspace.id, userId: user.id, role: "SALES" } });
     return refusedIfForbidden(removeMember(actor, { membershipId: m.id }));
   },
+  "members.endSessions": async (actor, ws) =>
+    refusedIfForbidden(endMemberSessions(actor, { membershipId: await memberId(ws, ws.marketer.userId) })),
   "apiTokens.manageOwn": (actor) => refusedIfForbidden(createApiToken(actor, { name: "probe" })),
   "apiTokens.manageAll": async (actor, ws) => {
     // Someone else's token: visible and revocable only with manageAll.

@@ -5,6 +5,7 @@ import { MainNavList } from "@/components/shell/main-nav-list";
 import { MobileMenu } from "@/components/shell/mobile-menu";
 import { SignOutButton } from "@/components/sign-out-button";
 import { WorkspaceSwitcher } from "@/components/workspace-switcher";
+import { TWO_FACTOR_SETUP_PATH } from "@/server/auth/current-actor";
 import { getSession } from "@/server/auth/session";
 import { liveSummary } from "@/server/handoffs/queries";
 
@@ -17,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const session = await getSession();
   if (!session) redirect("/signin");
   if (!session.active) redirect("/no-workspace");
+  if (session.twoFactorSetupRequired) redirect(TWO_FACTOR_SETUP_PATH);
   const t = await getTranslations();
   const role = session.active.role;
   const live = await liveSummary({ userId: session.user.id, workspaceId: session.active.workspaceId, role });

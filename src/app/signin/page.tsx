@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LocaleSwitcher } from "@/components/locale-switcher";
+import { AuthFrame } from "@/components/auth-frame";
 import { getSession } from "@/server/auth/session";
 import { SignInForm } from "./sign-in-form";
 
@@ -24,21 +24,22 @@ export default async function SignInPage({
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await getSession()) redirect(callbackUrl);
-  const t = await getTranslations();
+  const t = await getTranslations("signIn");
+  const notice = params.reset === "1" ? t("passwordChanged") : null;
+  const email = typeof params.email === "string" ? params.email.slice(0, 320) : undefined;
   return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center justify-between">
-          <p className="text-lg font-semibold text-brand-900">{t("app.name")}</p>
-          <LocaleSwitcher />
-        </div>
-        <div className="card">
-          <h1 className="text-xl font-semibold">{t("signIn.title")}</h1>
-          <p className="mb-4 text-sm text-slate-600">{t("signIn.subtitle")}</p>
-          <SignInForm callbackUrl={callbackUrl} />
-        </div>
-        <p className="mt-4 text-center text-xs text-slate-500">{t("app.tagline")}</p>
-      </div>
-    </main>
+    <AuthFrame>
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
+      <p className="mb-4 text-sm text-slate-600">{t("subtitle")}</p>
+      {notice && (
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
+          {notice}
+        </p>
+      )}
+      <SignInForm callbackUrl={callbackUrl} defaultEmail={email} />
+    </AuthFrame>
   );
 }

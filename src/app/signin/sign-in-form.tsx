@@ -1,43 +1,128 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { signInWithCredentials } from "@/lib/auth-client";
 
+/**
+ * E-mail and password; for an account with two-factor sign-in, a second step asks for the code from the
+ * authenticator app (or a recovery code). The password stays in this component's memory between the two
+ * steps only, and is sent again with the code: the server keeps no half-signed-in state.
+ */
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
   const t = useTranslations("signIn");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
+  const [useRecovery, setUseRecovery] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  useEffect(() => {
+    if (credentials) codeInput.current?.focus();
+  }, [credentials]);
+
+  async function attempt(email: string, password: string, code: string) {
     setPending(true);
     setError(null);
     try {
-      const result = await signInWithCredentials(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
+      const result = await signInWithCredentials(email, password, code);
       if (result?.ok && !result.error) {
         // A full navigation, so every server component renders with the new session.
         window.location.assign(callbackUrl);
         return;
       }
-      const code = result?.error ?? "";
-      if (code.startsWith("rateLimited:")) {
-        const seconds = Number(code.split(":")[1]) || 60;
+      const failure = result?.error ?? "";
+      if (failure === "secondFactorRequired") setCredentials({ email, password });
+      else if (failure.startsWith("rateLimited:")) {
+        const seconds = Number(failure.split(":")[1]) || 60;
         setError(t("rateLimited", { minutes: Math.max(1, Math.ceil(seconds / 60)) }));
-      } else if (code === "invalidCredentials" || code === "CredentialsSignin") {
+      } else if (failure === "invalidCode") setError(useRecovery ? t("invalidRecoveryCode") : t("invalidCode"));
+      else if (failure === "invalidCredentials" || failure === "CredentialsSignin") {
+        setCredentials(null);
         setError(t("invalidCredentials"));
-      } else {
-        setError(t("unexpected"));
-      }
+      } else setError(t("unexpected"));
     } catch {
       setError(t("unexpected"));
     }
     setPending(false);
   }
 
+  const alert = error && (
+    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+      {error}
+    </p>
+  );
+
+  if (credentials) {
+    return (
+      <form
+        className="space-y-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const code = String(new FormData(event.currentTarget).get("code") ?? "");
+          void attempt(credentials.email, credentials.password, code);
+        }}
+      >
+        <p className="text-sm text-slate-700">{useRecovery ? t("recoveryIntro") : t("codeIntro")}</p>
+        <div>
+          <label htmlFor="code" className="label">
+            {useRecovery ? t("recoveryCode") : t("code")}
+          </label>
+          <input
+            key={useRecovery ? "recovery" : "totp"}
+            ref={codeInput}
+            id="code"
+            name="code"
+            required
+            autoComplete="one-time-code"
+            inputMode={useRecovery ? "text" : "numeric"}
+            pattern={useRecovery ? undefined : "[0-9 ]{6,7}"}
+            maxLength={useRecovery ? 20 : 7}
+            spellCheck={false}
+            className="input font-mono tracking-widest"
+          />
+        </div>
+        {alert}
+        <button type="submit" className="btn-primary w-full" disabled={pending}>
+          {pending ? t("submitting") : t("verify")}
+        </button>
+        <div className="flex flex-wrap justify-between gap-2 text-sm">
+          <button
+            type="button"
+            className="text-brand-700 underline"
+            onClick={() => {
+              setUseRecovery(!useRecovery);
+              setError(null);
+              // The field is a new one (other label and keyboard): keep the cursor in it.
+              setTimeout(() => codeInput.current?.focus(), 0);
+            }}
+          >
+            {useRecovery ? t("useApp") : t("useRecovery")}
+          </button>
+          <button
+            type="button"
+            className="text-slate-600 underline"
+            onClick={() => {
+              setCredentials(null);
+              setError(null);
+            }}
+          >
+            {t("back")}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate={false}>
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
+        void attempt(String(form.get("email") ?? ""), String(form.get("password") ?? ""), "");
+      }}
+      className="space-y-4"
+    >
       <div>
         <label htmlFor="email" className="label">
           {t("email")}
@@ -53,9 +138,14 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
         />
       </div>
       <div>
-        <label htmlFor="password" className="label">
-          {t("password")}
-        </label>
+        <div className="flex items-baseline justify-between gap-2">
+          <label htmlFor="password" className="label">
+            {t("password")}
+          </label>
+          <a href="/forgot-password" className="text-sm text-brand-700 underline">
+            {t("forgot")}
+          </a>
+        </div>
         <input
           id="password"
           name="password"
@@ -65,11 +155,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
           className="input"
         />
       </div>
-      {error && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      {alert}
       <button type="submit" className="btn-primary w-full" disabled={pending}>
         {pending ? t("submitting") : t("submit")}
       </button>

@@ -30,6 +30,12 @@ const STATUS: Record<ErrorCode, number> = {
   emailMismatch: 403,
   rateLimited: 429,
   unavailable: 503,
+  secondFactorRequired: 401,
+  invalidCode: 401,
+  resetLinkInvalid: 410,
+  twoFactorSetupRequired: 403,
+  twoFactorAlreadyOn: 409,
+  wrongPassword: 403,
 };
 
 const TITLES: Record<number, string> = {

@@ -1,11 +1,32 @@
 import "server-only";
+import { env } from "@/env";
 import type { Locale, Role } from "@/generated/prisma/enums";
 import { db } from "@/server/db";
 
 /** Server-side session rows (see AuthSession in the schema). */
-export const SESSION_DAYS = 30;
 
-export async function createAuthSession(userId: string): Promise<string> {
+/** How a session was opened; shown in the list of sessions and kept in the audit log. */
+export type SignInMethod = "password" | "password+totp" | "password+recovery";
+
+export type ClientInfo = { ip: string; userAgent: string | null };
+
+/** A session's last-seen time moves at most this often, so reading a page costs no write. */
+const TOUCH_EVERY_MS = 60_000;
+
+export function sessionTimeouts() {
+  const { SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS } = env();
+  return { idleMs: SESSION_IDLE_MINUTES * 60_000, absoluteMs: SESSION_ABSOLUTE_HOURS * 3_600_000 };
+}
+
+/**
+ * Opens a new session row: every sign-in gets a fresh id (and so a fresh cookie), never a reused one
+ * (ASVS V7.2.4).
+ */
+export async function createAuthSession(
+  userId: string,
+  client: ClientInfo = { ip: "unknown", userAgent: null },
+  method: SignInMethod = "password",
+): Promise<string> {
   const first = await db.membership.findFirst({
     where: { userId },
     orderBy: { createdAt: "asc" },
@@ -15,7 +36,10 @@ export async function createAuthSession(userId: string): Promise<string> {
     data: {
       userId,
       activeWorkspaceId: first?.workspaceId ?? null,
-      expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000),
+      expiresAt: new Date(Date.now() + sessionTimeouts().absoluteMs),
+      ip: client.ip.slice(0, 64),
+      userAgent: client.userAgent?.slice(0, 400) ?? null,
+      method,
     },
     select: { id: true },
   });
@@ -26,31 +50,52 @@ export async function revokeAuthSession(sessionId: string): Promise<void> {
   await db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-export type SessionMembership = { workspaceId: string; workspaceName: string; role: Role };
+export type SessionMembership = { workspaceId: string; workspaceName: string; role: Role; requireTwoFactor: boolean };
 
 export type SessionContext = {
   sessionId: string;
-  user: { id: string; email: string; name: string; locale: Locale };
+  user: { id: string; email: string; name: string; locale: Locale; twoFactorEnabled: boolean };
   memberships: SessionMembership[];
   /** The workspace the user works in now, or null when they belong to none. */
   active: SessionMembership | null;
+  /** The active workspace asks for a second factor this user has not set up: only its set-up is open to them. */
+  twoFactorSetupRequired: boolean;
 };
 
-/** Loads a live session row with its user and memberships; null when revoked, expired or unknown. */
-export async function loadSessionContext(sessionId: string): Promise<SessionContext | null> {
+/**
+ * Loads a live session row with its user and memberships; null when revoked, expired, idle too long or unknown.
+ * A request from the person moves its last-seen time (`touch`); a background re-check (the live stream's
+ * heartbeat) must not, or an open tab would keep a session alive forever.
+ */
+export async function loadSessionContext(
+  sessionId: string,
+  { now = new Date(), touch = true }: { now?: Date; touch?: boolean } = {},
+): Promise<SessionContext | null> {
+  const { idleMs } = sessionTimeouts();
   const row = await db.authSession.findFirst({
-    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: {
+      id: sessionId,
+      revokedAt: null,
+      expiresAt: { gt: now },
+      lastSeenAt: { gt: new Date(now.getTime() - idleMs) },
+    },
     select: {
       id: true,
       activeWorkspaceId: true,
+      lastSeenAt: true,
       user: {
         select: {
           id: true,
           email: true,
           name: true,
           locale: true,
+          totpEnabledAt: true,
           memberships: {
-            select: { workspaceId: true, role: true, workspace: { select: { name: true } } },
+            select: {
+              workspaceId: true,
+              role: true,
+              workspace: { select: { name: true, requireTwoFactor: true } },
+            },
             orderBy: { workspace: { name: "asc" } },
           },
         },
@@ -58,13 +103,24 @@ export async function loadSessionContext(sessionId: string): Promise<SessionCont
     },
   });
   if (!row) return null;
+  if (touch && now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db.authSession.update({ where: { id: row.id }, data: { lastSeenAt: now }, select: { id: true } });
+  }
   const memberships = row.user.memberships.map((m) => ({
     workspaceId: m.workspaceId,
     workspaceName: m.workspace.name,
     role: m.role,
+    requireTwoFactor: m.workspace.requireTwoFactor,
   }));
   // A removed member's session falls back to another workspace of theirs, or to none.
   const active = memberships.find((m) => m.workspaceId === row.activeWorkspaceId) ?? memberships[0] ?? null;
-  const { memberships: _ignored, ...user } = row.user;
-  return { sessionId: row.id, user, memberships, active };
+  const { id, email, name, locale, totpEnabledAt } = row.user;
+  const twoFactorEnabled = totpEnabledAt !== null;
+  return {
+    sessionId: row.id,
+    user: { id, email, name, locale, twoFactorEnabled },
+    memberships,
+    active,
+    twoFactorSetupRequired: Boolean(active?.requireTwoFactor) && !twoFactorEnabled,
+  };
 }

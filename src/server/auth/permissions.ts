@@ -21,6 +21,8 @@ export const CAPABILITIES = {
   "members.invite": ["ADMIN"],
   "members.changeRole": ["ADMIN"],
   "members.remove": ["ADMIN"],
+  /** End another member's sessions (a lost laptop, a departure). */
+  "members.endSessions": ["ADMIN"],
   /** Create, list and revoke one's own API tokens. */
   "apiTokens.manageOwn": ALL,
   /** See and revoke every member's API tokens. */

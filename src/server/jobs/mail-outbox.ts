@@ -3,10 +3,8 @@ import { createTranslator } from "next-intl";
 import { appUrl } from "@/env";
 import { db } from "@/server/db";
 import { sendMail } from "@/server/mail/send";
-import en from "../../../messages/en.json";
-import it from "../../../messages/it.json";
+import { composeMail, MAIL_MESSAGES, mailTranslator } from "@/server/mail/templates";
 
-const MESSAGES = { en, it } as const;
 const BATCH = 20;
 
 /**
@@ -27,12 +25,17 @@ export async function sendPendingMail(): Promise<number> {
       });
       for (const n of notifications) {
         const locale = n.user.locale;
-        const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "notifications" });
+        const t = createTranslator({ locale, messages: MAIL_MESSAGES[locale], namespace: "notifications" });
         const text = t(`kinds.${n.kind}` as Parameters<typeof t>[0], n.params as Record<string, string | number>);
+        const mail = mailTranslator(locale);
         await sendMail({
           to: n.user.email,
-          subject: `[${n.workspace.name}] ${text}`,
-          text: `${text}\n\n${appUrl()}${n.href}\n`,
+          ...composeMail(locale, {
+            subject: `[${n.workspace.name}] ${text}`,
+            paragraphs: [text],
+            action: { label: mail("notification.action"), url: `${appUrl()}${n.href}` },
+            after: [mail("notification.why", { workspace: n.workspace.name })],
+          }),
         });
       }
       await tx.notification.updateMany({

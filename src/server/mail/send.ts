@@ -3,8 +3,10 @@ import nodemailer from "nodemailer";
 import { env } from "@/env";
 import { logger } from "@/server/logger";
 
+export type OutgoingMail = { to: string; subject: string; text: string; html?: string };
+
 /** Sends an email when SMTP_URL is configured; returns whether it was sent. */
-export async function sendMail(message: { to: string; subject: string; text: string }): Promise<boolean> {
+export async function sendMail(message: OutgoingMail): Promise<boolean> {
   const { SMTP_URL, MAIL_FROM } = env();
   if (!SMTP_URL) return false;
   try {

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { type ActionResult, authorizedAction, toActionError } from "@/server/action";
 import { currentActorOrNull } from "@/server/auth/current-actor";
 import { getSession } from "@/server/auth/session";
+import { endMemberSessions } from "@/server/auth/session-list";
 import { AppError } from "@/server/errors";
 import { zodFieldErrors } from "@/server/field-errors";
 import {
@@ -92,3 +93,8 @@ export async function acceptInviteAsNewUserAction(raw: unknown): Promise<ActionR
     return { ok: false, error: toActionError(error) };
   }
 }
+
+export const endMemberSessionsAction = authorizedAction(
+  { schema: ZRemoveMember, capability: "members.endSessions" },
+  async (input, actor) => ({ ended: await endMemberSessions(actor, input) }),
+);

@@ -9,7 +9,9 @@ export const ZEmail = z
   .max(320, "tooLong")
   .pipe(z.email({ message: "invalidEmail" }));
 
-export const ZInviteMember = z.object({ email: ZEmail, role: ZRole });
+/** The language of the invitation mail and of the new account; the inviter's when not given. */
+export const ZLocale = z.enum(["en", "it"]);
+export const ZInviteMember = z.object({ email: ZEmail, role: ZRole, locale: ZLocale.optional() });
 export const ZChangeRole = z.object({ membershipId: z.string().min(1).max(64), role: ZRole });
 export const ZRemoveMember = z.object({ membershipId: z.string().min(1).max(64) });
 export const ZRevokeInvite = z.object({ inviteId: z.string().min(1).max(64) });

@@ -1,6 +1,6 @@
 import "server-only";
 import { appUrl } from "@/env";
-import type { Role } from "@/generated/prisma/enums";
+import type { Locale, Role } from "@/generated/prisma/enums";
 import { hashSecret, newSecret } from "@/lib/tokens";
 import { writeAudit } from "@/server/audit/service";
 import { type Actor, requirePermission } from "@/server/auth/actor";
@@ -9,6 +9,7 @@ import { db, type Tx } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { handOverOpenHandoffs } from "@/server/handoffs/assignment";
 import { sendMail } from "@/server/mail/send";
+import { composeMail, mailTranslator, roleName } from "@/server/mail/templates";
 
 export const INVITE_DAYS = 7;
 
@@ -29,7 +30,7 @@ export async function listMembers(actor: Actor) {
       id: true,
       role: true,
       createdAt: true,
-      user: { select: { id: true, name: true, email: true } },
+      user: { select: { id: true, name: true, email: true, totpEnabledAt: true } },
     },
     orderBy: [{ user: { name: "asc" } }],
   });
@@ -113,7 +114,29 @@ export function inviteUrl(token: string) {
   return `${appUrl()}/invite/${encodeURIComponent(token)}`;
 }
 
-export async function inviteMember(actor: Actor, input: { email: string; role: Role }) {
+/** The invitation mail, in the language chosen for it (the invited person may have no account yet). */
+export function inviteMail(
+  locale: Locale,
+  input: { inviter: string; workspace: string; role: Role; url: string; expiresAt: Date },
+) {
+  const t = mailTranslator(locale);
+  const role = roleName(locale, input.role);
+  const date = new Intl.DateTimeFormat(locale === "it" ? "it-IT" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
+  }).format(input.expiresAt);
+  return composeMail(locale, {
+    subject: t("invite.subject", { inviter: input.inviter, workspace: input.workspace }),
+    paragraphs: [
+      t("invite.intro", { inviter: input.inviter, workspace: input.workspace, role }),
+      t("invite.about", { workspace: input.workspace }),
+    ],
+    action: { label: t("invite.action"), url: input.url },
+    after: [t("invite.expiry", { date })],
+  });
+}
+
+export async function inviteMember(actor: Actor, input: { email: string; role: Role; locale?: Locale }) {
   requirePermission(actor, "members.invite");
   const token = newSecret("inv_", 24);
   const invite = await db.$transaction(async (tx) => {
@@ -122,30 +145,49 @@ export async function inviteMember(actor: Actor, input: { email: string; role: R
       select: { id: true },
     });
     if (existing) throw new AppError("alreadyMember", "This person is already a member");
+    const inviter = await tx.user.findUniqueOrThrow({
+      where: { id: actor.userId },
+      select: { name: true, locale: true },
+    });
+    // Someone who already has an account reads it in their own language.
+    const invitee = await tx.user.findUnique({ where: { email: input.email }, select: { locale: true } });
     const created = await tx.invite.create({
       data: {
         workspaceId: actor.workspaceId,
         email: input.email,
         role: input.role,
+        locale: invitee?.locale ?? input.locale ?? inviter.locale,
         tokenHash: hashSecret(token),
         invitedById: actor.userId,
         expiresAt: new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000),
       },
-      select: { id: true, email: true, role: true, expiresAt: true, workspace: { select: { name: true } } },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        locale: true,
+        expiresAt: true,
+        workspace: { select: { name: true } },
+      },
     });
     await writeAudit(tx, actor, {
       action: "invite.created",
       entityType: "Invite",
       entityId: created.id,
-      after: { email: created.email, role: created.role },
+      after: { email: created.email, role: created.role, locale: created.locale },
     });
-    return created;
+    return { ...created, inviterName: inviter.name };
   });
   const url = inviteUrl(token);
   const emailed = await sendMail({
     to: invite.email,
-    subject: `You are invited to ${invite.workspace.name} on Smarketing Workspace`,
-    text: `You have been invited to join ${invite.workspace.name} as ${invite.role}.\n\nAccept the invitation: ${url}\n\nThe link expires on ${invite.expiresAt.toISOString().slice(0, 10)}.`,
+    ...inviteMail(invite.locale, {
+      inviter: invite.inviterName,
+      workspace: invite.workspace.name,
+      role: invite.role,
+      url,
+      expiresAt: invite.expiresAt,
+    }),
   });
   return { inviteId: invite.id, url, emailed };
 }
@@ -243,13 +285,13 @@ export async function acceptInviteAsNewUser(input: { token: string; name: string
   return db.$transaction(async (tx) => {
     const invite = await tx.invite.findFirst({
       where: { tokenHash: hashSecret(input.token) },
-      select: { email: true },
+      select: { email: true, locale: true },
     });
     if (!invite) throw new AppError("inviteInvalid", "This invitation is not valid");
     const existing = await tx.user.findUnique({ where: { email: invite.email }, select: { id: true } });
     if (existing) throw new AppError("conflict", "An account with this email exists: sign in to accept");
     const user = await tx.user.create({
-      data: { email: invite.email, name: input.name, passwordHash },
+      data: { email: invite.email, name: input.name, passwordHash, locale: invite.locale },
       select: { id: true, email: true },
     });
     await consumeInvite(tx, input.token, user.id, user.email);

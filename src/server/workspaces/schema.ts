@@ -10,3 +10,5 @@ export const ZUpdateWorkspace = z.object({
   name: z.string().trim().min(1, "required").max(80, "tooLong"),
   timeZone: ZTimeZone,
 });
+
+export const ZSignInPolicy = z.object({ requireTwoFactor: z.boolean() });

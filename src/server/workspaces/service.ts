@@ -150,3 +150,49 @@ export async function updateWorkspace(actor: Actor, input: { name: string; timeZ
   if (updated.timeZoneChanged) await rebuildFunnel(actor.workspaceId);
   return { name: updated.name, timeZone: updated.timeZone };
 }
+
+/**
+ * The workspace's sign-in policy (admins): require a second factor of every member. Members without one
+ * are sent to set it up at their next request; the admin turning it on must have one already (or they
+ * would lock themselves out mid-change).
+ */
+export async function updateSignInPolicy(actor: Actor, input: { requireTwoFactor: boolean }) {
+  requirePermission(actor, "workspace.update");
+  return db.$transaction(async (tx) => {
+    if (input.requireTwoFactor) {
+      const self = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
+      if (!self.totpEnabledAt) {
+        throw new AppError("conflict", "Turn on two-factor sign-in for yourself first", {
+          params: { reason: "ownTwoFactorFirst" },
+        });
+      }
+    }
+    const before = await tx.workspace.findUniqueOrThrow({
+      where: { id: actor.workspaceId },
+      select: { requireTwoFactor: true },
+    });
+    const after = await tx.workspace.update({
+      where: { id: actor.workspaceId },
+      data: { requireTwoFactor: input.requireTwoFactor },
+      select: { requireTwoFactor: true },
+    });
+    await writeAudit(tx, actor, {
+      action: "workspace.signInPolicyChanged",
+      entityType: "Workspace",
+      entityId: actor.workspaceId,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** What the sign-in policy card shows: the rule, and who would be asked to set up a second factor. */
+export async function signInPolicy(actor: Actor) {
+  requirePermission(actor, "workspace.update");
+  const [workspace, withoutTwoFactor] = await Promise.all([
+    db.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { requireTwoFactor: true } }),
+    db.membership.count({ where: { workspaceId: actor.workspaceId, user: { totpEnabledAt: null } } }),
+  ]);
+  return { requireTwoFactor: workspace.requireTwoFactor, membersWithoutTwoFactor: withoutTwoFactor };
+}

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { LocaleSwitcher } from "@/components/locale-switcher";
+import { AuthFrame } from "@/components/auth-frame";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getSession } from "@/server/auth/session";
 import { findOpenInvite } from "@/server/members/service";
@@ -52,15 +52,5 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     );
   }
 
-  return (
-    <main id="main" className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-md">
-        <div className="mb-6 flex items-center justify-between">
-          <p className="text-lg font-semibold text-brand-900">{t("app.name")}</p>
-          <LocaleSwitcher />
-        </div>
-        <div className="card">{body}</div>
-      </div>
-    </main>
-  );
+  return <AuthFrame wide>{body}</AuthFrame>;
 }

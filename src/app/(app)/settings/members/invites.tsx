@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { CopyButton } from "@/components/copy-button";
 import { FieldError, FormError } from "@/components/form-error";
@@ -12,6 +12,7 @@ import { inviteMemberAction, revokeInviteAction } from "@/server/members/actions
 
 export function InviteForm() {
   const t = useTranslations();
+  const locale = useLocale();
   const router = useRouter();
   const [error, setError] = useState<ActionError | null>(null);
   const [created, setCreated] = useState<{ email: string; url: string; emailed: boolean } | null>(null);
@@ -32,7 +33,7 @@ export function InviteForm() {
           setCreated(null);
           startTransition(async () => {
             const email = String(data.get("email") ?? "");
-            const result = await inviteMemberAction({ email, role: data.get("role") });
+            const result = await inviteMemberAction({ email, role: data.get("role"), locale: data.get("locale") });
             if (result.ok) {
               setCreated({ email: email.trim().toLowerCase(), url: result.data.url, emailed: result.data.emailed });
               form.reset();
@@ -64,6 +65,18 @@ export function InviteForm() {
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {t(`roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="invite-locale" className="label">
+            {t("invites.language")}
+          </label>
+          <select id="invite-locale" name="locale" className="input" defaultValue={locale}>
+            {(["en", "it"] as const).map((code) => (
+              <option key={code} value={code}>
+                {t(`locales.${code}`)}
               </option>
             ))}
           </select>

@@ -6,29 +6,43 @@ import { useState, useTransition } from "react";
 import { FormError } from "@/components/form-error";
 import type { ActionError } from "@/server/action";
 import { ROLES } from "@/server/auth/permissions";
-import { changeMemberRoleAction, removeMemberAction } from "@/server/members/actions";
+import { changeMemberRoleAction, endMemberSessionsAction, removeMemberAction } from "@/server/members/actions";
 
-type Member = { id: string; name: string; email: string; role: string; joined: string; isSelf: boolean };
+type Member = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  joined: string;
+  isSelf: boolean;
+  /** Null when the viewer may not see it. */
+  twoFactor: boolean | null;
+};
 
 export function MemberRow({
   member,
   canChangeRole,
   canRemove,
+  canEndSessions,
 }: {
   member: Member;
   canChangeRole: boolean;
   canRemove: boolean;
+  canEndSessions: boolean;
 }) {
   const t = useTranslations();
   const router = useRouter();
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
+  const [notice, setNotice] = useState<string | null>(null);
 
-  function run(action: () => Promise<{ ok: boolean; error?: ActionError }>) {
+  function run(action: () => Promise<{ ok: boolean; error?: ActionError }>, done?: () => void) {
     setError(null);
+    setNotice(null);
     startTransition(async () => {
       const result = await action();
       if (!result.ok) setError(result.error ?? { code: "unexpected" });
+      else done?.();
       router.refresh();
     });
   }
@@ -42,6 +56,11 @@ export function MemberRow({
           <div className="mt-2">
             <FormError error={error} />
           </div>
+        )}
+        {notice && (
+          <p role="status" className="mt-1 text-xs text-green-800">
+            {notice}
+          </p>
         )}
       </td>
       <td>{member.email}</td>
@@ -68,8 +87,27 @@ export function MemberRow({
         )}
       </td>
       <td>{member.joined}</td>
+      {member.twoFactor !== null && <td>{member.twoFactor ? t("members.twoFactorOn") : t("members.twoFactorOff")}</td>}
       {canRemove && (
-        <td>
+        <td className="whitespace-nowrap">
+          {canEndSessions && (
+            <button
+              type="button"
+              className="btn-secondary mr-2 py-1"
+              disabled={pending}
+              aria-label={t("members.endSessionsOf", { name: member.name })}
+              onClick={() => {
+                if (window.confirm(t("members.confirmEndSessions", { name: member.name }))) {
+                  run(
+                    () => endMemberSessionsAction({ membershipId: member.id }),
+                    () => setNotice(t("members.sessionsEnded", { name: member.name })),
+                  );
+                }
+              }}
+            >
+              {t("members.endSessions")}
+            </button>
+          )}
           <button
             type="button"
             className="btn-danger py-1"

@@ -17,6 +17,8 @@ export default async function MembersPage() {
   const format = await getFormatter();
   const members = await listMembers(actor);
   const canInvite = can(actor.role, "members.invite");
+  // Who has a second factor is for the admins who set the sign-in policy.
+  const showTwoFactor = can(actor.role, "members.endSessions");
   const invites = canInvite ? await listPendingInvites(actor) : [];
 
   return (
@@ -33,6 +35,7 @@ export default async function MembersPage() {
                 <th scope="col">{t("members.email")}</th>
                 <th scope="col">{t("members.role")}</th>
                 <th scope="col">{t("members.joined")}</th>
+                {showTwoFactor && <th scope="col">{t("members.twoFactor")}</th>}
                 {can(actor.role, "members.remove") && <th scope="col">{t("members.actions")}</th>}
               </tr>
             </thead>
@@ -47,9 +50,11 @@ export default async function MembersPage() {
                     role: m.role,
                     joined: format.dateTime(m.createdAt, { dateStyle: "medium" }),
                     isSelf: m.user.id === actor.userId,
+                    twoFactor: showTwoFactor ? m.user.totpEnabledAt !== null : null,
                   }}
                   canChangeRole={can(actor.role, "members.changeRole")}
                   canRemove={can(actor.role, "members.remove")}
+                  canEndSessions={can(actor.role, "members.endSessions")}
                 />
               ))}
             </tbody>

@@ -3,6 +3,8 @@ import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { isWorkspaceEmpty } from "@/server/portability/import";
 import { getWorkspace } from "@/server/workspaces/queries";
+import { signInPolicy } from "@/server/workspaces/service";
+import { SignInPolicy } from "./sign-in-policy";
 import { WorkspaceTransfer } from "./transfer";
 import { WorkspaceForm } from "./workspace-form";
 
@@ -16,6 +18,7 @@ export default async function WorkspaceSettingsPage() {
   const workspace = await getWorkspace(actor);
   const t = await getTranslations("workspaceSettings");
   const transfer = can(actor.role, "workspace.transfer");
+  const policy = can(actor.role, "workspace.update") ? await signInPolicy(actor) : null;
   return (
     <div className="space-y-4">
       <section className="card max-w-xl" aria-labelledby="workspace-title">
@@ -29,6 +32,15 @@ export default async function WorkspaceSettingsPage() {
           editable={can(actor.role, "workspace.update")}
         />
       </section>
+      {policy && (
+        <section className="card max-w-xl" aria-labelledby="sign-in-policy-title">
+          <h2 id="sign-in-policy-title" className="mb-1 text-lg font-semibold">
+            {t("signInPolicyTitle")}
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">{t("signInPolicyIntro")}</p>
+          <SignInPolicy policy={policy} />
+        </section>
+      )}
       {transfer && (
         <section className="card max-w-xl" aria-labelledby="transfer-title">
           <h2 id="transfer-title" className="mb-2 text-lg font-semibold">

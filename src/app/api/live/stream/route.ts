@@ -44,7 +44,9 @@ export async function GET(request: Request) {
       };
       const unsubscribe = subscribeLive(actor.userId, onChange);
       const heartbeat = setInterval(async () => {
-        const session = actor.sessionId ? await loadSessionContext(actor.sessionId).catch(() => undefined) : null;
+        const session = actor.sessionId
+          ? await loadSessionContext(actor.sessionId, { touch: false }).catch(() => undefined)
+          : null;
         // Signed out, or no longer a member here: end the stream (the browser's reconnect gets a 401).
         if (session === null || (session && session.active?.workspaceId !== actor.workspaceId)) stop();
         else write(": ping\n\n");

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { AuthFrame } from "@/components/auth-frame";
+import { ForgotPasswordForm } from "./forgot-password-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("passwordReset");
+  return { title: t("forgotTitle") };
+}
+
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("passwordReset");
+  return (
+    <AuthFrame>
+      <h1 className="text-xl font-semibold">{t("forgotTitle")}</h1>
+      <p className="mb-4 text-sm text-slate-600">{t("forgotIntro")}</p>
+      <ForgotPasswordForm />
+      <p className="mt-4 text-sm">
+        <a href="/signin" className="text-brand-700 underline">
+          {t("backToSignIn")}
+        </a>
+      </p>
+    </AuthFrame>
+  );
+}
