@@ -62,6 +62,8 @@ export async function requestPasswordReset(input: { email: string; ip: string })
   }
   const token = newSecret("pwr_", 32);
   await db.$transaction(async (tx) => {
+    // Only the newest link works: an older mail forwarded or left in an inbox is void.
+    await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
     await tx.passwordReset.create({
       data: {
         userId: user.id,
