@@ -8,6 +8,8 @@ const port = Number(process.env.E2E_PORT);
 process.env.E2E_INSTANCE_PORTS ??= `${port + 1000},${port + 2000}`;
 // The test harness's control plane for the fault tests (stop/start PostgreSQL, kill/start an app server).
 process.env.E2E_CONTROL_PORT ??= String(port + 3000);
+// The SMTP server that receives the mail the app sends during the run (read back through the control plane).
+process.env.E2E_SMTP_PORT ??= String(port + 4000);
 
 /** Debian's Chromium where the Playwright browser cannot be downloaded (CI, air-gapped); Playwright's own elsewhere. */
 const systemChromium = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);

@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
+import { startSmtpServer } from "../tests/support/smtp-server";
 import { startBalancer } from "./lib/balancer";
 import { ensureBuild } from "./lib/build";
 import { createDatabaseIfMissing, dropDatabaseIfExists, ensureDatabase, projectRoot } from "./lib/postgres";
@@ -21,7 +22,14 @@ await createDatabaseIfMissing(server.adminUrl, name);
 const url = new URL(server.adminUrl);
 url.pathname = `/${name}`;
 
+// The mail the app sends (invitations, password resets, notifications) goes to a real SMTP server of this run;
+// the journeys read it through the control plane (GET /mail) and follow its links.
+const smtp = await startSmtpServer(Number(process.env.E2E_SMTP_PORT ?? Number(port) + 4000));
+log(`SMTP server on ${smtp.port}`);
+
 const env: EnvOverrides = {
+  SMTP_URL: smtp.url,
+  MAIL_FROM: "Smarketing Workspace <no-reply@smarketing.test>",
   DATABASE_URL: url.toString(),
   NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   NEXTAUTH_URL: `http://localhost:${port}`,
@@ -43,6 +51,7 @@ const stop = async (code = 0) => {
   stopping = true;
   balancer?.close();
   control?.close();
+  await smtp.close();
   await Promise.all(
     children.map(
       (child) =>
@@ -79,8 +88,9 @@ balancer = await startBalancer(Number(port), instancePorts.map(Number), log);
 log(`Balancer on ${port} → app servers on ${instancePorts.join(", ")}`);
 
 /**
- * The fault tests' control plane (test harness only, on E2E_CONTROL_PORT, 127.0.0.1): stop and start
- * PostgreSQL, SIGKILL and restart an app server.
+ * The test harness's control plane (on E2E_CONTROL_PORT, 127.0.0.1): stop and start PostgreSQL, SIGKILL
+ * and restart an app server (the fault tests), and GET /mail?to=&since= — the newest mail the SMTP server
+ * received for an address since a moment (waits up to 10 s; 404 if none).
  */
 control = http.createServer(async (request, response) => {
   const reply = (status: number, body: unknown) => {
@@ -88,7 +98,14 @@ control = http.createServer(async (request, response) => {
     response.end(JSON.stringify(body));
   };
   try {
-    const [, kind, target, verb] = (request.url ?? "").split("/");
+    const url = new URL(request.url ?? "/", "http://control");
+    if (request.method === "GET" && url.pathname === "/mail") {
+      const mail = await smtp
+        .waitFor(url.searchParams.get("to") ?? "", { since: Number(url.searchParams.get("since") ?? 0) })
+        .catch(() => null);
+      return mail ? reply(200, mail) : reply(404, { error: "no mail" });
+    }
+    const [, kind, target, verb] = url.pathname.split("/");
     if (request.method !== "POST") return reply(405, { error: "POST only" });
     if (kind === "db" && (target === "stop" || target === "start")) {
       const change = target === "stop" ? server.pause : server.resume;

@@ -115,3 +115,23 @@ export async function setAway(browser: Browser, name: string, away: boolean) {
   await expect(page.getByRole("button", { name: away ? `Mark ${name} back` : `Mark ${name} away` })).toBeVisible();
   await context.close();
 }
+
+export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; language: string | null };
+
+/** The newest mail the run's SMTP server received for `to` since `since` (ms), via the harness's control plane. */
+export async function receivedMail(to: string, since: number): Promise<ReceivedMail> {
+  const response = await fetch(
+    `http://127.0.0.1:${process.env.E2E_CONTROL_PORT}/mail?to=${encodeURIComponent(to)}&since=${since}`,
+  );
+  expect(response.ok, `a mail to ${to}`).toBe(true);
+  return (await response.json()) as ReceivedMail;
+}
+
+/** The link in a mail's text part whose path starts with `path` ("/invite/", "/reset-password/"). */
+export function linkInMail(mail: ReceivedMail, path: string): string {
+  const link = mail.text
+    .split(/\s+/)
+    .find((word) => word.startsWith("http") && new URL(word).pathname.startsWith(path));
+  expect(link, `a ${path} link in "${mail.subject}"`).toBeTruthy();
+  return link as string;
+}

@@ -11,11 +11,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("requiredTitle") };
 }
 
-/** Where a member lands while their workspace requires a second factor they have not set up yet. */
+/**
+ * Where a member lands while their workspace requires a second factor they have not set up yet. Not sent
+ * away once it is on: the page refreshes when the factor is turned on, and must still show the recovery codes.
+ */
 export default async function TwoFactorRequiredPage() {
   const session = await getSession();
   if (!session) redirect("/signin");
-  if (!session.twoFactorSetupRequired) redirect("/");
   const t = await getTranslations("twoFactor");
   return (
     <AuthFrame wide>

@@ -11,9 +11,10 @@ type Provisioning = { qrSvg: string; secret: string; uri: string };
 
 /**
  * Turning on two-factor sign-in: scan the QR code (or type the key), confirm with a first code, keep the
- * recovery codes. `onDone` runs when the person has seen the codes and continues.
+ * recovery codes; `doneHref` is where "continue" leads once they are saved. `onStart` tells the parent to keep
+ * this on screen through the refresh that turning the factor on causes.
  */
-export function TwoFactorSetup({ doneHref }: { doneHref: string }) {
+export function TwoFactorSetup({ doneHref, onStart }: { doneHref: string; onStart?: () => void }) {
   const t = useTranslations("twoFactor");
   const [provisioning, setProvisioning] = useState<Provisioning | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -44,6 +45,7 @@ export function TwoFactorSetup({ doneHref }: { doneHref: string }) {
           disabled={pending}
           onClick={() => {
             setError(null);
+            onStart?.();
             startTransition(async () => {
               const result = await startTotpSetupAction({});
               if (result.ok) setProvisioning(result.data);

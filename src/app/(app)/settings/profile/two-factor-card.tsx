@@ -16,6 +16,9 @@ export function TwoFactorCard({ status }: { status: Status }) {
   const { error, pending, run } = useAction();
   const [asking, setAsking] = useState<"disable" | "codes" | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
+  // Once the set-up starts it stays on screen until the person leaves it: turning the factor on refreshes
+  // this page (new session cookie), and the recovery codes must still be shown once.
+  const [settingUp, setSettingUp] = useState(false);
 
   return (
     <section className="card max-w-xl space-y-4" aria-labelledby="two-factor-title">
@@ -30,8 +33,8 @@ export function TwoFactorCard({ status }: { status: Status }) {
           {t("requiredByWorkspace")}
         </p>
       )}
-      {!status.enabled ? (
-        <TwoFactorSetup doneHref="/settings/profile" />
+      {!status.enabled || settingUp ? (
+        <TwoFactorSetup doneHref="/settings/profile" onStart={() => setSettingUp(true)} />
       ) : (
         <>
           <p className="text-sm" data-testid="two-factor-status">
