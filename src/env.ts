@@ -40,6 +40,53 @@ const ZEnv = z.object({
 
 export type Env = z.infer<typeof ZEnv>;
 
+/**
+ * One OpenID Connect identity provider (Google Workspace, Microsoft Entra ID, Okta, Keycloak…). `id` names
+ * it in the callback URL to register at the provider: `<NEXTAUTH_URL>/api/auth/callback/<id>`.
+ */
+const ZOidcProvider = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, "id: lower-case letters, digits and dashes"),
+  name: z.string().min(1).max(60),
+  issuer: z.string().url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+});
+export type OidcProviderConfig = z.infer<typeof ZOidcProvider>;
+
+let providersCached: OidcProviderConfig[] | undefined;
+
+/**
+ * OIDC_PROVIDERS: a JSON array of providers (see .env.example). Read on its own, not through env(), because
+ * next-auth's options are built when the module loads (also during `next build`, without a database).
+ */
+export function oidcProviders(): OidcProviderConfig[] {
+  if (providersCached) return providersCached;
+  const raw = process.env.OIDC_PROVIDERS?.trim();
+  if (!raw) {
+    providersCached = [];
+    return providersCached;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error("Invalid environment configuration:\n  OIDC_PROVIDERS: not valid JSON");
+  }
+  const parsed = z.array(ZOidcProvider).max(10).safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  OIDC_PROVIDERS.${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);
+  }
+  const ids = parsed.data.map((p) => p.id);
+  if (new Set(ids).size !== ids.length || ids.includes("credentials")) {
+    throw new Error(
+      "Invalid environment configuration:\n  OIDC_PROVIDERS: every id must be unique (and not 'credentials')",
+    );
+  }
+  providersCached = parsed.data;
+  return providersCached;
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {

@@ -41,3 +41,10 @@ export async function signOutTo(callbackUrl: string) {
   await post("/api/auth/signout", { callbackUrl });
   window.location.assign(callbackUrl);
 }
+
+/** Starts single sign-on with one of the installation's providers: next-auth answers with the provider's URL. */
+export async function signInWithProvider(providerId: string, callbackUrl: string) {
+  const response = await post(`/api/auth/signin/${encodeURIComponent(providerId)}`, { callbackUrl });
+  const data = (await response.json().catch(() => ({}))) as { url?: string };
+  window.location.assign(data.url ?? `/signin?error=OAuthSignin`);
+}

@@ -22,7 +22,8 @@ export type ErrorCode =
   | "resetLinkInvalid"
   | "twoFactorSetupRequired"
   | "twoFactorAlreadyOn"
-  | "wrongPassword";
+  | "wrongPassword"
+  | "ssoRequired";
 
 export type FieldErrors = Record<string, string[]>;
 

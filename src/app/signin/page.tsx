@@ -2,8 +2,13 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthFrame } from "@/components/auth-frame";
+import { oidcProviders } from "@/env";
 import { getSession } from "@/server/auth/session";
 import { SignInForm } from "./sign-in-form";
+import { SsoButtons } from "./sso-buttons";
+
+/** Refusals that come back to this page in the URL (single sign-on); anything else of next-auth's is "ssoFailed". */
+const URL_ERRORS = new Set(["ssoDomainNotTied", "ssoEmailNotVerified"]);
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
@@ -27,6 +32,9 @@ export default async function SignInPage({
   const t = await getTranslations("signIn");
   const notice = params.reset === "1" ? t("passwordChanged") : null;
   const email = typeof params.email === "string" ? params.email.slice(0, 320) : undefined;
+  const errorCode = typeof params.error === "string" ? params.error : null;
+  const error = errorCode ? t(URL_ERRORS.has(errorCode) ? errorCode : "ssoFailed") : null;
+  const providers = oidcProviders().map(({ id, name }) => ({ id, name }));
   return (
     <AuthFrame>
       <h1 className="text-xl font-semibold">{t("title")}</h1>
@@ -39,6 +47,12 @@ export default async function SignInPage({
           {notice}
         </p>
       )}
+      {error && (
+        <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <SsoButtons providers={providers} callbackUrl={callbackUrl} />
       <SignInForm callbackUrl={callbackUrl} defaultEmail={email} />
     </AuthFrame>
   );

@@ -37,6 +37,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
         const seconds = Number(failure.split(":")[1]) || 60;
         setError(t("rateLimited", { minutes: Math.max(1, Math.ceil(seconds / 60)) }));
       } else if (failure === "invalidCode") setError(useRecovery ? t("invalidRecoveryCode") : t("invalidCode"));
+      else if (failure === "ssoRequired") setError(t("ssoRequired"));
       else if (failure === "invalidCredentials" || failure === "CredentialsSignin") {
         setCredentials(null);
         setError(t("invalidCredentials"));

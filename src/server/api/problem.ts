@@ -36,6 +36,7 @@ const STATUS: Record<ErrorCode, number> = {
   twoFactorSetupRequired: 403,
   twoFactorAlreadyOn: 409,
   wrongPassword: 403,
+  ssoRequired: 403,
 };
 
 const TITLES: Record<number, string> = {

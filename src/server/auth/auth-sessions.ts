@@ -6,7 +6,7 @@ import { db } from "@/server/db";
 /** Server-side session rows (see AuthSession in the schema). */
 
 /** How a session was opened; shown in the list of sessions and kept in the audit log. */
-export type SignInMethod = "password" | "password+totp" | "password+recovery";
+export type SignInMethod = "password" | "password+totp" | "password+recovery" | "sso";
 
 export type ClientInfo = { ip: string; userAgent: string | null };
 
@@ -26,16 +26,24 @@ export async function createAuthSession(
   userId: string,
   client: ClientInfo = { ip: "unknown", userAgent: null },
   method: SignInMethod = "password",
+  /** The workspace to open in (single sign-on: the one of the person's domain), when they belong to it. */
+  preferredWorkspaceId: string | null = null,
 ): Promise<string> {
   const first = await db.membership.findFirst({
     where: { userId },
     orderBy: { createdAt: "asc" },
     select: { workspaceId: true },
   });
+  const preferred = preferredWorkspaceId
+    ? await db.membership.findUnique({
+        where: { workspaceId_userId: { workspaceId: preferredWorkspaceId, userId } },
+        select: { workspaceId: true },
+      })
+    : null;
   const session = await db.authSession.create({
     data: {
       userId,
-      activeWorkspaceId: first?.workspaceId ?? null,
+      activeWorkspaceId: preferred?.workspaceId ?? first?.workspaceId ?? null,
       expiresAt: new Date(Date.now() + sessionTimeouts().absoluteMs),
       ip: client.ip.slice(0, 64),
       userAgent: client.userAgent?.slice(0, 400) ?? null,
@@ -83,6 +91,7 @@ export async function loadSessionContext(
       id: true,
       activeWorkspaceId: true,
       lastSeenAt: true,
+      method: true,
       user: {
         select: {
           id: true,
@@ -121,6 +130,7 @@ export async function loadSessionContext(
     user: { id, email, name, locale, twoFactorEnabled },
     memberships,
     active,
-    twoFactorSetupRequired: Boolean(active?.requireTwoFactor) && !twoFactorEnabled,
+    // A single sign-on session's second factor is the identity provider's business (its own MFA policy).
+    twoFactorSetupRequired: Boolean(active?.requireTwoFactor) && !twoFactorEnabled && row.method !== "sso",
   };
 }

@@ -1,17 +1,43 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { env } from "@/env";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import { env, type OidcProviderConfig, oidcProviders } from "@/env";
 import { revokeAuthSession } from "@/server/auth/auth-sessions";
-import { clientInfoFrom } from "@/server/auth/client-info";
+import { clientInfoFrom, requestClientInfo } from "@/server/auth/client-info";
 import { signInWithPassword } from "@/server/auth/sign-in";
+import { type SsoClaims, signInWithSso } from "@/server/auth/sso";
 import { isAppError } from "@/server/errors";
 
 /** The errors the sign-in form tells apart; any other refusal reads as wrong credentials. */
-const FORM_ERRORS = new Set(["secondFactorRequired", "invalidCode"]);
+const FORM_ERRORS = new Set(["secondFactorRequired", "invalidCode", "ssoRequired"]);
+
+type OidcProfile = SsoClaims & { sub: string };
 
 /**
- * next-auth with email + password. The JWT cookie carries only the id of an
+ * An installation's OpenID Connect provider: discovery from the issuer, the authorization code flow with
+ * PKCE, state and nonce all checked, and the ID token verified by openid-client (signature against the
+ * provider's keys, issuer, audience = our client id, expiry, nonce).
+ */
+function oidcProvider(config: OidcProviderConfig): OAuthConfig<OidcProfile> {
+  return {
+    id: config.id,
+    name: config.name,
+    type: "oauth",
+    wellKnown: `${config.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    authorization: { params: { scope: "openid email profile" } },
+    idToken: true,
+    checks: ["pkce", "state", "nonce"],
+    profile(profile) {
+      return { id: profile.sub, email: typeof profile.email === "string" ? profile.email : null };
+    },
+  };
+}
+
+/**
+ * next-auth with email + password, and single sign-on through the providers of OIDC_PROVIDERS. The JWT cookie carries only the id of an
  * AuthSession row (`sid`); `getSession()` checks that row on every request.
  * Errors thrown by `authorize` reach the sign-in form as a code: "invalidCredentials",
  * "secondFactorRequired", "invalidCode" or "rateLimited:<seconds>".
@@ -21,7 +47,8 @@ const FORM_ERRORS = new Set(["secondFactorRequired", "invalidCode"]);
 export const authOptions: AuthOptions = {
   secret: process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET,
   session: { strategy: "jwt", maxAge: Number(process.env.SESSION_ABSOLUTE_HOURS || 720) * 3600 },
-  pages: { signIn: "/signin" },
+  // next-auth's own failures (a refused state, a bad ID token) come back to the sign-in page as ?error=.
+  pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       name: "Email",
@@ -48,8 +75,23 @@ export const authOptions: AuthOptions = {
         }
       },
     }),
+    ...oidcProviders().map(oidcProvider),
   ],
   callbacks: {
+    /** Single sign-on: the protocol is done; whether this person may come in, and as whom, is ours to say. */
+    async signIn({ user, account, profile }) {
+      if (account?.type !== "oauth") return true;
+      const result = await signInWithSso({
+        provider: account.provider,
+        subject: account.providerAccountId,
+        claims: (profile ?? {}) as SsoClaims,
+        client: await requestClientInfo(),
+      });
+      if (!result.ok) return `/signin?error=${result.reason}`;
+      // Carried to the jwt callback below, which puts it in the cookie.
+      (user as { sid?: string }).sid = result.sessionId;
+      return true;
+    },
     jwt({ token, user }) {
       if (user && "sid" in user) token.sid = user.sid;
       return token;

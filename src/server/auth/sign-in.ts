@@ -3,6 +3,7 @@ import { normaliseEmail } from "@/lib/email";
 import { auditAccountEvent } from "@/server/audit/account-events";
 import { type ClientInfo, createAuthSession } from "@/server/auth/auth-sessions";
 import { verifyPassword } from "@/server/auth/password";
+import { passwordRefusedBySsoPolicy } from "@/server/auth/sso";
 import { CODE_LIMIT, proveSecondFactor, secondFactorLimitKey } from "@/server/auth/two-factor";
 import { db } from "@/server/db";
 import { AppError } from "@/server/errors";
@@ -25,7 +26,8 @@ function rateLimited(seconds: number) {
  * Checks email + password (and, for an account with two-factor sign-in, the code) and opens a
  * server-side session. Wrong email and wrong password give the same error ("invalidCredentials");
  * a right password without a code gives "secondFactorRequired" (nothing is opened); a wrong code
- * "invalidCode"; too many failures "rateLimited" with the seconds to wait. Every outcome is audited.
+ * "invalidCode"; a member of a workspace that requires single sign-on "ssoRequired"; too many failures
+ * "rateLimited" with the seconds to wait. Every outcome is audited.
  */
 export async function signInWithPassword(input: {
   email: string;
@@ -56,6 +58,14 @@ export async function signInWithPassword(input: {
       after: { email, ip: input.ip, reason: "password" },
     });
     throw new AppError("unauthenticated", "Invalid email or password");
+  }
+
+  if (await passwordRefusedBySsoPolicy(user.id)) {
+    await auditAccountEvent(db, user.id, {
+      action: "auth.signInFailed",
+      after: { email, ip: input.ip, reason: "ssoRequired" },
+    });
+    throw new AppError("ssoRequired", "Sign in with your company's single sign-on");
   }
 
   let method: "password" | "password+totp" | "password+recovery" = "password";

@@ -1,10 +1,13 @@
 import { getTranslations } from "next-intl/server";
+import { appUrl } from "@/env";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
 import { isWorkspaceEmpty } from "@/server/portability/import";
 import { getWorkspace } from "@/server/workspaces/queries";
 import { signInPolicy } from "@/server/workspaces/service";
+import { ssoSettings } from "@/server/workspaces/sso-settings";
 import { SignInPolicy } from "./sign-in-policy";
+import { SsoSettings } from "./sso-settings";
 import { WorkspaceTransfer } from "./transfer";
 import { WorkspaceForm } from "./workspace-form";
 
@@ -18,7 +21,8 @@ export default async function WorkspaceSettingsPage() {
   const workspace = await getWorkspace(actor);
   const t = await getTranslations("workspaceSettings");
   const transfer = can(actor.role, "workspace.transfer");
-  const policy = can(actor.role, "workspace.update") ? await signInPolicy(actor) : null;
+  const admin = can(actor.role, "workspace.update");
+  const [policy, sso] = admin ? await Promise.all([signInPolicy(actor), ssoSettings(actor)]) : [null, null];
   return (
     <div className="space-y-4">
       <section className="card max-w-xl" aria-labelledby="workspace-title">
@@ -39,6 +43,15 @@ export default async function WorkspaceSettingsPage() {
           </h2>
           <p className="mb-3 text-sm text-slate-600">{t("signInPolicyIntro")}</p>
           <SignInPolicy policy={policy} />
+        </section>
+      )}
+      {sso && (
+        <section className="card max-w-2xl" aria-labelledby="sso-title">
+          <h2 id="sso-title" className="mb-1 text-lg font-semibold">
+            {t("ssoTitle")}
+          </h2>
+          <p className="mb-3 text-sm text-slate-600">{t("ssoIntro")}</p>
+          <SsoSettings settings={sso} callbackBase={appUrl()} />
         </section>
       )}
       {transfer && (
