@@ -35,15 +35,15 @@ export async function signInWithSso(input: {
   claims: SsoClaims;
   client: ClientInfo;
 }): Promise<{ ok: true; userId: string; sessionId: string } | { ok: false; reason: SsoRefusal }> {
-  const refuse = async (reason: SsoRefusal, userId: string | null = null) => {
-    await auditAccountEvent(db, userId, {
+  // A refusal is audited in the workspaces of the account the claimed address belongs to (its admins should
+  // see someone trying), with no actor: the person who tried is not that account.
+  const refuse = async (reason: SsoRefusal) => {
+    const claimed = typeof input.claims.email === "string" ? normaliseEmail(input.claims.email.slice(0, 320)) : null;
+    const owner = claimed ? await db.user.findUnique({ where: { email: claimed }, select: { id: true } }) : null;
+    await auditAccountEvent(db, owner?.id ?? null, {
       action: "auth.signInFailed",
-      after: {
-        provider: input.provider,
-        email: typeof input.claims.email === "string" ? input.claims.email.slice(0, 320) : null,
-        ip: input.client.ip,
-        reason,
-      },
+      actorUserId: null,
+      after: { provider: input.provider, email: claimed, ip: input.client.ip, reason },
     });
     return { ok: false as const, reason };
   };
