@@ -10,6 +10,8 @@ process.env.E2E_INSTANCE_PORTS ??= `${port + 1000},${port + 2000}`;
 process.env.E2E_CONTROL_PORT ??= String(port + 3000);
 // The SMTP server that receives the mail the app sends during the run (read back through the control plane).
 process.env.E2E_SMTP_PORT ??= String(port + 4000);
+// The OpenID Connect provider of the single sign-on journey.
+process.env.E2E_IDP_PORT ??= String(port + 5000);
 
 /** Debian's Chromium where the Playwright browser cannot be downloaded (CI, air-gapped); Playwright's own elsewhere. */
 const systemChromium = process.env.CHROMIUM_PATH ?? ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find(existsSync);

@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import http from "node:http";
+import { startOidcProvider } from "../tests/support/oidc-provider";
 import { startSmtpServer } from "../tests/support/smtp-server";
 import { startBalancer } from "./lib/balancer";
 import { ensureBuild } from "./lib/build";
@@ -27,8 +28,26 @@ url.pathname = `/${name}`;
 const smtp = await startSmtpServer(Number(process.env.E2E_SMTP_PORT ?? Number(port) + 4000));
 log(`SMTP server on ${smtp.port}`);
 
+// A real OpenID Connect provider for the single sign-on journey (it can be told to misbehave: see its module).
+const idp = await startOidcProvider({
+  port: Number(process.env.E2E_IDP_PORT ?? Number(port) + 5000),
+  clientId: "smarketing-e2e",
+  clientSecret: "e2e-client-secret-e2e-client-secret",
+  redirectUris: [`http://localhost:${port}/api/auth/callback/test-idp`],
+});
+log(`OIDC provider at ${idp.issuer}`);
+
 const env: EnvOverrides = {
   SMTP_URL: smtp.url,
+  OIDC_PROVIDERS: JSON.stringify([
+    {
+      id: "test-idp",
+      name: "Test IdP",
+      issuer: idp.issuer,
+      clientId: "smarketing-e2e",
+      clientSecret: "e2e-client-secret-e2e-client-secret",
+    },
+  ]),
   MAIL_FROM: "Smarketing Workspace <no-reply@smarketing.test>",
   DATABASE_URL: url.toString(),
   NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
@@ -52,6 +71,7 @@ const stop = async (code = 0) => {
   balancer?.close();
   control?.close();
   await smtp.close();
+  await idp.close();
   await Promise.all(
     children.map(
       (child) =>
