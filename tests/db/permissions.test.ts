@@ -11,7 +11,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "@/server/api-toke
 import { listAuditEntries } from "@/server/audit/queries";
 import type { Actor } from "@/server/auth/actor";
 import { CAPABILITIES, CAPABILITY_NAMES, type Capability, can, ROLES } from "@/server/auth/permissions";
-import { endMemberSessions } from "@/server/auth/session-list";
+import { endMemberSessions, resetMemberTwoFactor } from "@/server/auth/session-list";
 import { listCampaigns } from "@/server/campaigns/queries";
 import { ZCampaignInput } from "@/server/campaigns/schema";
 import { createCampaign } from "@/server/campaigns/service";
@@ -91,6 +91,8 @@ const PROBES: Record<Capability, Probe> = {
   },
   "members.endSessions": async (actor, ws) =>
     refusedIfForbidden(endMemberSessions(actor, { membershipId: await memberId(ws, ws.marketer.userId) })),
+  "members.resetTwoFactor": async (actor, ws) =>
+    refusedIfForbidden(resetMemberTwoFactor(actor, { membershipId: await memberId(ws, ws.marketer.userId) })),
   "apiTokens.manageOwn": (actor) => refusedIfForbidden(createApiToken(actor, { name: "probe" })),
   "apiTokens.manageAll": async (actor, ws) => {
     // Someone else's token: visible and revocable only with manageAll.

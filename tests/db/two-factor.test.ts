@@ -2,6 +2,7 @@
 import { generate } from "otplib";
 import { describe, expect, it } from "vitest";
 import { loadSessionContext } from "@/server/auth/auth-sessions";
+import { resetMemberTwoFactor } from "@/server/auth/session-list";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import { decryptTotpSecret } from "@/server/auth/totp";
 import {
@@ -178,5 +179,27 @@ describe("two-factor sign-in (TOTP)", () => {
       where: { workspaceId: ws.workspace.id, action: "workspace.signInPolicyChanged" },
     });
     expect(audit?.after).toEqual({ requireTwoFactor: true });
+  });
+});
+
+describe("an admin resets a member's second factor", () => {
+  it("turns it off and signs them out everywhere, only in the admin's own workspace, audited", async () => {
+    const { ws, userId, sessionId, email } = await enrolled("SALES");
+    const membership = await db.membership.findFirstOrThrow({ where: { userId, workspaceId: ws.workspace.id } });
+    const elsewhere = await freshWorkspace();
+    await expect(resetMemberTwoFactor(elsewhere.admin, { membershipId: membership.id })).rejects.toMatchObject({
+      code: "notFound",
+    });
+    await expect(resetMemberTwoFactor(ws.manager, { membershipId: membership.id })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await resetMemberTwoFactor(ws.admin, { membershipId: membership.id });
+    expect(await loadSessionContext(sessionId)).toBeNull();
+    expect(await twoFactorStatus(userId)).toEqual({ enabledAt: null, codesLeft: 0 });
+    await expect(signInWithPassword({ email, password: PASSWORD, ip: ip() })).resolves.toHaveProperty("sessionId");
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { workspaceId: ws.workspace.id, action: "member.twoFactorReset" },
+    });
+    expect(audit.actorUserId).toBe(ws.admin.userId);
   });
 });

@@ -23,6 +23,8 @@ export const CAPABILITIES = {
   "members.remove": ["ADMIN"],
   /** End another member's sessions (a lost laptop, a departure). */
   "members.endSessions": ["ADMIN"],
+  /** Turn off a member's second factor (a lost phone and lost recovery codes), so they can set it up again. */
+  "members.resetTwoFactor": ["ADMIN"],
   /** Create, list and revoke one's own API tokens. */
   "apiTokens.manageOwn": ALL,
   /** See and revoke every member's API tokens. */

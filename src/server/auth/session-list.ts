@@ -89,3 +89,33 @@ export async function endMemberSessions(actor: Actor, input: { membershipId: str
     return ended.count;
   });
 }
+
+/**
+ * An admin turns off a member's second factor — a lost phone and lost recovery codes — and signs them out
+ * everywhere: they sign in with their password and set it up again (at once, if the workspace requires it).
+ */
+export async function resetMemberTwoFactor(actor: Actor, input: { membershipId: string }) {
+  requirePermission(actor, "members.resetTwoFactor");
+  await db.$transaction(async (tx) => {
+    const member = await tx.membership.findFirst({
+      where: { id: input.membershipId, workspaceId: actor.workspaceId },
+      select: { id: true, userId: true },
+    });
+    if (!member) throw notFound();
+    await tx.user.update({
+      where: { id: member.userId },
+      data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null },
+    });
+    await tx.recoveryCode.deleteMany({ where: { userId: member.userId } });
+    const ended = await tx.authSession.updateMany({
+      where: { userId: member.userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await writeAudit(tx, actor, {
+      action: "member.twoFactorReset",
+      entityType: "Membership",
+      entityId: member.id,
+      after: { userId: member.userId, sessionsEnded: ended.count },
+    });
+  });
+}

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { type ActionResult, authorizedAction, toActionError } from "@/server/action";
 import { currentActorOrNull } from "@/server/auth/current-actor";
 import { getSession } from "@/server/auth/session";
-import { endMemberSessions } from "@/server/auth/session-list";
+import { endMemberSessions, resetMemberTwoFactor } from "@/server/auth/session-list";
 import { AppError } from "@/server/errors";
 import { zodFieldErrors } from "@/server/field-errors";
 import {
@@ -97,4 +97,13 @@ export async function acceptInviteAsNewUserAction(raw: unknown): Promise<ActionR
 export const endMemberSessionsAction = authorizedAction(
   { schema: ZRemoveMember, capability: "members.endSessions" },
   async (input, actor) => ({ ended: await endMemberSessions(actor, input) }),
+);
+
+export const resetMemberTwoFactorAction = authorizedAction(
+  { schema: ZRemoveMember, capability: "members.resetTwoFactor" },
+  async (input, actor) => {
+    await resetMemberTwoFactor(actor, input);
+    revalidatePath("/settings/members");
+    return null;
+  },
 );

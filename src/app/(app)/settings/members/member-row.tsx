@@ -6,7 +6,12 @@ import { useState, useTransition } from "react";
 import { FormError } from "@/components/form-error";
 import type { ActionError } from "@/server/action";
 import { ROLES } from "@/server/auth/permissions";
-import { changeMemberRoleAction, endMemberSessionsAction, removeMemberAction } from "@/server/members/actions";
+import {
+  changeMemberRoleAction,
+  endMemberSessionsAction,
+  removeMemberAction,
+  resetMemberTwoFactorAction,
+} from "@/server/members/actions";
 
 type Member = {
   id: string;
@@ -87,7 +92,29 @@ export function MemberRow({
         )}
       </td>
       <td>{member.joined}</td>
-      {member.twoFactor !== null && <td>{member.twoFactor ? t("members.twoFactorOn") : t("members.twoFactorOff")}</td>}
+      {member.twoFactor !== null && (
+        <td className="whitespace-nowrap">
+          {member.twoFactor ? t("members.twoFactorOn") : t("members.twoFactorOff")}
+          {member.twoFactor && canEndSessions && !member.isSelf && (
+            <button
+              type="button"
+              className="ml-2 text-sm text-brand-700 underline"
+              disabled={pending}
+              aria-label={t("members.resetTwoFactorOf", { name: member.name })}
+              onClick={() => {
+                if (window.confirm(t("members.confirmResetTwoFactor", { name: member.name }))) {
+                  run(
+                    () => resetMemberTwoFactorAction({ membershipId: member.id }),
+                    () => setNotice(t("members.twoFactorWasReset", { name: member.name })),
+                  );
+                }
+              }}
+            >
+              {t("members.resetTwoFactor")}
+            </button>
+          )}
+        </td>
+      )}
       {canRemove && (
         <td className="whitespace-nowrap">
           {canEndSessions && (
