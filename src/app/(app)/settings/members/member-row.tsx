@@ -29,11 +29,13 @@ export function MemberRow({
   canChangeRole,
   canRemove,
   canEndSessions,
+  canResetTwoFactor,
 }: {
   member: Member;
   canChangeRole: boolean;
   canRemove: boolean;
   canEndSessions: boolean;
+  canResetTwoFactor: boolean;
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -95,7 +97,7 @@ export function MemberRow({
       {member.twoFactor !== null && (
         <td className="whitespace-nowrap">
           {member.twoFactor ? t("members.twoFactorOn") : t("members.twoFactorOff")}
-          {member.twoFactor && canEndSessions && !member.isSelf && (
+          {member.twoFactor && canResetTwoFactor && !member.isSelf && (
             <button
               type="button"
               className="ml-2 text-sm text-brand-700 underline"

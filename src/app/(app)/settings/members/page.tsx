@@ -55,6 +55,7 @@ export default async function MembersPage() {
                   canChangeRole={can(actor.role, "members.changeRole")}
                   canRemove={can(actor.role, "members.remove")}
                   canEndSessions={can(actor.role, "members.endSessions")}
+                  canResetTwoFactor={can(actor.role, "members.resetTwoFactor")}
                 />
               ))}
             </tbody>
