@@ -1,6 +1,7 @@
 /** One's sessions: the list, signing one or all out, an admin signing a member out, idle and absolute time-outs. */
 import { describe, expect, it } from "vitest";
 import { createAuthSession, loadSessionContext, sessionTimeouts } from "@/server/auth/auth-sessions";
+import { changePassword } from "@/server/auth/password-change";
 import { endAllOwnSessions, endMemberSessions, endOwnSession, listOwnSessions } from "@/server/auth/session-list";
 import { signInWithPassword } from "@/server/auth/sign-in";
 import { db } from "@/server/db";
@@ -117,5 +118,34 @@ describe("sessions", () => {
     expect(entries[2]?.after).toMatchObject({ ip: "192.0.2.2", reason: "password" });
     const stored = await db.authSession.findUniqueOrThrow({ where: { id: a.sessionId } });
     expect(stored).toMatchObject({ ip: "192.0.2.1", userAgent: CHROME_WINDOWS, method: "password" });
+  });
+});
+
+describe("changing one's password", () => {
+  it("asks for the current one, ends every other session, and moves this browser to a new session", async () => {
+    const { user, laptop, phone } = await twoSessions();
+    await expect(
+      changePassword({
+        userId: user.id,
+        sessionId: laptop,
+        currentPassword: "nope-nope",
+        newPassword: "brand-new-password",
+        client: { ip: "x", userAgent: null },
+      }),
+    ).rejects.toMatchObject({ code: "wrongPassword", fieldErrors: { current: ["wrongPassword"] } });
+    const result = await changePassword({
+      userId: user.id,
+      sessionId: laptop,
+      currentPassword: "correct-horse-battery",
+      newPassword: "brand-new-password",
+      client: { ip: "203.0.113.7", userAgent: CHROME_WINDOWS },
+    });
+    expect(result.otherSessionsEnded).toBe(1);
+    expect(await loadSessionContext(phone)).toBeNull();
+    expect(await loadSessionContext(laptop)).toBeNull();
+    expect(await loadSessionContext(result.sessionId)).not.toBeNull();
+    await expect(
+      signInWithPassword({ email: user.email, password: "brand-new-password", ip: "192.0.2.77" }),
+    ).resolves.toHaveProperty("sessionId");
   });
 });

@@ -5,7 +5,6 @@ import { AuthFrame } from "@/components/auth-frame";
 import { oidcProviders } from "@/env";
 import { getSession } from "@/server/auth/session";
 import { SignInForm } from "./sign-in-form";
-import { SsoButtons } from "./sso-buttons";
 
 /** Refusals that come back to this page in the URL (single sign-on); anything else of next-auth's is "ssoFailed". */
 const URL_ERRORS = new Set(["ssoDomainNotTied", "ssoEmailNotVerified"]);
@@ -52,8 +51,7 @@ export default async function SignInPage({
           {error}
         </p>
       )}
-      <SsoButtons providers={providers} callbackUrl={callbackUrl} />
-      <SignInForm callbackUrl={callbackUrl} defaultEmail={email} />
+      <SignInForm callbackUrl={callbackUrl} defaultEmail={email} providers={providers} />
     </AuthFrame>
   );
 }

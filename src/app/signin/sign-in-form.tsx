@@ -3,13 +3,23 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { signInWithCredentials } from "@/lib/auth-client";
+import { SsoButtons } from "./sso-buttons";
 
 /**
  * E-mail and password; for an account with two-factor sign-in, a second step asks for the code from the
  * authenticator app (or a recovery code). The password stays in this component's memory between the two
  * steps only, and is sent again with the code: the server keeps no half-signed-in state.
  */
-export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
+export function SignInForm({
+  callbackUrl,
+  defaultEmail,
+  providers = [],
+}: {
+  callbackUrl: string;
+  defaultEmail?: string;
+  /** The installation's identity providers: their buttons come first (not on the code step). */
+  providers?: { id: string; name: string }[];
+}) {
   const t = useTranslations("signIn");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -116,50 +126,53 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
   }
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = new FormData(event.currentTarget);
-        void attempt(String(form.get("email") ?? ""), String(form.get("password") ?? ""), "");
-      }}
-      className="space-y-4"
-    >
-      <div>
-        <label htmlFor="email" className="label">
-          {t("email")}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={defaultEmail}
-          className="input"
-        />
-      </div>
-      <div>
-        <div className="flex items-baseline justify-between gap-2">
-          <label htmlFor="password" className="label">
-            {t("password")}
+    <>
+      <SsoButtons providers={providers} callbackUrl={callbackUrl} />
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          const form = new FormData(event.currentTarget);
+          void attempt(String(form.get("email") ?? ""), String(form.get("password") ?? ""), "");
+        }}
+        className="space-y-4"
+      >
+        <div>
+          <label htmlFor="email" className="label">
+            {t("email")}
           </label>
-          <a href="/forgot-password" className="text-sm text-brand-700 underline">
-            {t("forgot")}
-          </a>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={defaultEmail}
+            className="input"
+          />
         </div>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="input"
-        />
-      </div>
-      {alert}
-      <button type="submit" className="btn-primary w-full" disabled={pending}>
-        {pending ? t("submitting") : t("submit")}
-      </button>
-    </form>
+        <div>
+          <div className="flex items-baseline justify-between gap-2">
+            <label htmlFor="password" className="label">
+              {t("password")}
+            </label>
+            <a href="/forgot-password" className="text-sm text-brand-700 underline">
+              {t("forgot")}
+            </a>
+          </div>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            className="input"
+          />
+        </div>
+        {alert}
+        <button type="submit" className="btn-primary w-full" disabled={pending}>
+          {pending ? t("submitting") : t("submit")}
+        </button>
+      </form>
+    </>
   );
 }

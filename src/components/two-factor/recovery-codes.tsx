@@ -17,7 +17,7 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
         ))}
       </ol>
       <div className="flex flex-wrap gap-2">
-        <CopyButton value={text} />
+        <CopyButton value={text} label={t("copyCodes")} />
         <a
           className="btn-secondary"
           download="smarketing-recovery-codes.txt"

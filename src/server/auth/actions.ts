@@ -3,8 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { accountAction, publicAction } from "@/server/action";
 import { requestClientInfo } from "@/server/auth/client-info";
+import { changePassword } from "@/server/auth/password-change";
 import { requestPasswordReset, resetPassword } from "@/server/auth/password-reset";
-import { ZCode, ZForgotPassword, ZNothing, ZPasswordCheck, ZResetPassword, ZSessionId } from "@/server/auth/schema";
+import {
+  ZChangePassword,
+  ZCode,
+  ZForgotPassword,
+  ZNothing,
+  ZPasswordCheck,
+  ZResetPassword,
+  ZSessionId,
+} from "@/server/auth/schema";
 import { issueSessionCookie } from "@/server/auth/session-cookie";
 import { endAllOwnSessions, endOwnSession } from "@/server/auth/session-list";
 import { confirmTotpSetup, disableTotp, regenerateRecoveryCodes, startTotpSetup } from "@/server/auth/two-factor";
@@ -55,3 +64,17 @@ export const endSessionAction = accountAction(ZSessionId, async ({ sessionId }, 
 export const endAllSessionsAction = accountAction(ZNothing, async (_input, session) => ({
   ended: await endAllOwnSessions({ userId: session.user.id, ip: (await requestClientInfo()).ip }),
 }));
+
+/** A new password; the other sessions end and this browser continues in a new one. */
+export const changePasswordAction = accountAction(ZChangePassword, async ({ current, password }, session) => {
+  const result = await changePassword({
+    userId: session.user.id,
+    sessionId: session.sessionId,
+    currentPassword: current,
+    newPassword: password,
+    client: await requestClientInfo(),
+  });
+  await issueSessionCookie(session.user, result.sessionId);
+  revalidatePath("/settings/profile");
+  return { otherSessionsEnded: result.otherSessionsEnded };
+});

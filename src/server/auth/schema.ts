@@ -9,3 +9,7 @@ export const ZCode = z.object({ code: z.string().trim().min(6, "invalidCode").ma
 export const ZPasswordCheck = z.object({ password: z.string().min(1, "required").max(1000) });
 export const ZSessionId = z.object({ sessionId: z.string().min(1).max(64) });
 export const ZNothing = z.object({}).optional();
+
+export const ZChangePassword = z
+  .object({ current: z.string().min(1, "required").max(1000), password: ZPassword, confirm: z.string().max(200) })
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: "passwordsDiffer" });

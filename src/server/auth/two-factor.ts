@@ -98,7 +98,8 @@ export async function rotateSession(
   return sessionId;
 }
 
-async function requirePassword(userId: string, password: string) {
+/** Asks for the password again before a sensitive change; wrong answers count like wrong codes. */
+export async function requirePassword(userId: string, password: string) {
   await refuseWhenLimited(userId);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, password))) {

@@ -4,6 +4,7 @@ import { pageActor } from "@/server/auth/current-actor";
 import { getSession } from "@/server/auth/session";
 import { listOwnSessions } from "@/server/auth/session-list";
 import { twoFactorStatus } from "@/server/auth/two-factor";
+import { PasswordCard } from "./password-card";
 import { SessionsCard } from "./sessions-card";
 import { TwoFactorCard } from "./two-factor-card";
 
@@ -51,6 +52,7 @@ export default async function ProfilePage() {
           required: Boolean(session?.active?.requireTwoFactor),
         }}
       />
+      <PasswordCard />
       <SessionsCard
         sessions={sessions.map((s) => ({
           id: s.id,
