@@ -23,7 +23,9 @@ export default async function TwoFactorRequiredPage() {
     <AuthFrame wide>
       <h1 className="mb-2 text-xl font-semibold">{t("requiredTitle")}</h1>
       <p className="mb-4 text-sm text-slate-600">
-        {t("requiredIntro", { workspace: session.active?.workspaceName ?? "" })}
+        {session.twoFactorSetupRequired
+          ? t("requiredIntro", { workspace: session.active?.workspaceName ?? "" })
+          : t("intro")}
       </p>
       <TwoFactorSetup doneHref="/" />
       <div className="mt-6 border-t border-slate-200 pt-4">

@@ -46,7 +46,7 @@ export default async function WorkspaceSettingsPage() {
         </section>
       )}
       {sso && (
-        <section className="card max-w-2xl" aria-labelledby="sso-title">
+        <section className="card max-w-xl" aria-labelledby="sso-title">
           <h2 id="sso-title" className="mb-1 text-lg font-semibold">
             {t("ssoTitle")}
           </h2>

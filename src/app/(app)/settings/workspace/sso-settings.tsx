@@ -120,7 +120,7 @@ export function SsoSettings({ settings, callbackBase }: { settings: Settings; ca
           );
         }}
       >
-        <div className="max-w-64">
+        <div className="max-w-80">
           <label htmlFor="sso-role" className="label">
             {t("defaultRole")}
           </label>
