@@ -83,14 +83,15 @@ function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
 export function publicAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>) => Promise<T>,
-): (input: unknown) => Promise<ActionResult<T>> {
-  return async (raw) => {
+): ((input: unknown) => Promise<ActionResult<T>>) & { inputSchema: S } {
+  const action = async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       return { ok: true, data: await handler(parseInput(schema, raw)) };
     } catch (error) {
       return { ok: false, error: toActionError(error, await currentRequestId()) };
     }
   };
+  return Object.assign(action, { inputSchema: schema });
 }
 
 /**
@@ -100,8 +101,8 @@ export function publicAction<S extends z.ZodType, T>(
 export function accountAction<S extends z.ZodType, T>(
   schema: S,
   handler: (input: z.infer<S>, session: SessionContext) => Promise<T>,
-): (input: unknown) => Promise<ActionResult<T>> {
-  return async (raw) => {
+): ((input: unknown) => Promise<ActionResult<T>>) & { inputSchema: S } {
+  const action = async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const session = await getSession();
       if (!session) throw new AppError("unauthenticated", "Please sign in");
@@ -110,4 +111,5 @@ export function accountAction<S extends z.ZodType, T>(
       return { ok: false, error: toActionError(error, await currentRequestId()) };
     }
   };
+  return Object.assign(action, { inputSchema: schema });
 }
