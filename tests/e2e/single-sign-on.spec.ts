@@ -98,6 +98,8 @@ test("an ID token for another client, or with a forged signature, is refused", a
   const page = await context.newPage();
   await signInThroughProvider(page, `ada.lovelace@${domain}`);
   await expect(page.getByTestId("current-role")).toHaveText("Marketer");
+  await page.goto("/settings/profile");
+  await expect(page.getByTestId("sessions")).toContainText("with single sign-on");
   await context.close();
 });
 
