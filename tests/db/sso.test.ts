@@ -160,4 +160,24 @@ describe("single sign-on: who comes in", () => {
     expect(ZSsoDomain.parse({ domain: "  @Acme.COM " })).toEqual({ domain: "acme.com" });
     expect(ZSsoDomain.safeParse({ domain: "not a domain" }).success).toBe(false);
   });
+
+  it("leaves the second factor of a single sign-on session to the provider, not a password session's", async () => {
+    const { ws, domain } = await tiedWorkspace();
+    await db.workspace.update({ where: { id: ws.workspace.id }, data: { requireTwoFactor: true } });
+    const sso = await signInWithSso({
+      provider: "okta",
+      subject: `mfa-${domain}`,
+      claims: { email: `mfa@${domain}`, email_verified: true },
+      client,
+    });
+    expect(sso.ok).toBe(true);
+    if (!sso.ok) return;
+    expect((await loadSessionContext(sso.sessionId))?.twoFactorSetupRequired).toBe(false);
+    const password = await signInWithPassword({
+      email: ws.emailOf("SALES"),
+      password: "correct-horse-battery",
+      ip: "10.80.0.2",
+    });
+    expect((await loadSessionContext(password.sessionId))?.twoFactorSetupRequired).toBe(true);
+  });
 });
