@@ -17,6 +17,8 @@ async function tabTo(page: Page, target: Locator, limit = 80) {
 test("sign-in and invitation pages have no serious accessibility violations", async ({ page }) => {
   await expectAccessible(page, "/signin");
   await expectAccessible(page, "/invite/not-a-real-token");
+  await expectAccessible(page, "/forgot-password");
+  await expectAccessible(page, "/reset-password/not-a-real-token");
 });
 
 test("every page of the app has no serious accessibility violations", async ({ page }) => {
@@ -76,6 +78,7 @@ test("every page of the app has no serious accessibility violations", async ({ p
     "/settings/privacy?email=nobody%40example.test",
     "/settings/workspace",
     "/settings/profile",
+    "/two-factor",
   ];
   for (const path of pages) await expectAccessible(page, path);
 

@@ -151,14 +151,9 @@ export function SignInForm({
           />
         </div>
         <div>
-          <div className="flex items-baseline justify-between gap-2">
-            <label htmlFor="password" className="label">
-              {t("password")}
-            </label>
-            <a href="/forgot-password" className="text-sm text-brand-700 underline">
-              {t("forgot")}
-            </a>
-          </div>
+          <label htmlFor="password" className="label">
+            {t("password")}
+          </label>
           <input
             id="password"
             name="password"
@@ -167,6 +162,12 @@ export function SignInForm({
             required
             className="input"
           />
+          {/* After the field, so Tab goes from the e-mail straight to the password. */}
+          <p className="mt-1 text-right text-sm">
+            <a href="/forgot-password" className="text-brand-700 underline">
+              {t("forgot")}
+            </a>
+          </p>
         </div>
         {alert}
         <button type="submit" className="btn-primary w-full" disabled={pending}>
