@@ -16,7 +16,7 @@ test.describe("sign-in and sign-out", () => {
       await expect(page).toHaveURL(/\/signin/);
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page.getByTestId("current-role")).toHaveText(role);
       const nav = page.getByRole("navigation", { name: "Main navigation" });
       await expect(nav.getByRole("link", { name: "Overview" })).toBeVisible();
@@ -33,12 +33,12 @@ test.describe("sign-in and sign-out", () => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill(DEMO.manager);
     await page.getByLabel("Password").fill("wrong-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(alertIn(page)).toHaveText("The email or password is not correct.");
 
     await page.getByLabel("Email").fill("nobody-here@demo.test");
     await page.getByLabel("Password").fill("wrong-password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(alertIn(page)).toHaveText("The email or password is not correct.");
   });
 
@@ -48,10 +48,10 @@ test.describe("sign-in and sign-out", () => {
     for (let attempt = 0; attempt < 5; attempt++) {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(`wrong-${attempt}`);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(alertIn(page)).toHaveText("The email or password is not correct.");
     }
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(alertIn(page)).toContainText(/Too many failed attempts\. Try again in \d+ minutes?\./);
   });
 });

@@ -51,7 +51,7 @@ test("a session from one server works on the other; an MQL made on B appears at 
   await marketer.goto(on(portA, "/signin"));
   await marketer.getByLabel("Email").fill(DEMO.marketer);
   await marketer.getByLabel("Password").fill("smarketing-demo");
-  await marketer.getByRole("button", { name: "Sign in" }).click();
+  await marketer.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(marketer.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
   await marketer.goto(on(portB, "/settings/api-tokens"));
   await marketer.getByLabel("Token name").fill(`Cross-server ${Date.now()}`);
