@@ -91,8 +91,13 @@ test("on a phone a rep returns one handoff with a reason and a note, accepts ano
     // Return one from its lead page, with a reason and a note.
     await page.goto(`/leads/${returnedId}`);
     const returning = page.getByTestId("lead-answer");
-    await returning.getByRole("button", { name: "Reject…" }).click();
-    await returning.getByLabel(/No budget/).check();
+    const noBudget = returning.getByLabel(/No budget/);
+    // A tap that lands before the page has hydrated is lost (as on a slow phone): tap again until it opens.
+    await expect(async () => {
+      if (!(await noBudget.isVisible())) await returning.getByRole("button", { name: "Reject…" }).click();
+      await expect(noBudget).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 30_000 });
+    await noBudget.check();
     await returning.getByLabel("Note (optional)").fill("Budget frozen until Q3");
     await expectNoSidewaysScroll(page, "the lead's page with the reject panel open");
     await returning.getByRole("button", { name: "Return the lead" }).click();
