@@ -3,10 +3,10 @@ import { formatInTimeZone } from "date-fns-tz";
 import { db } from "@/server/db";
 import { managerIds } from "@/server/handoffs/assignment";
 import { compactIndexes } from "@/server/jobs/index-maintenance";
-import { personaFits, publishedModel } from "@/server/leads/scoring-context";
+import { publishedModel } from "@/server/leads/scoring-context";
 import { logger } from "@/server/logger";
 import { notify } from "@/server/notifications/service";
-import { rescoreWorkspace } from "@/server/scoring/rescore";
+import { createRescore, runRescore } from "@/server/scoring/rescores";
 import { pruneAnonymousViews } from "@/server/tracking/attribution";
 import { pruneWebhookEvents } from "@/server/webhooks/outbox";
 
@@ -66,15 +66,13 @@ export async function sendDailySummary(workspaceId: string, now: Date) {
 
 /** Time decay lowers scores as days pass: re-score the workspace nightly when its model decays. */
 async function rescoreForDecay(workspaceId: string, now: Date) {
-  const model = await db.$transaction((tx) => publishedModel(tx, workspaceId));
-  if (!model.model.behaviourRules.some((rule) => rule.decay.mode !== "none")) return;
-  const summary = await rescoreWorkspace({
-    workspaceId,
-    model,
-    personas: await personaFits(db, workspaceId),
-    actorUserId: null,
-    now,
+  const rescore = await db.$transaction(async (tx) => {
+    const model = await publishedModel(tx, workspaceId);
+    if (!model.model.behaviourRules.some((rule) => rule.decay.mode !== "none")) return null;
+    return createRescore(tx, { workspaceId, scoringModelId: model.id, reason: "DECAY", startedById: null });
   });
+  if (!rescore) return;
+  const summary = await runRescore(rescore, { now });
   logger.info("job.decayRescore", { workspaceId, ...summary });
 }
 

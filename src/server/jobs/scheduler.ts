@@ -5,6 +5,7 @@ import { runDailyJobs } from "@/server/jobs/daily";
 import { sendPendingMail } from "@/server/jobs/mail-outbox";
 import { logger } from "@/server/logger";
 import { compactFunnel } from "@/server/metrics/rollup";
+import { takeOverInterruptedRescores } from "@/server/scoring/rescores";
 import { attributePending } from "@/server/tracking/attribution";
 import { dispatchWebhooks } from "@/server/webhooks/dispatcher";
 
@@ -61,6 +62,7 @@ export function startScheduler(): void {
       await guarded("sweepDueSoon", () => sweepDueSoon(now));
       await guarded("mailOutbox", () => sendPendingMail());
       await guarded("funnelRollup", () => compactFunnel());
+      await guarded("interruptedRescores", () => takeOverInterruptedRescores(now));
       if (Date.now() - lastDaily >= DAILY_EVERY_MS) {
         lastDaily = Date.now();
         await guarded("daily", () => runDailyJobs(now));

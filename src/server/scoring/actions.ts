@@ -5,8 +5,9 @@ import { z } from "zod";
 import { authorizedAction } from "@/server/action";
 import { addCustomEventType } from "@/server/leads/event-types";
 import { ZEventType } from "@/server/leads/schema";
+import { rescoreProgress } from "@/server/scoring/rescores";
 import { ZScoringModelDefinition } from "@/server/scoring/schema";
-import { previewDraft, publishDraft, restoreAsDraft, saveDraft } from "@/server/scoring/service";
+import { previewDraft, restoreAsDraft, saveDraft, startPublish } from "@/server/scoring/service";
 
 const note = z.string().trim().max(500, "tooLong").default("");
 
@@ -24,13 +25,22 @@ export const previewDraftAction = authorizedAction(
   async (_input, actor) => previewDraft(actor),
 );
 
+// The re-score runs in the background (minutes at 10M leads): the page polls rescoreProgressAction.
 export const publishDraftAction = authorizedAction(
   { schema: z.object({ note }), capability: "rules.publish" },
   async (input, actor) => {
-    const result = await publishDraft(actor, input);
+    const result = await startPublish(actor, input);
     revalidatePath("/rules");
-    revalidatePath("/leads");
     return result;
+  },
+);
+
+export const rescoreProgressAction = authorizedAction(
+  { schema: z.object({ id: z.string().min(1).max(64) }), capability: "rules.read" },
+  async (input, actor) => {
+    const progress = await rescoreProgress(actor, input.id);
+    if (progress.finishedAt) revalidatePath("/leads");
+    return progress;
   },
 );
 

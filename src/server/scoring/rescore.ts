@@ -47,6 +47,8 @@ type ScoringInput = {
   /** Only these leads (default: every lead of the workspace). */
   leadIds?: string[];
   client?: Tx | Db;
+  /** Leads per batch (tests make it small to see a re-score half way). */
+  batchSize?: number;
   /**
    * Read each lead's stored score too (the workspace re-score, whose batches do not lock the leads). Not for the
    * preview, which writes nothing, nor for a transaction that holds the lead rows but not their score rows (the
@@ -64,13 +66,14 @@ function scoredLeads(input: ScoringInput): Prisma.Sql {
 /** Walks the leads in batches of ids (keyset on the primary key; a few milliseconds a batch, ids only). */
 async function* leadBatches(input: ScoringInput): AsyncGenerator<string[]> {
   const client = input.client ?? db;
+  const size = input.batchSize ?? BATCH;
   let after = "";
   for (;;) {
     const rows = await client.$queryRaw<{ id: string }[]>`
-      SELECT id FROM "Lead" WHERE ${scoredLeads(input)} AND id > ${after} ORDER BY id LIMIT ${BATCH}`;
+      SELECT id FROM "Lead" WHERE ${scoredLeads(input)} AND id > ${after} ORDER BY id LIMIT ${size}`;
     if (rows.length === 0) return;
     yield rows.map((r) => r.id);
-    if (rows.length < BATCH) return;
+    if (rows.length < size) return;
     after = rows.at(-1)?.id ?? after;
   }
 }
@@ -158,8 +161,32 @@ export async function* scoredBatches(input: ScoringInput) {
   for await (const ids of leadBatches(input)) yield await scoreBatch(input, ids);
 }
 
-/** leads: scored; rewritten: whose stored score changed (the others are left as they are). */
-export type RescoreSummary = { leads: number; rewritten: number; becameMql: number; durationMs: number };
+/**
+ * leads: scored; rewritten: whose stored score changed (the others are left as they are); stopped: a newer model
+ * was published meanwhile and took over (the leads not reached yet are its to score).
+ */
+export type RescoreSummary = {
+  leads: number;
+  rewritten: number;
+  becameMql: number;
+  durationMs: number;
+  stopped: boolean;
+  /** The longest a batch held its leads' row locks (its write transaction), in ms. */
+  longestBatchMs: number;
+};
+
+/**
+ * After each batch: its counts added to the re-score's progress row, its heartbeat written, and whether its model
+ * is still the published one (false: stop, a newer publish re-scores everything).
+ */
+async function recordBatch(rescoreId: string, batch: { leads: number; rewritten: number; becameMql: number }) {
+  const rows = await db.$queryRaw<{ published: boolean }[]>`
+    UPDATE "Rescore" r SET done = done + ${batch.leads}, rewritten = rewritten + ${batch.rewritten},
+                           "becameMql" = "becameMql" + ${batch.becameMql}, "heartbeatAt" = now()
+    WHERE id = ${rescoreId}
+    RETURNING EXISTS (SELECT 1 FROM "ScoringModel" m WHERE m.id = r."scoringModelId" AND m.status = 'PUBLISHED') AS published`;
+  return rows[0]?.published ?? false;
+}
 
 /**
  * Re-scores every lead of the workspace with `model` (after a publish, or on a
@@ -172,6 +199,12 @@ export async function rescoreWorkspace(input: {
   personas: PersonaFit[];
   actorUserId: string | null;
   now?: Date;
+  /** The progress row to keep (scoring/rescores.ts); without one nothing is recorded. */
+  rescoreId?: string;
+  /** For tests: batch size, one writer, and a step after each batch is recorded. */
+  batchSize?: number;
+  writers?: number;
+  afterBatch?: () => Promise<void>;
 }): Promise<RescoreSummary> {
   const started = performance.now();
   const now = input.now ?? new Date();
@@ -184,14 +217,17 @@ export async function rescoreWorkspace(input: {
     personas: input.personas,
     now,
     readPrevious: true,
+    batchSize: input.batchSize,
   };
   const batches = leadBatches(scoring);
+  let stopped = false;
+  let longestBatchMs = 0;
   // Each writer takes the next batch of ids (the generator hands them out in turn, one per `next()`), then reads,
   // scores and writes it on its own: the batches' reads (behaviour sums) run side by side on every core, and
   // batches hold disjoint leads, so the writers never wait on each other's rows.
   let failed = false;
   const writer = async () => {
-    for (let next = await batches.next(); !next.done && !failed; next = await batches.next()) {
+    for (let next = await batches.next(); !next.done && !failed && !stopped; next = await batches.next()) {
       const scored = await scoreBatch(scoring, next.value);
       const rows = scored.map(({ lead, stored, personaId, results }) => ({
         lead,
@@ -200,17 +236,24 @@ export async function rescoreWorkspace(input: {
         result: results[0] as ScoreResult,
       }));
       // A batch chosen as a deadlock's victim is written again (its scores and crossings are decided on the locked rows).
+      const writing = performance.now();
       const written = await retryTransient(
         () =>
           db.$transaction(
-            (tx) =>
-              writeScores(tx, {
+            async (tx) => {
+              // Written only under the model in force: the shared lock makes a publish wait for this batch, and a
+              // batch that starts after a newer publish writes nothing (it would overwrite the newer scores).
+              const model = await tx.$queryRaw<{ status: string }[]>`
+                SELECT status::text FROM "ScoringModel" WHERE id = ${input.model.id} FOR SHARE`;
+              if (model[0]?.status !== "PUBLISHED") return null;
+              return writeScores(tx, {
                 workspaceId: input.workspaceId,
                 model: input.model,
                 rows,
                 now,
                 actorUserId: input.actorUserId,
-              }),
+              });
+            },
             // A batch locks its leads one by one behind the captures and events writing them meanwhile (each
             // lock waits for one short transaction); Prisma's default 5 s would abort a busy batch half way.
             { timeout: 60_000 },
@@ -220,14 +263,24 @@ export async function rescoreWorkspace(input: {
           onRetry: (attempt) => logger.warn("rescore.batch_deadlock_retry", { attempt }),
         },
       );
+      longestBatchMs = Math.max(longestBatchMs, performance.now() - writing);
+      if (!written) {
+        stopped = true;
+        break;
+      }
       leads += rows.length;
       crossings += written.becameMql;
       rewritten += written.rewritten;
+      if (input.rescoreId) {
+        const current = await recordBatch(input.rescoreId, { leads: rows.length, ...written });
+        if (!current) stopped = true;
+      }
+      await input.afterBatch?.();
     }
   };
   // One writer's error stops the other after its current batch; the re-score returns once both have stopped.
   const outcomes = await Promise.allSettled(
-    Array.from({ length: RESCORE_WRITERS }, () =>
+    Array.from({ length: input.writers ?? RESCORE_WRITERS }, () =>
       writer().catch((error) => {
         failed = true;
         throw error;
@@ -244,7 +297,14 @@ export async function rescoreWorkspace(input: {
       .$executeRawUnsafe('VACUUM (ANALYZE) "LeadScore"')
       .catch((error) => logger.warn("rescore.vacuum_failed", { error: String(error) }));
   }
-  return { leads, rewritten, becameMql: crossings, durationMs: Math.round(performance.now() - started) };
+  return {
+    leads,
+    rewritten,
+    becameMql: crossings,
+    durationMs: Math.round(performance.now() - started),
+    stopped,
+    longestBatchMs: Math.round(longestBatchMs),
+  };
 }
 
 /** Whether a new score differs from the stored one (points, qualification or explanation). */

@@ -6,7 +6,8 @@ import { db } from "@/server/db";
 import { AppError, notFound } from "@/server/errors";
 import { personaFits, publishedModel } from "@/server/leads/scoring-context";
 import { becomesMql, type ScoreResult, type ScoringModel } from "@/server/scoring/engine";
-import { type RescoreSummary, rescoreWorkspace, scoreChanged, scoredBatches } from "@/server/scoring/rescore";
+import { type RescoreSummary, scoreChanged, scoredBatches } from "@/server/scoring/rescore";
+import { createRescore, runRescore, startInBackground } from "@/server/scoring/rescores";
 import { ZScoringModelDefinition } from "@/server/scoring/schema";
 import { emitWorkspaceEvent } from "@/server/webhooks/emit";
 
@@ -190,14 +191,37 @@ export async function previewDraft(actor: Actor, now = new Date()): Promise<Prev
   return preview;
 }
 
-/** Publishes the draft (recording who and why) and re-scores every lead with it. */
+/**
+ * Publishes the draft (recording who and why) and re-scores every lead with it, waiting for the re-score (the CLI,
+ * the bench, tests). The rules page uses startPublish.
+ */
 export async function publishDraft(
   actor: Actor,
   input: { note: string },
   now = new Date(),
-): Promise<{ version: number } & RescoreSummary> {
+): Promise<{ version: number; rescoreId: string } & RescoreSummary> {
+  const { version, rescore } = await publishVersion(actor, input);
+  const summary = await runRescore(rescore, { now });
+  return { version, rescoreId: rescore.id, ...summary };
+}
+
+/**
+ * Publishes the draft and starts its re-score in the background (at 10M leads it takes minutes): the page shows
+ * its progress (scoring/rescores.ts says what people see meanwhile).
+ */
+export async function startPublish(actor: Actor, input: { note: string }) {
+  const { version, rescore } = await publishVersion(actor, input);
+  startInBackground(rescore);
+  return { version, rescoreId: rescore.id, total: rescore.total };
+}
+
+/**
+ * The publish itself: the draft becomes the published version, with its re-score's progress row (to be run by
+ * runRescore; tests run it in small batches).
+ */
+export async function publishVersion(actor: Actor, input: { note: string }) {
   requirePermission(actor, "rules.publish");
-  const model = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`scoring:${actor.workspaceId}`}, 0))`;
     const draft = await tx.scoringModel.findFirst({ where: { workspaceId: actor.workspaceId, status: "DRAFT" } });
     if (!draft) throw new AppError("conflict", "There is no draft to publish", { params: { reason: "noDraft" } });
@@ -231,14 +255,12 @@ export async function publishDraft(
         definition,
       },
     }));
-    return { id: published.id, version: published.version, model: ZScoringModelDefinition.parse(published.definition) };
+    const rescore = await createRescore(tx, {
+      workspaceId: actor.workspaceId,
+      scoringModelId: published.id,
+      reason: "PUBLISH",
+      startedById: actor.userId,
+    });
+    return { version: published.version, rescore };
   });
-  const summary = await rescoreWorkspace({
-    workspaceId: actor.workspaceId,
-    model,
-    personas: await personas(actor.workspaceId),
-    actorUserId: actor.userId,
-    now,
-  });
-  return { version: model.version, ...summary };
 }

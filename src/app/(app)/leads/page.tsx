@@ -10,6 +10,7 @@ import { can } from "@/server/auth/permissions";
 import { leadFilterOptions, listLeads, ZLeadFilter } from "@/server/leads/list";
 import { listSavedViews } from "@/server/leads/views";
 import { isErasedEmail } from "@/server/privacy/service";
+import { runningRescore } from "@/server/scoring/rescores";
 import { SavedViews } from "./saved-views";
 
 export async function generateMetadata() {
@@ -27,10 +28,11 @@ export default async function LeadsPage({
   const filter = ZLeadFilter.parse(params);
   const t = await getTranslations();
   const format = await getFormatter();
-  const [{ leads, count, nextAfter }, options, views] = await Promise.all([
+  const [{ leads, count, nextAfter }, options, views, rescore] = await Promise.all([
     listLeads(actor, filter),
     leadFilterOptions(actor),
     listSavedViews(actor),
+    runningRescore(actor),
   ]);
   const personaName = new Map(options.personas.map((p) => [p.id, p.name]));
   const query = new URLSearchParams(
@@ -75,6 +77,14 @@ export default async function LeadsPage({
           )}
         </div>
       </div>
+      {rescore && (
+        <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="rescore-notice">
+          {t("leads.rescoring", {
+            version: rescore.version,
+            percent: format.number(rescore.total > 0 ? rescore.done / rescore.total : 0, { style: "percent" }),
+          })}
+        </p>
+      )}
       {(filter.reached || filter.entered) && (
         <p className="rounded bg-brand-50 px-3 py-2 text-sm text-brand-900" data-testid="stage-filter">
           {filter.reached

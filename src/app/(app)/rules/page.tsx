@@ -13,6 +13,7 @@ import {
   finishedBacktests,
   latestBacktest,
 } from "@/server/scoring/backtest/service";
+import { runningRescore } from "@/server/scoring/rescores";
 import { getScoringModels } from "@/server/scoring/service";
 import { DEFAULT_SUGGESTION_PERIOD, SUGGESTION_PERIODS } from "@/server/scoring/suggestions/service";
 import { eventTypeOptions } from "../event-type-options";
@@ -47,9 +48,10 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
   ]);
   const eventTypes = await eventTypeOptions(actor, customTypes);
   const base = draft ?? published;
-  const [latest, backtests] = await Promise.all([
+  const [latest, backtests, running] = await Promise.all([
     base ? latestBacktest(actor, base) : null,
     finishedBacktests(actor, versions),
+    runningRescore(actor),
   ]);
   const tb = await getTranslations("backtest");
   const percent = (value: number | null) =>
@@ -101,6 +103,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
             personas={personas.map((p) => ({ value: p.id, label: p.name }))}
             channels={Object.values(Channel).map((c) => ({ value: c, label: t(`channels.${c}`) }))}
             backtest={{ latest, defaults: defaultBacktestInput(workspace.timeZone) }}
+            running={running}
           />
         </>
       ) : (

@@ -8,11 +8,13 @@ import { validationMessage } from "@/lib/validation-message";
 import type { ActionError } from "@/server/action";
 import { previewDraftAction, publishDraftAction, saveDraftAction } from "@/server/scoring/actions";
 import type { BacktestInput, BacktestView } from "@/server/scoring/backtest/service";
+import type { RescoreView } from "@/server/scoring/rescores";
 import type { Preview } from "@/server/scoring/service";
 import { BacktestPanel } from "./backtest/backtest-panel";
 import { ConditionFields } from "./condition-fields";
 import { emptyCondition, type ModelForm, toModel } from "./model-form";
 import { PreviewView } from "./preview-view";
+import { RescoreProgress } from "./rescore-progress";
 import { BehaviourFields, FitPointsField } from "./rule-fields";
 import { RuleRow, RuleSection } from "./rule-rows";
 
@@ -55,6 +57,7 @@ export function RulesEditor({
   personas,
   channels,
   backtest,
+  running,
 }: {
   initial: ModelForm;
   /** The draft's "why this change", kept across reloads and carried to the published version. */
@@ -66,6 +69,8 @@ export function RulesEditor({
   channels: Option[];
   /** The draft's latest backtest and the form's starting window. */
   backtest: { latest: BacktestView | null; defaults: BacktestInput };
+  /** A publish's re-score in progress when the page was drawn (by anyone). */
+  running: RescoreView | null;
 }) {
   const t = useTranslations("rules");
   const tv = useTranslations("validation");
@@ -77,6 +82,16 @@ export function RulesEditor({
   const [preview, setPreview] = useState<Preview | null>(null);
   const [pending, startTransition] = useTransition();
   const [busy, setBusy] = useState<"save" | "preview" | "publish" | null>(null);
+  const [rescore, setRescore] = useState<RescoreView | null>(running);
+  const rescoreEnded = (ended: RescoreView) => {
+    setRescore(null);
+    setStatus(
+      ended.outcome === "DONE"
+        ? t("published_ok", { version: ended.version, leads: ended.done, mql: ended.becameMql })
+        : t(`rescore.ended.${ended.outcome ?? "FAILED"}`, { version: ended.version }),
+    );
+    router.refresh();
+  };
   const scope = useRef<HTMLDivElement>(null);
   useFocusFirstFieldError(error, scope);
 
@@ -252,6 +267,7 @@ export function RulesEditor({
           <FieldError error={error} field="note" />
         </div>
         <FormError error={error} />
+        {rescore && <RescoreProgress key={rescore.id} initial={rescore} onEnd={rescoreEnded} />}
         {status && (
           <p role="status" className="text-sm text-green-800">
             {status}
@@ -301,13 +317,17 @@ export function RulesEditor({
                   if (result.ok) {
                     setPreview(null);
                     setNote("");
-                    setStatus(
-                      t("published_ok", {
-                        version: result.data.version,
-                        leads: result.data.leads,
-                        mql: result.data.becameMql,
-                      }),
-                    );
+                    setRescore({
+                      id: result.data.rescoreId,
+                      reason: "PUBLISH",
+                      version: result.data.version,
+                      total: result.data.total,
+                      done: 0,
+                      becameMql: 0,
+                      startedAt: new Date(),
+                      finishedAt: null,
+                      outcome: null,
+                    });
                     router.refresh();
                   } else setError(result.error);
                 });

@@ -2,14 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { FieldError, FormError } from "@/components/form-error";
+import { ProgressBar } from "@/components/progress-bar";
+import { useProgressPoll } from "@/components/use-progress-poll";
 import type { ActionError } from "@/server/action";
 import { backtestProgressAction, cancelBacktestAction, startBacktestAction } from "@/server/scoring/backtest/actions";
 import type { BacktestInput, BacktestView } from "@/server/scoring/backtest/service";
 import { BacktestResults } from "./backtest-results";
 
-const POLL_MS = 1_000;
 const OUTCOMES = ["SQL", "OPPORTUNITY", "WON"] as const;
 
 /**
@@ -51,7 +52,6 @@ export function BacktestPanel({
   const [view, setView] = useState<BacktestView | null>(initial);
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
-  const polling = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   // A refresh of the page (the draft saved again) brings the same run marked stale.
   useEffect(() => {
@@ -59,32 +59,10 @@ export function BacktestPanel({
   }, [initial]);
 
   const running = view?.status === "RUNNING";
-  const runningId = running ? view.id : null;
-  useEffect(() => {
-    if (!runningId) return;
-    let stopped = false;
-    let failures = 0;
-    const poll = async () => {
-      try {
-        const result = await backtestProgressAction({ id: runningId });
-        if (stopped) return;
-        if (result.ok) {
-          failures = 0;
-          setView(result.data);
-          if (result.data.status !== "RUNNING") return;
-        } else failures++;
-      } catch {
-        // The network or a new deployment: keep asking, more slowly.
-        failures++;
-      }
-      if (!stopped) polling.current = setTimeout(poll, POLL_MS * Math.min(10, 2 ** failures));
-    };
-    polling.current = setTimeout(poll, POLL_MS);
-    return () => {
-      stopped = true;
-      if (polling.current) clearTimeout(polling.current);
-    };
-  }, [runningId]);
+  useProgressPoll(running ? view.id : null, backtestProgressAction, (data) => {
+    setView(data);
+    return data.status === "RUNNING";
+  });
 
   // The form as it was when the shown backtest ran (or when the page showed it): an edit since makes it stale.
   const [ranOn, setRanOn] = useState(formKey);
@@ -124,8 +102,6 @@ export function BacktestPanel({
       if (!result.ok) setError(result.error);
     });
   };
-
-  const percent = view && view.total > 0 ? Math.round((100 * view.processed) / view.total) : 0;
 
   return (
     <section className="card space-y-3" aria-labelledby="backtest" data-testid="backtest">
@@ -215,16 +191,7 @@ export function BacktestPanel({
       </div>
       {running && (
         <div className="space-y-1" data-testid="backtest-progress">
-          <div
-            role="progressbar"
-            aria-label={t("progressLabel")}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={percent}
-            className="h-2 w-full overflow-hidden rounded bg-slate-200"
-          >
-            <div className="h-full bg-brand-600 transition-[width]" style={{ width: `${percent}%` }} />
-          </div>
+          <ProgressBar done={view?.processed ?? 0} total={view?.total ?? 0} label={t("progressLabel")} />
           <p className="text-xs text-slate-600">
             {view && view.total > 0 ? t("progress", { processed: view.processed, total: view.total }) : t("starting")}
           </p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ProgressBar } from "@/components/progress-bar";
 import { isolate } from "@/lib/bidi";
 import { pageActor } from "@/server/auth/current-actor";
 import { can } from "@/server/auth/permissions";
@@ -13,7 +14,6 @@ export default async function ImportStatusPage({ params }: { params: Promise<{ i
   const t = await getTranslations("import");
   const format = await getFormatter();
   const running = (job.status === "RUNNING" || job.status === "PENDING") && !job.stale;
-  const percent = job.totalRows ? Math.round((job.processedRows / job.totalRows) * 100) : 0;
   return (
     <div className="space-y-4">
       <ImportLive active={running} />
@@ -31,16 +31,11 @@ export default async function ImportStatusPage({ params }: { params: Promise<{ i
               ? t("completedWithRejected", { count: job.rejectedCount })
               : t(`statuses.${job.status}`)}
         </h2>
-        <div
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={percent}
-          aria-label={t("progress", { processed: job.processedRows, total: job.totalRows })}
-          className="h-3 w-full overflow-hidden rounded-full bg-slate-200"
-        >
-          <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
-        </div>
+        <ProgressBar
+          done={job.processedRows}
+          total={job.totalRows}
+          label={t("progress", { processed: job.processedRows, total: job.totalRows })}
+        />
         <p className="text-sm" aria-live="polite">
           {t("progress", { processed: job.processedRows, total: job.totalRows })}
         </p>
