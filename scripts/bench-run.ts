@@ -160,7 +160,14 @@ async function benchList(actor: { userId: string; workspaceId: string; role: "MA
             [actor.workspaceId],
           ),
           pool.query(
-            `SELECT count(*) FROM (SELECT 1 FROM "LeadScore" s JOIN "Lead" l ON l.id = s."leadId"
+            // Only the tables the filter needs (a count by score alone never reads the leads).
+            `SELECT count(*) FROM (SELECT 1 FROM ${
+              scope === "s" && !c.where.includes("l.")
+                ? `"LeadScore" s`
+                : scope === "l" && !c.where.includes("s.")
+                  ? `"Lead" l`
+                  : `"LeadScore" s JOIN "Lead" l ON l.id = s."leadId"`
+            }
              WHERE ${scope}."workspaceId" = $1 AND ${c.where} ORDER BY ${c.order} LIMIT 10001) x`,
             [actor.workspaceId],
           ),
