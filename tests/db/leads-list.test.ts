@@ -19,6 +19,12 @@ describe("leads list", { timeout: 60_000 }, () => {
       where: { id: { in: ids.filter((_, i) => i % 3 === 0) } },
       data: { ownerId: ws.sales.userId },
     });
+    // …and a fifth given a persona (by an update: the score rows' copy must follow it).
+    const persona = await db.persona.create({ data: { workspaceId: ws.workspace.id, name: "Fleet", initials: "FL" } });
+    await db.lead.updateMany({
+      where: { id: { in: ids.filter((_, i) => i % 5 === 1) } },
+      data: { personaId: persona.id },
+    });
     const all = (await db.lead.findMany({ where: { workspaceId: ws.workspace.id }, include: WITH_SCORE })).map(
       withScore,
     );
@@ -61,6 +67,9 @@ describe("leads list", { timeout: 60_000 }, () => {
       [{ owner, minScore: "5", sort: "score" }, (l) => l.ownerId === owner && l.totalScore >= 5],
       [{ owner, sort: "score" }, (l) => l.ownerId === owner],
       [{ owner: "none", minScore: "5", sort: "score" }, (l) => l.ownerId === null && l.totalScore >= 5],
+      [{ persona: "none", minScore: "5", sort: "score" }, (l) => l.personaId === null && l.totalScore >= 5],
+      [{ persona: persona.id, sort: "score" }, (l) => l.personaId === persona.id],
+      [{ persona: persona.id, minScore: "5" }, (l) => l.personaId === persona.id && l.totalScore >= 5],
       [
         { owner: "none", stage: "LEAD", minScore: "5" },
         (l) => l.ownerId === null && l.stage === "LEAD" && l.totalScore >= 5,

@@ -74,6 +74,11 @@ function ownerIs(owner: string): string | null {
   return owner === "none" ? null : owner;
 }
 
+/** The persona a filter asks for: a persona's id, or null for "no persona". */
+function personaIs(persona: string): string | null {
+  return persona === "none" ? null : persona;
+}
+
 /** The score range of a filter (on LeadScore.totalScore), or null when it has none. */
 function scoreRange(filter: LeadFilter): Prisma.FloatFilter | null {
   const score: Prisma.FloatFilter = {};
@@ -85,7 +90,7 @@ function scoreRange(filter: LeadFilter): Prisma.FloatFilter | null {
 /**
  * The `where` of a filter, always scoped to the actor's workspace; dates are local days of `timeZone`.
  * `onLead: true` leaves out what the score sort applies to the score rows themselves (score range, channel, stage,
- * owner).
+ * owner, persona).
  */
 export function leadWhere(
   actor: Actor,
@@ -104,7 +109,7 @@ export function leadWhere(
     workspaceId: actor.workspaceId,
     ...(filter.stage && !options.onLead ? { stage: filter.stage } : {}),
     ...(filter.channel && !options.onLead ? { channel: filter.channel } : {}),
-    ...(filter.persona ? { personaId: filter.persona === "none" ? null : filter.persona } : {}),
+    ...(filter.persona && !options.onLead ? { personaId: personaIs(filter.persona) } : {}),
     ...(filter.campaign ? { campaignId: filter.campaign } : {}),
     ...(filter.owner && !options.onLead ? { ownerId: ownerIs(filter.owner) } : {}),
     ...(score ? { score: { is: { totalScore: score } } } : {}),
@@ -247,7 +252,7 @@ async function pageByScore(actor: Actor, filter: LeadFilter, timeZone: string): 
   }));
 }
 
-/** The filter from the score rows' side: score range, channel, stage and owner on them (copies of the lead's), the rest on their lead. */
+/** The filter from the score rows' side: score range, channel, stage, owner and persona on them (copies of the lead's), the rest on their lead. */
 function scoreWhere(actor: Actor, filter: LeadFilter, timeZone: string): Prisma.LeadScoreWhereInput {
   const onLead = leadWhere(actor, filter, timeZone, { onLead: true });
   const { workspaceId: _, ...leadOnly } = onLead;
@@ -257,6 +262,7 @@ function scoreWhere(actor: Actor, filter: LeadFilter, timeZone: string): Prisma.
     ...(filter.channel ? { channel: filter.channel } : {}),
     ...(filter.stage ? { stage: filter.stage } : {}),
     ...(filter.owner ? { ownerId: ownerIs(filter.owner) } : {}),
+    ...(filter.persona ? { personaId: personaIs(filter.persona) } : {}),
     ...(range ? { totalScore: range } : {}),
     ...(Object.keys(leadOnly).length ? { lead: { is: onLead } } : {}),
   };
