@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { localDays } from "@/lib/local-days";
 import { db } from "@/server/db";
 import { exportLeads, LEADS_PAGE_SIZE, listLeads, ZLeadFilter } from "@/server/leads/list";
 import { ZLeadInput } from "@/server/leads/schema";
@@ -84,6 +85,38 @@ describe("leads list", { timeout: 60_000 }, () => {
         got.leads.map((l) => l.id),
         JSON.stringify(query),
       ).toEqual(want.slice(0, LEADS_PAGE_SIZE).map((l) => l.id));
+    }
+  });
+
+  it("counts the leads that entered a stage in a period from the stage changes, with the lead's dimensions", async () => {
+    const ws = await freshWorkspace("List entered");
+    await generateLeads({ workspaceId: ws.workspace.id, count: 300, months: 4, seed: 9, ownerIds: [ws.sales.userId] });
+    const changes = await db.leadStageChange.findMany({
+      where: { workspaceId: ws.workspace.id, toStage: "MQL" },
+      include: { lead: { select: { channel: true, ownerId: true, personaId: true, stage: true } } },
+    });
+    const from = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date().toISOString().slice(0, 10);
+    // The list's dates are local days of the workspace (as it reads them).
+    const { timeZone } = await db.workspace.findUniqueOrThrow({ where: { id: ws.workspace.id } });
+    const days = localDays(from, to, timeZone);
+    const inRange = changes.filter((c) => c.at >= (days.from as Date) && c.at < (days.to as Date));
+    const leadsWhere = (keep: (c: (typeof changes)[number]) => boolean) =>
+      new Set(inRange.filter(keep).map((c) => c.leadId)).size;
+    const channel = inRange[0]?.lead.channel as string;
+    const cases: [Record<string, string>, number][] = [
+      [{ entered: "MQL", from, to }, leadsWhere(() => true)],
+      [{ entered: "MQL", from, to, channel }, leadsWhere((c) => c.lead.channel === channel)],
+      [{ entered: "MQL", from, to, owner: "none" }, leadsWhere((c) => c.lead.ownerId === null)],
+      [{ entered: "MQL", from, to, owner: ws.sales.userId }, leadsWhere((c) => c.lead.ownerId === ws.sales.userId)],
+      // With a filter the stage changes cannot answer, the count reads the leads (the other path): same meaning.
+      [{ entered: "MQL", from, to, stage: "SQL" }, leadsWhere((c) => c.lead.stage === "SQL")],
+    ];
+    expect(cases[0]?.[1]).toBeGreaterThan(3);
+    for (const [query, want] of cases) {
+      const got = await listLeads(ws.manager, ZLeadFilter.parse(query));
+      expect(got.count, JSON.stringify(query)).toEqual({ value: want, capped: false });
+      expect(got.leads.length, JSON.stringify(query)).toBe(Math.min(want, LEADS_PAGE_SIZE));
     }
   });
 

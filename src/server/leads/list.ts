@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { Channel, LeadStage } from "@/generated/prisma/enums";
 import { sortByName } from "@/lib/collate";
 import { localDays } from "@/lib/local-days";
@@ -277,18 +277,52 @@ function scoreWhere(actor: Actor, filter: LeadFilter, timeZone: string): Prisma.
  */
 async function cappedCount(actor: Actor, filter: LeadFilter, timeZone: string) {
   const found =
-    scoreRange(filter) !== null
-      ? await db.leadScore.count({
-          where: scoreWhere(actor, filter, timeZone),
-          orderBy: [{ totalScore: "desc" }, { leadId: "desc" }],
-          take: COUNT_CAP + 1,
-        })
-      : await db.lead.count({
-          where: leadWhere(actor, filter, timeZone),
-          orderBy: ORDER.newest,
-          take: COUNT_CAP + 1,
-        });
+    filter.entered && enteredOnly(filter)
+      ? await enteredCount(actor, filter, timeZone)
+      : scoreRange(filter) !== null
+        ? await db.leadScore.count({
+            where: scoreWhere(actor, filter, timeZone),
+            orderBy: [{ totalScore: "desc" }, { leadId: "desc" }],
+            take: COUNT_CAP + 1,
+          })
+        : await db.lead.count({
+            where: leadWhere(actor, filter, timeZone),
+            orderBy: ORDER.newest,
+            take: COUNT_CAP + 1,
+          });
   return { value: Math.min(found, COUNT_CAP), capped: found > COUNT_CAP };
+}
+
+/** Filters a stage change row answers by itself: the stage entered, its dates and the lead's copied dimensions. */
+const ENTERED_ONLY = new Set(["entered", "from", "to", "channel", "campaign", "persona", "owner", "sort", "after"]);
+function enteredOnly(filter: LeadFilter) {
+  return Object.entries(filter).every(([key, value]) => value === undefined || ENTERED_ONLY.has(key));
+}
+
+/**
+ * "Entered <stage> between from and to", counted from the stage changes alone: their index holds the lead and the
+ * lead's current channel, campaign, persona and owner (copied by triggers), so no lead is read. Prisma's count
+ * probed every lead of the workspace instead (1M leads, a month's 9,864 MQLs: most of the list's 77 ms).
+ */
+async function enteredCount(actor: Actor, filter: LeadFilter, timeZone: string) {
+  const days = localDays(filter.from, filter.to, timeZone);
+  const stage = filter.entered as LeadStage;
+  const rows = await db.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (
+      SELECT DISTINCT c."leadId" FROM "LeadStageChange" c
+      WHERE c."workspaceId" = ${actor.workspaceId} AND c."toStage" = ${stage}::"LeadStage"
+        ${days.from ? Prisma.sql`AND c.at >= ${days.from}` : Prisma.empty}
+        ${days.to ? Prisma.sql`AND c.at < ${days.to}` : Prisma.empty}
+        ${filter.channel ? Prisma.sql`AND c."leadChannel" = ${filter.channel}::"Channel"` : Prisma.empty}
+        ${filter.campaign ? Prisma.sql`AND c."leadCampaignId" = ${filter.campaign}` : Prisma.empty}
+        ${filter.persona ? nullable(Prisma.sql`c."leadPersonaId"`, personaIs(filter.persona)) : Prisma.empty}
+        ${filter.owner ? nullable(Prisma.sql`c."leadOwnerId"`, ownerIs(filter.owner)) : Prisma.empty}
+      LIMIT ${COUNT_CAP + 1}) x`;
+  return Number(rows[0]?.n ?? 0);
+}
+
+function nullable(column: Prisma.Sql, value: string | null) {
+  return value === null ? Prisma.sql`AND ${column} IS NULL` : Prisma.sql`AND ${column} = ${value}`;
 }
 
 /** Names for the filter menus and the table (personas, campaigns, owners of the workspace). */
